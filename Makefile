@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh machine: `make lab` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+
+.PHONY: lab kb test lint typecheck vocab benchmarks clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## kb: build the knowledge base from kb/articles/ into the embedded store (kb/store/)
+kb: $(STAMP)
+	$(BIN)/claims ingest kb/articles
+	$(BIN)/claims stats
+
+## lab: build the knowledge base, then open the notebooks in JupyterLab
+lab: kb
+	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT)
+
+## test: the whole suite (unit, store contract, servers, notebooks, browser) plus lint and types
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## vocab: regenerate src/claims/vocab.py from ontology/claims.ttl
+vocab: $(STAMP)
+	$(BIN)/python -m claims.model.vocabgen
+
+benchmarks: $(STAMP)
+	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) kb/store .pytest_cache .mypy_cache .ruff_cache

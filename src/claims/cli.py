@@ -1,0 +1,236 @@
+"""The ``claims`` command: one command per public function, errors turned into messages here.
+
+``--store`` (or ``CLAIMS_STORE``) picks the store for every command; ``--format`` picks
+table, csv or json output where a command prints rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import pandas as pd
+
+from claims import export as exporting
+from claims import pipeline, query
+from claims.errors import ClaimsError
+from claims.extract import extract as extract_statements
+from claims.model import iris
+from claims.model.shapes import check
+from claims.statements import Statement
+from claims.store import Store, open_store
+from claims.store.base import Table
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+store_option = click.option("--store", "store_spec", envvar="CLAIMS_STORE", default=None,
+                            help="Store: a directory (embedded Oxigraph, default kb/store), "
+                                 "'memory:', or a SPARQL endpoint URL.  [env: CLAIMS_STORE]")
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+                             default="table", show_default=True, help="Output format.")
+
+
+def coded_errors(func: F) -> F:
+    """Turn a ClaimsError into a one-line message and exit code 1: the only place it happens."""
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ClaimsError as exc:
+            raise click.ClickException(exc.message) from exc
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(spec: str | None) -> Store:
+    return open_store(spec)
+
+
+def echo_frame(frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+    elif frame.empty:
+        click.echo("(no rows)")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200, "display.max_colwidth", 60):
+            click.echo(frame.to_string(index=False))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claims")
+def cli() -> None:
+    """Quotations, reported speech and figures from news, as a SPARQL knowledge base."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check before writing.")
+@store_option
+@coded_errors
+def ingest(paths: tuple[Path, ...], no_validate: bool, store_spec: str | None) -> None:
+    """Read articles (files, directories, JSON Lines) and store their statements."""
+    with _open(store_spec) as store:
+        report = pipeline.ingest(paths, store, validate=not no_validate)
+    for analysis in report.analyses:
+        click.echo(f"stored {analysis.document.id}: {len(analysis.statements)} statements")
+    for failure in report.failures:
+        click.echo(f"failed {failure.source}: {failure.message}", err=True)
+    click.echo(f"{len(report.analyses)} articles, {report.statements} statements, "
+               f"{len(report.failures)} failed")
+    if report.failures:
+        sys.exit(2 if report.analyses else 1)
+
+
+def statement_record(doc_id: str, content_hash: str, st: Statement) -> dict[str, Any]:
+    """A statement as one line of ``claims extract --format jsonl`` (field names are stable)."""
+    record: dict[str, Any] = {
+        "doc": doc_id, "kind": st.kind.value, "text": st.text,
+        "start": st.span.start, "end": st.span.end,
+        "speaker": st.speaker.name if st.speaker else None,
+        "speaker_mention": st.speaker.mention if st.speaker else None,
+        "cue": st.cue, "confidence": round(st.confidence, 3),
+        "iri": str(iris.statement_iri(content_hash, st.kind, st.span)),
+        "partial": st.partial,
+    }
+    if st.speaker:
+        record["speaker_role"] = st.speaker.role
+        record["attribution"] = st.speaker.method
+    if st.quantity:
+        q = st.quantity
+        record["quantity"] = {"value": q.value, "unit": q.unit, "approximate": q.approximate,
+                              "kind": q.kind, "upper": q.upper, "qualifier": q.qualifier,
+                              "measures": q.measures}
+    return record
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+@coded_errors
+def extract(paths: tuple[Path, ...], fmt: str) -> None:
+    """Extract statements without storing them: one JSON object a line."""
+    failed = False
+    for item in pipeline.documents(paths):
+        if isinstance(item, ClaimsError):
+            click.echo(item.message, err=True)
+            failed = True
+            continue
+        records = [statement_record(item.id, item.content_hash, st)
+                   for st in extract_statements(item)]
+        if fmt == "jsonl":
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            echo_frame(pd.DataFrame(records, columns=["doc", "kind", "speaker", "text", "start",
+                                                      "end", "cue", "confidence"]), "table")
+    if failed:
+        sys.exit(1)
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("--param", "-p", "pairs", multiple=True, help="key=value, bound as an RDF term.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@store_option
+@format_option
+@coded_errors
+def query_cmd(name: str | None, pairs: tuple[str, ...], list_queries: bool,
+              store_spec: str | None, fmt: str) -> None:
+    """Run a named query (see --list) with parameters."""
+    if list_queries or not name:
+        rows = [{"name": q.name, "parameters": ", ".join(p.name for p in q.params),
+                 "purpose": q.purpose} for q in query.named_queries().values()]
+        echo_frame(pd.DataFrame(rows), fmt)
+        return
+    query.get_query(name)
+    with _open(store_spec) as store:
+        echo_frame(query.select(store, name, **_params(pairs)), fmt)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--param", "-p", "pairs", multiple=True, help="key=value, bound as a literal.")
+@store_option
+@format_option
+@coded_errors
+def sparql(text: str, pairs: tuple[str, ...], store_spec: str | None, fmt: str) -> None:
+    """Run SPARQL given as text or as a file (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    path = Path(text)
+    sparql_text = path.read_text("utf-8") if len(text) < 500 and path.is_file() else text
+    with _open(store_spec) as store:
+        result = store.query(sparql_text, query._bindings(None, _params(pairs)))
+    if isinstance(result, Table):
+        echo_frame(query.to_frame(result), fmt)
+    elif isinstance(result, bool):
+        click.echo("true" if result else "false")
+    else:
+        click.echo(result.serialize(format="turtle"))
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), default="trig",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to a file instead of standard output.")
+@store_option
+@coded_errors
+def export_cmd(fmt: str, output: Path | None, store_spec: str | None) -> None:
+    """Dump the knowledge base."""
+    with _open(store_spec) as store:
+        data = exporting.export(store, fmt)
+    if output:
+        output.write_bytes(data)
+        click.echo(f"wrote {output} ({len(data):,} bytes)")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@store_option
+@coded_errors
+def validate(store_spec: str | None) -> None:
+    """Check every article graph in the store against the SHACL shapes."""
+    with _open(store_spec) as store:
+        failed = 0
+        for name in store.graphs():
+            graph = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+            assert not isinstance(graph, Table | bool)
+            report = check(graph)
+            if not report.conforms:
+                failed += 1
+                click.echo(f"{name}: does not conform\n{report.text}", err=True)
+        click.echo(f"{len(store.graphs()) - failed} graphs conform, {failed} do not")
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+@format_option
+@coded_errors
+def stats(store_spec: str | None, fmt: str) -> None:
+    """Counts of articles, statements by kind, speakers and triples."""
+    with _open(store_spec) as store:
+        echo_frame(query.select(store, "stats"), fmt)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,110 @@
+"""Coded errors: every failure the library reports is a :class:`ClaimsError`.
+
+Each subclass has a stable ``code`` that scripts and tests can rely on, and a message
+that says what to do. Only ``cli.py`` turns them into exit codes and only ``widgets/``
+shows them to a person.
+
+>>> str(EmptyInput("article.txt"))
+'[empty-input] article.txt: the input has no text; give an article with some text'
+"""
+
+from __future__ import annotations
+
+
+class ClaimsError(Exception):
+    """Base class of the project's errors; ``code`` is stable, the message says what to do."""
+
+    code = "claims-error"
+    hint = ""
+
+    def __init__(self, detail: str = "", *, hint: str | None = None) -> None:
+        self.detail = detail
+        if hint is not None:
+            self.hint = hint
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        parts = [p for p in (self.detail, self.hint) if p]
+        return f"[{self.code}] " + ": ".join(parts)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(ClaimsError):
+    """The input cannot be read as an article."""
+
+    code = "bad-input"
+
+
+class EmptyInput(InputError):
+    code = "empty-input"
+    hint = "the input has no text; give an article with some text"
+
+
+class BinaryInput(InputError):
+    code = "binary-input"
+    hint = "the input looks like a binary file, not text or HTML"
+
+
+class EncodingError(InputError):
+    code = "unknown-encoding"
+    hint = "the input is not UTF-8 and its encoding cannot be told; convert it to UTF-8"
+
+
+class InputTooLarge(InputError):
+    code = "input-too-large"
+    hint = "the input is larger than the limit (CLAIMS_MAX_BYTES); split it into articles"
+
+
+class NoArticleText(InputError):
+    code = "no-article-text"
+    hint = "no main article text was found in the page"
+
+
+class MalformedBatch(InputError):
+    code = "malformed-batch"
+    hint = "each line of a JSON Lines batch must be an object with a 'text' field"
+
+
+class NotFound(ClaimsError):
+    code = "not-found"
+
+
+class QueryError(ClaimsError):
+    """A query was rejected (syntax), or a named query or parameter is unknown."""
+
+    code = "query-rejected"
+
+
+class UnknownQuery(QueryError):
+    code = "unknown-query"
+    hint = "run 'claims query --list' to see the named queries"
+
+
+class ParameterError(QueryError):
+    code = "bad-parameter"
+
+
+class StoreError(ClaimsError):
+    code = "store-error"
+
+
+class StoreLocked(StoreError):
+    code = "store-locked"
+    hint = "another process is writing to the store; retry, or share it with 'claims serve'"
+
+
+class EndpointUnreachable(StoreError):
+    code = "endpoint-unreachable"
+    hint = "check the URL and that the SPARQL server is running"
+
+
+class ValidationFailed(ClaimsError):
+    code = "shacl-violation"
+    hint = "the graph does not satisfy ontology/shapes.ttl; nothing was written"
+
+
+class ReviewError(ClaimsError):
+    code = "bad-review"

@@ -1,0 +1,226 @@
+"""Read articles into :class:`Document` s: plain text, HTML, and batches.
+
+Plain text (``.txt``) is a page's text. Its metadata comes from, in order of precedence,
+a sidecar ``NAME.json`` beside the file (keys: title, url, publisher, author, date, site,
+language, credit) and a header at the top of the file: ``Key: value`` lines (same keys,
+any case) ended by a blank line. Site boilerplate (skip links, subscription and donation
+prompts), a duplicated standfirst line and a syndication credit ("Courtesy: DW", kept as
+``derived_from``) are removed from the text.
+
+>>> doc = from_text("Skip to main content\\n\\nA title line\\n\\nHe said: \\"Yes.\\"\\n\\nCourtesy: DW",
+...                 id="t")
+>>> doc.title, doc.text, doc.derived_from
+('A title line', 'He said: "Yes."', 'DW')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from claims.config import max_bytes
+from claims.document import Document
+from claims.errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingError,
+    InputError,
+    InputTooLarge,
+    MalformedBatch,
+    NoArticleText,
+)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+BATCH_SUFFIXES = {".jsonl", ".ndjson"}
+META_KEYS = {"title", "url", "publisher", "author", "date", "site", "language", "credit"}
+
+_BOILERPLATE = re.compile(
+    r"^(skip to (main )?content|.*\b(subscribe|subscription|newsletter|donate|donation|"
+    r"support (independent|our journalism)|sign up|telegram app|follow us|share this|"
+    r"cookie|all rights reserved|advertisement)\b.*)$", re.IGNORECASE)
+_CREDIT = re.compile(r"^(courtesy|source|with inputs from|originally published by)\s*:\s*(.+?)\.?$",
+                     re.IGNORECASE)
+_HEADER = re.compile(r"^([A-Za-z]+):\s*(.*)$")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def decode(data: bytes, *, name: str = "input") -> str:
+    """Bytes to text: UTF-8 (with or without BOM) or BOM-marked UTF-16, else a coded error."""
+    if len(data) > max_bytes():
+        raise InputTooLarge(f"{name} is {len(data):,} bytes")
+    if not data.strip():
+        raise EmptyInput(name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise BinaryInput(name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise EncodingError(name) from None
+    controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 8192):
+        raise BinaryInput(name)
+    return text
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().lower()
+
+
+def clean_lines(lines: list[str]) -> tuple[list[str], str | None]:
+    """Drop boilerplate and repeated lines; return the paragraphs and the syndication credit."""
+    credit = None
+    kept: list[str] = []
+    for line in (ln.strip() for ln in lines):
+        if not line or _BOILERPLATE.match(line):
+            continue
+        match = _CREDIT.match(line)
+        if match and len(line) < 80:
+            credit = match[2].strip()
+            continue
+        kept.append(line)
+    # A repeated line (a standfirst printed twice) is kept once: the fullest copy, in its place.
+    best: dict[str, int] = {}
+    for i, line in enumerate(kept):
+        key = _norm(line)
+        if key not in best or len(line) > len(kept[best[key]]):
+            best[key] = i
+    return [line for i, line in enumerate(kept) if best[_norm(line)] == i], credit
+
+
+def _header(text: str) -> tuple[dict[str, str], str]:
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if not line.strip():
+            return (meta, "\n".join(lines[i + 1:])) if meta else ({}, text)
+        match = _HEADER.match(line)
+        if not match or match[1].lower() not in META_KEYS:
+            return {}, text
+        meta[match[1].lower()] = match[2].strip()
+    return {}, text
+
+
+def _is_title(line: str) -> bool:
+    return len(line) < 160 and not line.endswith((".", '"', "”", ":")) and len(line.split()) >= 3
+
+
+def _document(id: str, paragraphs: list[str], meta: dict[str, Any], credit: str | None) -> Document:
+    paragraphs = [_SPACES.sub(" ", unicodedata.normalize("NFC", p)) for p in paragraphs]
+    title = meta.get("title")
+    if not title and len(paragraphs) > 1 and _is_title(paragraphs[0]):
+        title = paragraphs.pop(0)
+    elif title and paragraphs and _norm(paragraphs[0]) == _norm(title):
+        paragraphs.pop(0)
+    text = "\n\n".join(paragraphs)
+    if not text.strip():
+        raise NoArticleText(id)
+    return Document(id=id, text=text, title=title or None, url=meta.get("url") or None,
+                    publisher=meta.get("publisher") or None, author=meta.get("author") or None,
+                    date=meta.get("date") or None, site=meta.get("site") or None,
+                    language=meta.get("language") or None,
+                    derived_from=meta.get("credit") or credit, source=meta.get("source"))
+
+
+def from_text(text: str, *, id: str, **meta: Any) -> Document:
+    """A Document from a page's plain text, with boilerplate removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    header, text = _header(text)
+    paragraphs, credit = clean_lines(text.split("\n"))
+    return _document(id, paragraphs, {**header, **{k: v for k, v in meta.items() if v}}, credit)
+
+
+def from_html(html: str | bytes, *, id: str, url: str | None = None, **meta: Any) -> Document:
+    """A Document from an HTML page: main text and metadata by trafilatura."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                             include_tables=False, include_comments=False)
+    except Exception as exc:  # trafilatura raises lxml and value errors on broken pages
+        raise NoArticleText(id, hint=f"the page could not be parsed ({exc})") from exc
+    if result is None or not (result.text or "").strip():
+        raise NoArticleText(id)
+    found = {"title": result.title, "url": url or result.url, "publisher": result.sitename,
+             "author": result.author, "date": result.date, "site": result.hostname,
+             "language": result.language}
+    paragraphs, credit = clean_lines(result.text.split("\n"))
+    merged = {k: v for k, v in found.items() if v} | {k: v for k, v in meta.items() if v}
+    return _document(id, paragraphs, merged, credit)
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    sidecar = path.with_suffix(".json")
+    if not sidecar.exists():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{sidecar}: not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{sidecar}: must hold a JSON object")
+    return {k: str(v) for k, v in data.items() if k in META_KEYS and v is not None}
+
+
+def read_file(path: str | Path) -> Document:
+    """One article file: ``.txt`` (with header or sidecar metadata) or ``.html``."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    text = decode(path.read_bytes(), name=str(path))
+    meta = {**_sidecar(path), "source": str(path)}
+    if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+        return from_html(text, id=path.stem, **meta)
+    return from_text(text, id=path.stem, **meta)
+
+
+def read_batch(path: str | Path) -> Iterator[Document | InputError]:
+    """Articles of a JSON Lines file: one object a line with ``text`` (or ``html``) and metadata.
+
+    Yields a Document per good line and an :class:`InputError` per bad one, so a batch
+    can report its failures and still ingest the rest.
+    """
+    path = Path(path)
+    text = path.read_text("utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not ({"text", "html"} & record.keys()):
+                raise MalformedBatch(f"{path}:{number}")
+            doc_id = str(record.get("id") or f"{path.stem}-{number}")
+            meta = {k: str(v) for k, v in record.items() if k in META_KEYS and v}
+            meta["source"] = f"{path}:{number}"
+            if record.get("html"):
+                yield from_html(str(record["html"]), id=doc_id, **meta)
+            else:
+                body = decode(str(record["text"]).encode("utf-8"), name=f"{path}:{number}")
+                yield from_text(body, id=doc_id, **meta)
+        except ValueError as exc:
+            yield MalformedBatch(f"{path}:{number}", hint=f"not JSON ({exc})")
+        except InputError as exc:
+            yield exc
+
+
+def read(path: str | Path) -> Iterator[Document | InputError]:
+    """Every article under ``path``: a file, a JSON Lines batch, or a directory of them."""
+    path = Path(path)
+    if path.is_dir():
+        for child in sorted(path.iterdir()):
+            suffix = child.suffix.lower()
+            if child.is_file() and suffix in TEXT_SUFFIXES | HTML_SUFFIXES | BATCH_SUFFIXES:
+                yield from read(child)
+    elif path.suffix.lower() in BATCH_SUFFIXES:
+        yield from read_batch(path)
+    else:
+        try:
+            yield read_file(path)
+        except InputError as exc:
+            yield exc

@@ -1,0 +1,182 @@
+"""Named ``.rq`` queries and SPARQL text to pandas DataFrames, with safe parameter binding.
+
+Parameters are bound as RDF terms (never pasted into the query text), so a value such as
+``Putin" } ; DROP ALL ; #`` is only ever a string literal that matches nothing.
+
+>>> from claims.store import MemoryStore
+>>> select(MemoryStore(), "speakers").columns.tolist()
+['speaker', 'person', 'statements', 'quotations', 'reported', 'articles']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+from rdflib import BNode, Graph, Literal, URIRef
+
+from claims.config import base_iri
+from claims.errors import ParameterError, QueryError, UnknownQuery
+from claims.store.base import Store, Table, Term
+
+PREFIXES = {
+    "claims": "https://w3id.org/claims#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+_HEADER = re.compile(r"^#\s*(\w+):\s*(.*)$")
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    type: str  # string | iri | integer | decimal | date | boolean
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A ``.rq`` file: its text and the header that documents it."""
+
+    name: str
+    purpose: str
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    text: str
+
+    @classmethod
+    def parse(cls, name: str, text: str) -> NamedQuery:
+        fields: dict[str, list[str]] = {}
+        for line in text.splitlines():
+            match = _HEADER.match(line)
+            if match:
+                fields.setdefault(match[1], []).append(match[2].strip())
+        params = []
+        for spec in fields.get("param", []):
+            pname, ptype, *rest = spec.split(maxsplit=2) + [""]
+            params.append(Param(pname, ptype, rest[0].strip()))
+        columns = tuple(c.strip() for c in " ".join(fields.get("columns", [])).split(",") if c.strip())
+        return cls(name, " ".join(fields.get("purpose", [])), tuple(params), columns, text)
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped in ``claims/queries``, by name."""
+    folder = resources.files("claims") / "queries"
+    return {entry.name[:-3]: NamedQuery.parse(entry.name[:-3], entry.read_text("utf-8"))
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".rq")}
+
+
+def get_query(name: str) -> NamedQuery:
+    try:
+        return named_queries()[name]
+    except KeyError:
+        raise UnknownQuery(f"no named query {name!r}") from None
+
+
+def to_term(value: Any, type_: str = "string") -> Term:
+    """A Python value as the RDF term a parameter of ``type_`` expects."""
+    if isinstance(value, URIRef | Literal | BNode):
+        return value
+    if type_ == "iri":
+        text = expand(str(value))
+        if not re.match(r"^[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]*$", text):
+            raise ParameterError(f"{value!r} is not an IRI")
+        return URIRef(text)
+    if type_ == "integer":
+        return Literal(int(value))
+    if type_ == "decimal":
+        return Literal(Decimal(str(value)))
+    if type_ == "boolean":
+        return Literal(value if isinstance(value, bool) else str(value).lower() == "true")
+    if type_ == "date":
+        return Literal(value if isinstance(value, date) else date.fromisoformat(str(value)))
+    return Literal(str(value))
+
+
+def _bindings(query: NamedQuery | None, params: dict[str, Any]) -> dict[str, Term]:
+    declared = {p.name: p for p in query.params} if query else {}
+    bound: dict[str, Term] = {}
+    for key, value in params.items():
+        if value is None:
+            continue
+        if not _NAME.match(key):
+            raise ParameterError(f"bad parameter name {key!r}")
+        if query is not None and key not in declared:
+            raise ParameterError(f"{query.name} has no parameter {key!r}",
+                                 hint=f"its parameters: {', '.join(declared) or 'none'}")
+        bound[key] = to_term(value, declared[key].type if key in declared else "string")
+    return bound
+
+
+def resolve(name_or_sparql: str) -> tuple[NamedQuery | None, str]:
+    """A named query's text, or the SPARQL text given."""
+    if _NAME.match(name_or_sparql.strip()):
+        query = get_query(name_or_sparql.strip())
+        return query, query.text
+    return None, name_or_sparql
+
+
+def shorten(iri: str) -> str:
+    """``https://schema.org/name`` -> ``schema:name``; knowledge-base IRIs -> ``kb:…``."""
+    for prefix, ns in (*PREFIXES.items(), ("kb", base_iri())):
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def expand(curie: str) -> str:
+    """The inverse of :func:`shorten`; full IRIs pass through."""
+    prefix, _, rest = curie.partition(":")
+    namespaces = {**PREFIXES, "kb": base_iri()}
+    return namespaces[prefix] + rest if prefix in namespaces and not rest.startswith("//") else curie
+
+
+def to_python(term: Term | None) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return shorten(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    value = term.toPython()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime | date | bool | int | float | str):
+        return value
+    return str(term)
+
+
+def to_frame(table: Table) -> pd.DataFrame:
+    return pd.DataFrame([[to_python(cell) for cell in row] for row in table.rows],
+                        columns=list(table.columns))
+
+
+def run(store: Store, name_or_sparql: str, **params: Any) -> Table | bool | Graph:
+    """Run a named query or SPARQL text with parameters bound as RDF terms."""
+    query, text = resolve(name_or_sparql)
+    return store.query(text, _bindings(query, params))
+
+
+def select(store: Store, name_or_sparql: str, **params: Any) -> pd.DataFrame:
+    """A SELECT query's result as a DataFrame (columns in query order, IRIs shortened)."""
+    result = run(store, name_or_sparql, **params)
+    if not isinstance(result, Table):
+        raise QueryError("not a SELECT query", hint="use run() for ASK, CONSTRUCT and DESCRIBE")
+    return to_frame(result)

@@ -1,0 +1,99 @@
+"""Frozen value types for what extraction produces: spans, speakers, quantities, statements.
+
+>>> s = Span(4, 9)
+>>> s.of("Yes, right.")
+'right'
+>>> Kind("quotation") is Kind.QUOTATION
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a statement is: the three kinds the ontology defines."""
+
+    QUOTATION = "quotation"
+    REPORTED_SPEECH = "reported_speech"
+    FIGURE = "figure"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open code-point interval ``[start, end)`` into a document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a statement is attributed to: the canonical entity and the mention that names it.
+
+    ``method`` says how the attribution was made: ``explicit`` (named next to the cue),
+    ``pronoun`` (resolved from he/she/they), ``chain`` (a following "he added"),
+    ``previous`` (named in an earlier paragraph), ``according-to``.
+    """
+
+    name: str
+    mention: str | None = None
+    mention_span: Span | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    qid: str | None = None
+    is_organization: bool = False
+    method: str = "explicit"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure's value. ``kind``: count, proportion, percentage, money, year, date, number,
+    duration or range; ``upper`` holds a range's upper bound; ``measures`` what is counted."""
+
+    value: float | None
+    unit: str | None = None
+    kind: str = "number"
+    approximate: bool = False
+    qualifier: str | None = None  # "about", "more than", "nearly", ...
+    upper: float | None = None
+    measures: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One extracted statement with its exact span in the document text.
+
+    For a quotation ``text`` is the quoted words without the marks; for reported speech
+    the reported content; for a figure the phrase. ``text == span.of(document.text)``.
+    """
+
+    kind: Kind
+    text: str
+    span: Span
+    speaker: Speaker | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    confidence: float = 0.5
+    quantity: Quantity | None = None
+    partial: bool = False  # a quoted fragment inside a paraphrase
+    extractor: str = "claims"
+    extractor_version: str = "0"

@@ -1,0 +1,30 @@
+"""Stores: embedded Oxigraph (default), in-memory rdflib, remote SPARQL endpoints.
+
+>>> open_store("memory:").kind
+'memory'
+"""
+
+from __future__ import annotations
+
+from claims.config import store_spec
+from claims.store.base import Store, Table, Term
+from claims.store.memory import MemoryStore
+from claims.store.oxigraph import OxigraphStore
+
+__all__ = ["MemoryStore", "OxigraphStore", "Store", "Table", "Term", "open_store"]
+
+
+def open_store(spec: str | None = None, *, read_only: bool = False) -> Store:
+    """Open the store named by ``spec`` (default: ``CLAIMS_STORE`` or ``kb/store``).
+
+    ``memory:`` is an in-memory store, ``http(s)://…`` a SPARQL endpoint, anything else a
+    directory holding an embedded Oxigraph store.
+    """
+    spec = spec or store_spec()
+    if spec == "memory:":
+        return MemoryStore()
+    if spec.startswith(("http://", "https://")):
+        from claims.store.sparql import SparqlStore
+
+        return SparqlStore(spec)
+    return OxigraphStore(spec, read_only=read_only)

@@ -1,0 +1,106 @@
+"""The one ``Store`` interface every backend implements, and the result ``Table``.
+
+A store holds named graphs: one per article, plus the review graph. Writes are atomic:
+``replace_graphs`` either replaces every given graph or leaves the store as it was.
+Queries should name their graphs (``GRAPH ?g { … }``) so that the same text gives the same
+answer on every engine.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Self
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+Term = URIRef | Literal | BNode
+Bindings = Mapping[str, Term]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A SELECT result: column names in query order, rows of rdflib terms (None = unbound)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Term | None, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[dict[str, Term | None]]:
+        return (dict(zip(self.columns, row, strict=True)) for row in self.rows)
+
+
+class Store(ABC):
+    """A knowledge base of named graphs that answers SPARQL 1.1."""
+
+    kind: str = "abstract"
+
+    @abstractmethod
+    def replace_graphs(self, graphs: Iterable[Graph]) -> None:
+        """Replace each named graph (``graph.identifier``) by ``graph``, all in one transaction."""
+
+    def replace_graph(self, graph: Graph) -> None:
+        self.replace_graphs([graph])
+
+    @abstractmethod
+    def add(self, graph: Graph) -> None:
+        """Add the triples of ``graph`` to the named graph ``graph.identifier`` (append-only)."""
+
+    @abstractmethod
+    def remove_graph(self, iri: str) -> None:
+        """Remove a named graph; removing an absent graph does nothing."""
+
+    @abstractmethod
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs, sorted."""
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
+        """Run SELECT (a Table), ASK (a bool), CONSTRUCT or DESCRIBE (a Graph).
+
+        ``bindings`` binds variables to RDF terms without touching the query text.
+        """
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update in one transaction."""
+
+    @abstractmethod
+    def load(self, data: bytes, *, format: str = "trig") -> None:
+        """Load a serialisation (named graphs kept) in one transaction."""
+
+    @abstractmethod
+    def dump(self, *, format: str = "trig") -> bytes:
+        """Serialise every named graph as ``trig`` or ``nquads``."""
+
+    def __len__(self) -> int:
+        table = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(table, Table)
+        count = table.rows[0][0]
+        return int(count.toPython()) if isinstance(count, Literal) else 0
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release files, connections or locks."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def insert_data(graphs: Iterable[Graph], *, replace: bool) -> str:
+    """A SPARQL Update that (re)writes ``graphs``; IRIs and literals in N-Triples syntax."""
+    parts = []
+    for graph in graphs:
+        iri = graph.identifier.n3()
+        if replace:
+            parts.append(f"DROP SILENT GRAPH {iri}")
+        body = graph.serialize(format="nt")
+        parts.append(f"INSERT DATA {{ GRAPH {iri} {{\n{body}}} }}")
+    return " ;\n".join(parts)

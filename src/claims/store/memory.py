@@ -1,0 +1,78 @@
+"""In-memory backend on rdflib's ``Dataset``: for small work and tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+
+from claims.errors import QueryError
+from claims.store.base import Bindings, Store, Table
+
+
+class MemoryStore(Store):
+    """A store that lives as long as the Python object.
+
+    >>> store = MemoryStore()
+    >>> store.graphs()
+    []
+    """
+
+    kind = "memory"
+
+    def __init__(self) -> None:
+        self._dataset = Dataset(default_union=False)
+
+    def replace_graphs(self, graphs: Iterable[Graph]) -> None:
+        staged = list(graphs)
+        for graph in staged:
+            target = self._dataset.graph(URIRef(str(graph.identifier)))
+            target.remove((None, None, None))
+            for triple in graph:
+                target.add(triple)
+
+    def add(self, graph: Graph) -> None:
+        target = self._dataset.graph(URIRef(str(graph.identifier)))
+        for triple in graph:
+            target.add(triple)
+
+    def remove_graph(self, iri: str) -> None:
+        self._dataset.remove_graph(URIRef(iri))
+
+    def graphs(self) -> list[str]:
+        return sorted(str(g.identifier) for g in self._dataset.graphs()
+                      if isinstance(g.identifier, URIRef) and len(g) > 0
+                      and g.identifier != self._dataset.default_context.identifier)
+
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
+        try:
+            result: Result = self._dataset.query(sparql, initBindings=dict(bindings or {}))
+        except Exception as exc:  # rdflib raises pyparsing and plain exceptions
+            raise QueryError(str(exc)) from exc
+        if result.type == "ASK":
+            return bool(result.askAnswer)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            graph = Graph()
+            for triple in result:
+                graph.add(triple)  # type: ignore[arg-type]
+            return graph
+        columns = tuple(str(v) for v in result.vars or ())
+        rows = tuple(tuple(row) for row in result)  # type: ignore[arg-type]
+        return Table(columns, rows)  # type: ignore[arg-type]
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._dataset.update(sparql)
+        except Exception as exc:
+            raise QueryError(str(exc)) from exc
+
+    def load(self, data: bytes, *, format: str = "trig") -> None:
+        staged = Dataset(default_union=False)
+        staged.parse(data=data, format=format)
+        for graph in staged.graphs():
+            if len(graph) and graph.identifier != staged.default_context.identifier:
+                self.add(graph)
+
+    def dump(self, *, format: str = "trig") -> bytes:
+        return self._dataset.serialize(format=format).encode("utf-8")
