@@ -145,12 +145,12 @@ def from_html(html: str | bytes, *, id: str, url: str | None = None, **meta: Any
                                              include_tables=False, include_comments=False)
     except Exception as exc:  # trafilatura raises lxml and value errors on broken pages
         raise NoArticleText(id, hint=f"the page could not be parsed ({exc})") from exc
-    if result is None or not (result.text or "").strip():
+    if not isinstance(result, trafilatura.settings.Document) or not (result.text or "").strip():
         raise NoArticleText(id)
     found = {"title": result.title, "url": url or result.url, "publisher": result.sitename,
              "author": result.author, "date": result.date, "site": result.hostname,
              "language": result.language}
-    paragraphs, credit = clean_lines(result.text.split("\n"))
+    paragraphs, credit = clean_lines(str(result.text).split("\n"))
     merged = {k: v for k, v in found.items() if v} | {k: v for k, v in meta.items() if v}
     return _document(id, paragraphs, merged, credit)
 
@@ -175,7 +175,8 @@ def read_file(path: str | Path) -> Document:
         raise InputError(f"{path}: no such file")
     text = decode(path.read_bytes(), name=str(path))
     meta = {**_sidecar(path), "source": str(path)}
-    if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+    looks_html = text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
+    if path.suffix.lower() in HTML_SUFFIXES or looks_html:
         return from_html(text, id=path.stem, **meta)
     return from_text(text, id=path.stem, **meta)
 

@@ -68,7 +68,7 @@ class NamedQuery:
                 fields.setdefault(match[1], []).append(match[2].strip())
         params = []
         for spec in fields.get("param", []):
-            pname, ptype, *rest = spec.split(maxsplit=2) + [""]
+            pname, ptype, *rest = [*spec.split(maxsplit=2), ""]
             params.append(Param(pname, ptype, rest[0].strip()))
         columns = tuple(c.strip() for c in " ".join(fields.get("columns", [])).split(",") if c.strip())
         return cls(name, " ".join(fields.get("purpose", [])), tuple(params), columns, text)

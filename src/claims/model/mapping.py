@@ -13,6 +13,7 @@ from decimal import Decimal
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
+from claims.config import base_iri
 from claims.document import Document
 from claims.model import iris
 from claims.statements import Kind, Speaker, Statement
@@ -27,7 +28,7 @@ _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 
 def bind_prefixes(graph: Graph) -> Graph:
     for prefix, ns in (("claims", CLAIMS._NS), ("schema", SCHEMA), ("prov", PROV), ("oa", OA),
-                       ("wd", WD), ("kb", iris.base_iri())):
+                       ("wd", WD), ("kb", base_iri())):
         graph.bind(prefix, ns, override=True)
     return graph
 

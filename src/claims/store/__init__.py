@@ -14,11 +14,12 @@ from claims.store.oxigraph import OxigraphStore
 __all__ = ["MemoryStore", "OxigraphStore", "Store", "Table", "Term", "open_store"]
 
 
-def open_store(spec: str | None = None, *, read_only: bool = False) -> Store:
+def open_store(spec: str | None = None, *, read_only: bool = False, shared: bool = False) -> Store:
     """Open the store named by ``spec`` (default: ``CLAIMS_STORE`` or ``kb/store``).
 
     ``memory:`` is an in-memory store, ``http(s)://…`` a SPARQL endpoint, anything else a
-    directory holding an embedded Oxigraph store.
+    directory holding an embedded Oxigraph store; ``shared=True`` lets several processes
+    use that store in turn (see :class:`OxigraphStore`).
     """
     spec = spec or store_spec()
     if spec == "memory:":
@@ -26,5 +27,6 @@ def open_store(spec: str | None = None, *, read_only: bool = False) -> Store:
     if spec.startswith(("http://", "https://")):
         from claims.store.sparql import SparqlStore
 
-        return SparqlStore(spec)
-    return OxigraphStore(spec, read_only=read_only)
+        store: Store = SparqlStore(spec)
+        return store
+    return OxigraphStore(spec, read_only=read_only, shared=shared)

@@ -6,7 +6,10 @@ result cells coming out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fcntl
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,6 +19,9 @@ from claims.errors import QueryError, StoreError, StoreLocked
 from claims.store.base import Bindings, Store, Table, Term, insert_data
 
 _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+
+
+LOCK_FILE = "claims.lock"
 
 
 def to_ox(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -52,79 +58,149 @@ def _format(name: str) -> ox.RdfFormat:
 
 
 class OxigraphStore(Store):
-    """An on-disk Oxigraph store at ``path`` (created if missing)."""
+    """An on-disk Oxigraph store at ``path`` (created if missing).
+
+    By default the store is held open, and so locked, for the object's life: fastest, for
+    batch jobs. With ``shared=True`` every operation opens it under a file lock and closes
+    it again (about 20 ms), so several processes (notebook kernels, editors) can read and
+    write the same store in turn; a busy store is retried for ``lock_timeout`` seconds.
+    """
 
     kind = "oxigraph"
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, shared: bool = False,
+                 lock_timeout: float = 60.0) -> None:
         self.path = Path(path)
-        try:
-            if read_only:
-                self._store = ox.Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(self.path))
-        except OSError as exc:
-            if "lock" in str(exc).lower():
-                raise StoreLocked(str(self.path)) from exc
-            raise StoreError(f"{self.path}: {exc}") from exc
+        self.read_only = read_only
+        self.shared = shared
+        self.lock_timeout = lock_timeout
+        self._store: ox.Store | None = None
+        if not read_only:
+            self.path.mkdir(parents=True, exist_ok=True)
+        if not shared:
+            self._store = self._open()
+
+    def _open(self) -> ox.Store:
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.005
+        while True:
+            try:
+                if self.read_only:
+                    return ox.Store.read_only(str(self.path))
+                return ox.Store(str(self.path))
+            except OSError as exc:
+                if "lock" not in str(exc).lower():
+                    raise StoreError(f"{self.path}: {exc}") from exc
+                if time.monotonic() + delay > deadline:
+                    raise StoreLocked(str(self.path)) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+
+    @contextmanager
+    def _handle(self) -> Iterator[ox.Store]:
+        if self._store is not None:
+            yield self._store
+            return
+        if self.shared and not self.read_only:
+            with _file_lock(self.path / LOCK_FILE, self.lock_timeout, str(self.path)):
+                store = self._open()
+                try:
+                    yield store
+                finally:
+                    store.flush()
+                    del store
+        else:
+            store = self._open()
+            try:
+                yield store
+            finally:
+                del store
 
     @property
     def raw(self) -> ox.Store:
         """The pyoxigraph store, for bulk paths that must not pay for rdflib terms."""
+        if self._store is None:
+            raise StoreError("a shared store has no permanent handle",
+                             hint="open it with shared=False for bulk work")
         return self._store
 
     def replace_graphs(self, graphs: Iterable[Graph]) -> None:
         staged = list(graphs)
         if staged:
-            self._store.update(insert_data(staged, replace=True))
+            self.update(insert_data(staged, replace=True))
 
     def add(self, graph: Graph) -> None:
-        self._store.update(insert_data([graph], replace=False))
+        self.update(insert_data([graph], replace=False))
 
     def remove_graph(self, iri: str) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{URIRef(iri)}>")
+        self.update(f"DROP SILENT GRAPH <{URIRef(iri)}>")
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        with self._handle() as store:
+            return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        try:
-            result = self._store.query(sparql, substitutions=subs or None)
-        except SyntaxError as exc:
-            raise QueryError(str(exc)) from exc
-        except OSError as exc:
-            raise StoreError(str(exc)) from exc
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        if isinstance(result, ox.QueryTriples):
-            graph = Graph()
-            for t in result:
-                graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
-            return graph
-        columns = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(from_ox(s[i]) for i in range(len(columns))) for s in result)
-        return Table(columns, rows)
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        with self._handle() as store:
+            try:
+                result = store.query(sparql, substitutions=subs or None)
+            except SyntaxError as exc:
+                raise QueryError(str(exc)) from exc
+            except OSError as exc:
+                raise StoreError(str(exc)) from exc
+            if isinstance(result, ox.QueryBoolean):
+                return bool(result)
+            if isinstance(result, ox.QueryTriples):
+                graph = Graph()
+                for t in result:
+                    graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+                return graph
+            columns = tuple(v.value for v in result.variables)
+            width = range(len(columns))
+            rows = tuple(tuple(from_ox(s[i]) for i in width) for s in result)
+            return Table(columns, rows)
 
     def update(self, sparql: str) -> None:
-        try:
-            self._store.update(sparql)
-        except SyntaxError as exc:
-            raise QueryError(str(exc)) from exc
+        with self._handle() as store:
+            try:
+                store.update(sparql)
+            except SyntaxError as exc:
+                raise QueryError(str(exc)) from exc
 
     def load(self, data: bytes, *, format: str = "trig") -> None:
-        try:
-            self._store.load(data, format=_format(format))
-        except SyntaxError as exc:
-            raise StoreError(f"cannot parse {format}: {exc}") from exc
+        with self._handle() as store:
+            try:
+                store.load(data, format=_format(format))
+            except SyntaxError as exc:
+                raise StoreError(f"cannot parse {format}: {exc}") from exc
 
     def dump(self, *, format: str = "trig") -> bytes:
-        if format not in ("trig", "nquads"):
-            raise StoreError(f"cannot dump a dataset as {format}", hint="use trig or nquads")
-        return bytes(self._store.dump(format=_format(format)))
+        with self._handle() as store:
+            data = store.dump(format=_format(format))
+        assert data is not None  # dump without an output returns the bytes
+        return data
 
     def close(self) -> None:
-        if hasattr(self, "_store"):
+        if self._store is not None:
             self._store.flush()
-            del self._store
+            self._store = None
+
+
+@contextmanager
+def _file_lock(path: Path, timeout: float, name: str) -> Iterator[None]:
+    """An exclusive ``flock`` on ``path``, retried until ``timeout`` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    with path.open("a") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreLocked(name) from None
+                time.sleep(0.01)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
