@@ -1,0 +1,26 @@
+"""Fixtures shared by the whole suite: the ../shared data (skipped cleanly when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "sco-summit-samarkand.txt"
+ARTICLES = ROOT / "kb" / "articles"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.is_file():
+        pytest.skip("../shared/seed/sco-summit-samarkand.txt is absent")
+    return SEED
