@@ -1,0 +1,161 @@
+"""Word lists shared by the extractors and the attributor (private).
+
+>>> "said" in SPEECH_VERBS and "adviser" in ROLE_WORDS
+True
+>>> NUMBER_WORDS["twelve"]
+12
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPEECH_LEMMAS = [
+    "say", "tell", "add", "note", "announce", "claim", "warn", "argue", "write", "report",
+    "explain", "insist", "state", "declare", "acknowledge", "suggest", "tweet", "respond",
+    "reply", "recall", "deny", "admit", "assert", "contend", "comment", "remark", "concede",
+    "confirm", "predict", "promise", "pledge", "vow", "urge", "ask", "stress", "emphasize",
+    "emphasise", "complain", "caution", "charge", "allege", "maintain", "observe", "point",
+    "praise", "criticize", "criticise", "describe", "call", "answer", "add", "estimate",
+    "testify", "signal", "reiterate", "counter", "quip", "joke", "muse", "boast", "lament",
+    "concede"
+]
+
+_IRREGULAR = {
+    "say": ["say", "says", "said", "saying"],
+    "tell": ["tell", "tells", "told", "telling"],
+    "write": ["write", "writes", "wrote", "writing", "written"],
+    "testify": ["testify", "testifies", "testified", "testifying"],
+    "reply": ["reply", "replies", "replied", "replying"],
+    "deny": ["deny", "denies", "denied", "denying"],
+    "quip": ["quip", "quips", "quipped", "quipping"],
+    "admit": ["admit", "admits", "admitted", "admitting"],
+}
+
+
+def _forms(lemma: str) -> list[str]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith(("sh", "ch", "ss")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+SPEECH_VERBS: frozenset[str] = frozenset(f for lem in _SPEECH_LEMMAS for f in _forms(lem))
+
+# Verbs strong enough to introduce reported speech ("X said that ...").
+REPORT_VERBS: frozenset[str] = frozenset(
+    f for lem in [
+        "say", "tell", "add", "note", "announce", "claim", "warn", "argue", "write", "report",
+        "explain", "insist", "state", "declare", "acknowledge", "suggest", "tweet", "respond",
+        "recall", "deny", "admit", "assert", "contend", "concede", "confirm", "predict",
+        "promise", "pledge", "vow", "stress", "emphasize", "emphasise", "complain", "maintain",
+        "observe", "point", "estimate", "testify", "reiterate", "counter", "praise",
+        "criticize", "criticise"
+    ] for f in _forms(lem))
+
+# Words that end a role or title written before a name: "foreign policy adviser Yuri Ushakov".
+ROLE_WORDS: frozenset[str] = frozenset([
+    "president", "vice-president", "minister", "secretary", "senator", "sen.", "rep.",
+    "representative", "gov.", "governor", "mayor", "adviser", "advisor", "spokesman",
+    "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "director", "chief",
+    "leader", "ambassador", "general", "gen.", "lt.", "col.", "colonel", "admiral", "judge",
+    "justice", "attorney", "candidate", "nominee", "speaker", "premier", "chancellor", "king",
+    "queen", "prince", "princess", "pope", "official", "analyst", "professor", "prof.",
+    "economist", "strategist", "commissioner", "congressman", "congresswoman", "councilman",
+    "councilwoman", "lawmaker", "manager", "executive", "ceo", "founder", "host",
+    "correspondent", "editor", "reporter", "fellow", "researcher", "head", "commander",
+    "sheriff", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "lord", "dame",
+    "rev.", "reverend", "chairperson", "deputy", "aide", "coordinator", "envoy", "diplomat",
+    "delegate", "prosecutor", "lawyer", "campaign-manager", "pollster", "consultant", "officer",
+    "detective"
+])
+
+# Titles dropped from a name when comparing names ("Mr. Trump" -> "Trump").
+TITLES: frozenset[str] = frozenset([
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "sen.", "sen", "senator",
+    "rep.", "rep", "gov.", "gov", "governor", "prof.", "prof", "professor", "gen.", "gen",
+    "general", "sir", "lord", "dame", "rev.", "reverend", "mayor", "secretary", "minister",
+    "judge", "justice", "king", "queen", "prince", "princess", "pope", "chancellor", "premier"
+])
+
+PRONOUNS: dict[str, str] = {
+    "he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n",
+}
+
+DETERMINERS: frozenset[str] = frozenset(
+    [
+        "the", "a", "an", "another", "one", "some", "several", "two", "three", "many", "other",
+        "his", "her", "their", "its", "this", "that"
+    ])
+
+# Nouns that make a descriptive speaker: "a senior official said", "the source added".
+SPEAKER_NOUNS: frozenset[str] = frozenset([
+    "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+    "aide", "aides", "adviser", "advisers", "advisor", "expert", "experts", "analyst",
+    "analysts", "lawyer", "lawyers", "statement", "report", "reports", "campaign", "critics",
+    "critic", "supporters", "supporter", "people", "person", "observers", "diplomat",
+    "diplomats", "officer", "officers", "police", "authorities", "ministry", "government",
+    "administration", "group", "committee", "organizers", "organisers", "residents",
+    "witnesses", "voters", "leaders", "leader", "member", "members", "agency", "newspaper",
+    "paper", "magazine", "network", "company", "firm", "spokespeople", "representatives",
+    "representative", "economists", "researchers", "scientists", "study", "survey", "poll",
+    "data", "release", "memo", "letter", "document"
+])
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+MAGNITUDES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12,
+}
+
+FRACTIONS: dict[str, float] = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+    "one-third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
+    "one quarter": 0.25, "one-quarter": 0.25, "three-quarters": 0.75,
+    "three quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1,
+}
+
+QUALIFIERS: dict[str, str] = {
+    "about": "~", "around": "~", "roughly": "~", "approximately": "~", "some": "~",
+    "nearly": "<", "almost": "<", "close to": "<", "up to": "<=", "under": "<",
+    "less than": "<", "fewer than": "<", "more than": ">", "over": ">",
+    "at least": ">=", "upwards of": ">", "an estimated": "~", "estimated": "~",
+}
+
+DURATION_UNITS: frozenset[str] = frozenset(
+    ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
+
+CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+
+# Quote-mark characters: opening, closing, and ambiguous straight ones.
+OPEN_MARKS = "“«„"
+CLOSE_MARKS = "”»"
+STRAIGHT_MARK = '"'
+
+WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def appositive(app: str) -> tuple[str | None, str | None]:
+    """Role and affiliation from an appositive.
+
+    >>> appositive(", a senior fellow with the Asia program at the German Marshall Fund,")
+    ('senior fellow', 'German Marshall Fund')
+    """
+    body = re.sub(r"^[,\s]*(?:the|a|an)\s+", "", app).strip(", ")
+    role = re.split(r"\s+(?:with|at|of|for|in|from|on)\s+", body, maxsplit=1)[0]
+    aff = None
+    m = re.search(r".*\bat\s+(?:the\s+)?([A-Z][^,]*)$", body) or re.search(
+        r"\b(?:of|with|for)\s+(?:the\s+)?([A-Z][^,]*)$", body)
+    if m:
+        aff = m.group(1).strip()
+    return (role or None), aff

@@ -1,0 +1,172 @@
+"""Figures: numbers in digits and words, proportions, percentages, money, counts, ranges,
+years, dates and durations, each with a :class:`~claims.statements.Quantity`.
+
+>>> from claims.document import Document
+>>> doc = Document.from_text("It cost about $3 billion, half of the budget.", id="t")
+>>> [(s.text, s.quantity.value, s.quantity.kind) for s in find_figures(doc)]
+[('about $3 billion', 3000000000.0, 'money'), ('half of the budget', 0.5, 'proportion')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.document import Document
+from claims.extract._lexicon import (
+    CURRENCY_SYMBOLS,
+    DURATION_UNITS,
+    FRACTIONS,
+    MAGNITUDES,
+    NUMBER_WORDS,
+    QUALIFIERS,
+)
+from claims.statements import Kind, Quantity, Span, Statement
+
+_NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORDNUM = rf"(?:(?:{_NW})(?:-(?:{_NW}))?(?:\s+hundred)?)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_MAG = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|mln|tn|[mbk])\b)"
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_CUR = r"(?:US\$|\$US|A\$|C\$|HK\$|[$£€¥]|Rs\.?\s?|RM)"
+_UNIT_PCT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b)"
+_NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)"
+_FIGURE = re.compile(
+    rf"(?:\b(?P<qual>(?i:{_QUAL}))\s+)?(?P<cur>{_CUR})?(?P<num>{_NUM})(?P<mag>{_MAG})?"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|\b{_WORDNUM}\b)"
+    rf"(?P<mag2>{_MAG})?)?"
+    rf"(?P<pct>{_UNIT_PCT})?(?P<hyph>-(?P<hunit>[a-z]+)\b)?"
+    rf"(?P<unit>\s+(?:[a-zA-Z][\w’'-]*))?")
+_MULTI = re.compile(r"\bmulti-?(?P<mag>million|billion|trillion)(?:-(?P<cur>dollar|euro|pound))?\b")
+_FRACTION = re.compile(
+    r"\b(?P<frac>(?i:(?:a|one|two|three)[ -](?:half|third|quarter|fifth|tenth)s?|"
+    r"half|two-thirds|three-quarters))\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?[\w’'-]+"
+    r"(?:\s+(?!(?:of|in|and|to|for|on|at|is|was|are|were|by|from|with|have|has|had|"
+    r"will|would|say|said|think|who|that)\b|\w+ed\b)[\w’'-]+){0,2})")
+_YEAR = re.compile(r"(?<![\w$£€.,])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|,\d|\.\d)")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+_DATE = re.compile(rf"\b(?:{_MONTHS})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?")
+_NOT_UNIT = frozenset([
+    "of", "and", "or", "to", "the", "a", "an", "in", "on", "at", "for", "with", "by", "from",
+    "as", "than", "is", "was", "are", "were", "be", "been", "has", "have", "had", "that",
+    "which", "who", "this", "it", "its", "per", "if", "but", "not", "year", "years"
+])
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+                   "pound": "GBP", "pounds": "GBP", "yuan": "CNY", "yen": "JPY"}
+
+
+def parse_number(token: str) -> float | None:
+    """A number in digits or words.
+
+    >>> parse_number("1,250.5"), parse_number("twenty-five"), parse_number("eight")
+    (1250.5, 25.0, 8.0)
+    """
+    t = token.strip().lower().replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    total = 0.0
+    for part in re.split(r"[\s-]+", t):
+        if part in NUMBER_WORDS:
+            total += NUMBER_WORDS[part]
+        elif part == "hundred":
+            total = (total or 1) * 100
+        else:
+            return None
+    return total
+
+
+def _scale(m: str | None) -> float:
+    return MAGNITUDES.get(m.strip().lower(), 1.0) if m else 1.0
+
+
+def _figure(text: str, m: re.Match[str]) -> Statement | None:
+    num = m.group("num")
+    value = parse_number(num)
+    if value is None:
+        return None
+    start = m.start()
+    before = text[max(0, m.start("num") - 1):m.start("num")]
+    if before and (before.isalpha() or before in "#") and not m.group("cur"):
+        return None  # G7, A380, #3
+    is_word = num[0].isalpha()
+    unit_tok = (m.group("unit") or "").strip()
+    hunit = m.group("hunit")
+    qual = m.group("qual")
+    kind, unit, end = "number", None, m.end("num")
+    value *= _scale(m.group("mag"))
+    if m.group("mag"):
+        end = m.end("mag")
+    upper = None
+    if m.group("num2") and (m.group("cur") or m.group("pct") or not is_word):
+        up = parse_number(m.group("num2"))
+        if up is not None:
+            upper = up * _scale(m.group("mag2") or m.group("mag"))
+            end = m.end("mag2") if m.group("mag2") else m.end("num2")
+            kind = "range"
+    if m.group("cur"):
+        kind, unit = "money", CURRENCY_SYMBOLS.get(m.group("cur").strip()[-1:], m.group("cur"))
+    if m.group("pct"):
+        kind, unit, end = "percentage", "%", m.end("pct")
+    elif hunit:
+        unit, end = hunit, m.end("hunit")
+        kind = "duration" if hunit.rstrip("s") in DURATION_UNITS else "count"
+    elif unit_tok and unit_tok.lower() not in _NOT_UNIT and not m.group("cur"):
+        if unit_tok.lower() in _CURRENCY_WORDS:
+            kind, unit = "money", _CURRENCY_WORDS[unit_tok.lower()]
+        elif unit_tok.rstrip("s").lower() in DURATION_UNITS:
+            kind, unit = "duration", unit_tok.lower()
+        else:
+            kind, unit = ("count" if kind == "number" else kind), unit_tok
+        end = m.end("unit")
+    elif is_word and not m.group("mag"):
+        return None  # a bare "one", "two": a pronoun more often than a figure
+    if kind == "number" and upper is None and 1800 <= value <= 2099 and "." not in num:
+        return None  # handled as a year
+    q = Quantity(value=value, unit=unit, kind=kind, approximate=(bool(qual) and
+                 QUALIFIERS.get(qual.lower(), "") == "~") or (kind == "range" and False),
+                 qualifier=qual.lower() if qual else None, upper=upper,
+                 measures=unit_tok if kind == "count" and not hunit else None)
+    span = Span(start, end)
+    return Statement(Kind.FIGURE, text[start:end], span, quantity=q, confidence=0.8)
+
+
+def find_figures(doc: Document) -> list[Statement]:
+    """Figure statements, non-overlapping, in text order."""
+    text = doc.text
+    found: list[Statement] = []
+    for fm in _FRACTION.finditer(text):
+        frac = fm.group("frac").lower().replace("-", " ")
+        val = FRACTIONS.get(frac) or FRACTIONS.get(frac.replace(" ", "-"))
+        if val is None:
+            continue
+        what = re.sub(r"^the\s+", "", fm.group("what"))
+        found.append(Statement(Kind.FIGURE, fm.group(), Span(fm.start(), fm.end()),
+                               quantity=Quantity(value=val, kind="proportion", measures=what),
+                               confidence=0.8))
+    for mm in _MULTI.finditer(text):
+        unit = {"dollar": "USD", "euro": "EUR", "pound": "GBP"}.get(mm.group("cur") or "")
+        found.append(Statement(Kind.FIGURE, mm.group(), Span(mm.start(), mm.end()),
+                               quantity=Quantity(value=None, unit=unit, kind="money",
+                                                 approximate=True, qualifier="multi",
+                                                 measures=mm.group("mag")), confidence=0.7))
+    for dm in _DATE.finditer(text):
+        found.append(Statement(Kind.FIGURE, dm.group(), Span(dm.start(), dm.end()),
+                               quantity=Quantity(value=float(dm.group("d")), kind="date"),
+                               confidence=0.7))
+    for m in _FIGURE.finditer(text):
+        st = _figure(text, m)
+        if st is not None:
+            found.append(st)
+    for ym in _YEAR.finditer(text):
+        found.append(Statement(Kind.FIGURE, ym.group(), Span(ym.start(), ym.end()),
+                               quantity=Quantity(value=float(ym.group("y")), kind="year"),
+                               confidence=0.7))
+    found.sort(key=lambda s: (s.span.start, -len(s.span)))
+    out: list[Statement] = []
+    for st in found:
+        if out and out[-1].span.overlaps(st.span):
+            continue
+        out.append(st)
+    return out

@@ -1,0 +1,202 @@
+"""Direct quotations: pair quote marks, then keep the quoted passages somebody said.
+
+Curly, straight, guillemet and doubled-apostrophe marks are paired within a paragraph; a
+quotation that runs over paragraphs (an opening mark at each, a closing one at the end)
+gives one segment per paragraph. Unbalanced marks never raise. Short quoted phrases with
+no speech verb in their sentence (scare quotes, titles, nicknames) are dropped.
+
+>>> from claims.document import Document
+>>> doc = Document.from_text('He said: "We will win." Fans know him as "the Rock".', id="t")
+>>> [q.text for q in find_quotes(doc)]
+['We will win.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claims.document import Document
+from claims.extract._lexicon import SPEECH_VERBS
+from claims.statements import Kind, Span, Statement
+
+_MARK = re.compile(r"“|”|«|»|„|``|''|\"")
+_OPENERS = frozenset({"“", "«", "„", "``"})
+_CLOSERS = frozenset({"”", "»"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENT_END = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_MIN_WORDS_UNCUED = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A quoted passage: ``inner`` excludes the marks; ``outer`` includes them."""
+
+    inner: Span
+    outer: Span
+    closed: bool
+    continued: bool  # part of a quotation that runs on from/into another paragraph
+
+
+def _is_opener(mark: str, is_open: bool) -> bool:
+    if mark in _OPENERS:
+        return True
+    if mark in _CLOSERS:
+        return False
+    return not is_open  # a straight mark opens when nothing is open, else closes
+
+
+def pair_marks(text: str, para: Span) -> Iterator[tuple[int, int, int, int, bool]]:
+    """Yield ``(open_start, inner_start, inner_end, close_end, closed)`` in a paragraph.
+
+    >>> list(pair_marks('a "b" c', Span(0, 7)))
+    [(2, 3, 4, 5, True)]
+    """
+    open_at: tuple[int, int] | None = None
+    for m in _MARK.finditer(text, para.start, para.end):
+        mark = m.group()
+        if mark == '"' and m.start() > 0 and text[m.start() - 1].isdigit() and open_at is None:
+            continue  # inches: 6'2"
+        if _is_opener(mark, open_at is not None):
+            if open_at is not None and mark in _OPENERS:
+                # a second opener: the first was never closed (or nests); keep the outer
+                continue
+            if open_at is None:
+                open_at = (m.start(), m.end())
+        elif open_at is not None:
+            yield open_at[0], open_at[1], m.start(), m.end(), True
+            open_at = None
+    if open_at is not None:
+        yield open_at[0], open_at[1], para.end, para.end, False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segments(doc: Document) -> list[Segment]:
+    """All quoted passages of a document, paragraph by paragraph."""
+    text = doc.text
+    paras = doc.paragraphs()
+    out: list[Segment] = []
+    for i, para in enumerate(paras):
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        starts_open = _starts_with_opener(text, para)
+        for o_start, i_start, i_end, c_end, closed in pair_marks(text, para):
+            s, e = _trim(text, i_start, i_end)
+            if e <= s:
+                continue
+            runs_on = not closed and nxt is not None and _starts_with_opener(text, nxt)
+            if not closed and not runs_on and e - s > 400:
+                continue  # a stray mark swallowing a paragraph
+            runs_in = (starts_open and o_start == _first_mark(text, para)
+                       and _prev_open(out, paras, i))
+            out.append(Segment(Span(s, e), Span(o_start, c_end), closed, runs_on or runs_in))
+    return out
+
+
+def _first_mark(text: str, para: Span) -> int:
+    s, _ = _trim(text, para.start, para.end)
+    return s
+
+
+def _starts_with_opener(text: str, para: Span) -> bool:
+    s, _ = _trim(text, para.start, para.end)
+    return text.startswith(("“", '"', "``", "«", "''"), s)
+
+
+def _prev_open(out: list[Segment], paras: list[Span], i: int) -> bool:
+    return bool(out) and i > 0 and not out[-1].closed and paras[i - 1].contains(out[-1].inner)
+
+
+def mask_quotes(text: str, segs: list[Segment]) -> str:
+    """The text with every quoted passage (marks included) replaced by ``_``, same length;
+    a sentence-ending mark at the end of a quotation is kept so that sentences still split.
+
+    >>> mask_quotes('a "bc" d', [Segment(Span(3, 5), Span(2, 6), True, False)])
+    'a ____ d'
+    """
+    chars = list(text)
+    for seg in segs:
+        keep = seg.inner.end - 1 if text[seg.inner.end - 1:seg.inner.end] in ("." "!?") else -1
+        for k in range(seg.outer.start, min(seg.outer.end, len(chars))):
+            if chars[k] != "\n" and k != keep and not (k >= seg.inner.end and keep >= 0):
+                chars[k] = "_"
+    return "".join(chars)
+
+
+def sentence_of(masked: str, para: Span, pos: int) -> Span:
+    """The sentence (in the quote-masked text) of a paragraph that holds ``pos``."""
+    start = para.start
+    for m in _SENT_END.finditer(masked, para.start, para.end):
+        if m.end() > pos:
+            return Span(start, m.start() + 1)
+        start = m.end()
+    return Span(start, para.end)
+
+
+def has_speech_verb(masked: str, span: Span) -> bool:
+    """Whether the words of ``masked[span]`` include a speech verb (quotes masked out)."""
+    seg = masked[span.start:span.end]
+    if "according to" in seg.lower():
+        return True
+    return any(w.group().lower() in SPEECH_VERBS for w in _WORD.finditer(seg))
+
+
+def _is_partial(text: str, para: Span, seg: Segment) -> bool:
+    k = seg.outer.start - 1
+    while k >= para.start and text[k] in " \t":
+        k -= 1
+    if k < para.start:
+        return False
+    return text[k].isalnum() or text[k] in "’'-"
+
+
+def find_quotes(doc: Document, segs: list[Segment] | None = None) -> list[Statement]:
+    """Quotation statements, speaker still unresolved (see :mod:`claims.attribute`)."""
+    text = doc.text
+    segs = segments(doc) if segs is None else segs
+    masked = mask_quotes(text, segs)
+    paras = doc.paragraphs()
+    out: list[Statement] = []
+    pi = 0
+    for seg in segs:
+        while pi < len(paras) - 1 and paras[pi].end < seg.inner.start:
+            pi += 1
+        para = paras[pi]
+        quoted = text[seg.inner.start:seg.inner.end]
+        words = len(_WORD.findall(quoted))
+        if words == 0:
+            continue
+        sent = sentence_of(masked, para, seg.outer.start)
+        cued = has_speech_verb(masked, sent) or _colon_before(text, para, seg)
+        partial = _is_partial(text, para, seg)
+        if not cued and not seg.continued and (
+                words < _MIN_WORDS_UNCUED or (partial and words < 8) or _title_like(quoted)):
+            continue
+        conf = 0.9 if cued else 0.6
+        if not seg.closed and not seg.continued:
+            conf -= 0.3
+        out.append(Statement(Kind.QUOTATION, quoted, seg.inner, confidence=round(conf, 2),
+                             partial=partial))
+    return out
+
+
+def _colon_before(text: str, para: Span, seg: Segment) -> bool:
+    k = seg.outer.start - 1
+    while k >= para.start and text[k].isspace():
+        k -= 1
+    return k >= para.start and text[k] in ":—–"
+
+
+def _title_like(quoted: str) -> bool:
+    words = _WORD.findall(quoted)
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at"}
+    return bool(words) and len(words) <= 8 and all(
+        w[0].isupper() or w in small for w in words) and not quoted.rstrip().endswith(
+        (".", "!", "?", ","))

@@ -1,0 +1,52 @@
+"""Figures: digits, words, money, percentages, proportions, ranges, years, durations."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.document import Document
+from claims.extract.figures import find_figures, parse_number
+from claims.statements import Quantity
+
+
+def _figs(text: str) -> list[tuple[str, Quantity | None]]:
+    return [(s.text, s.quantity) for s in find_figures(Document.from_text(text, id="t"))]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "kind", "unit"), [
+    ("It cost $3 billion.", "$3 billion", 3e9, "money", "USD"),
+    ("Shares fell 6.9% on Friday.", "6.9%", 6.9, "percentage", "%"),
+    ("Inflation was 2.5 per cent.", "2.5 per cent", 2.5, "percentage", "%"),
+    ("An eight-nation group met.", "eight-nation", 8.0, "count", "nation"),
+    ("Some 300 residents fled.", "Some 300 residents", 300.0, "count", "residents"),
+    ("A one-day visit.", "one-day", 1.0, "duration", "day"),
+    ("It rose 1,250 points.", "1,250 points", 1250.0, "count", "points"),
+])
+def test_values(text: str, phrase: str, value: float, kind: str, unit: str) -> None:
+    figs = dict(_figs(text))
+    q = figs[phrase]
+    assert q is not None and (q.value, q.kind, q.unit) == (value, kind, unit)
+
+
+def test_approximation_and_range() -> None:
+    (_, q), = _figs("They spent about $5 million.")
+    assert q is not None and q.approximate and q.qualifier == "about"
+    (_, r), = _figs("Temperatures fell by 1 to 1.5 degrees.")
+    assert r is not None and (r.value, r.upper, r.kind) == (1.0, 1.5, "range")
+
+
+def test_proportions_years_and_magnitudes() -> None:
+    figs = dict(_figs("Two-thirds of voters agreed in 2016; a multimillion-dollar deal."))
+    assert figs["Two-thirds of voters"] is not None
+    assert figs["2016"] == Quantity(value=2016.0, kind="year")
+    mm = figs["multimillion-dollar"]
+    assert mm is not None and mm.value is None and mm.approximate
+
+
+def test_identifiers_are_not_figures() -> None:
+    assert _figs("The G7 met.") == []
+
+
+def test_parse_number() -> None:
+    assert parse_number("twenty-one") == 21.0
+    assert parse_number("banana") is None

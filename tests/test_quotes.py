@@ -1,0 +1,50 @@
+"""Quote-mark pairing and the quotation/scare-quote decision."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.document import Document
+from claims.extract import extract
+from claims.extract.quotes import find_quotes
+
+
+def _quotes(text: str) -> list[str]:
+    return [q.text for q in find_quotes(Document.from_text(text, id="t"))]
+
+
+def test_curly_straight_and_doubled_apostrophes() -> None:
+    assert _quotes("“We will win,” she said.") == ["We will win,"]
+    assert _quotes('"We will win," she said.') == ["We will win,"]
+    assert _quotes("''We will win,'' she said.") == ["We will win,"]
+
+
+def test_scare_quotes_and_titles_are_not_quotations() -> None:
+    assert _quotes('The "bridge to nowhere" was finally cancelled.') == []
+    assert _quotes('She starred in "The Long Goodbye" in 1973.') == []
+    assert _quotes('The so-called "deal" collapsed.') == []
+
+
+def test_partial_quote_with_speech_verb() -> None:
+    qs = find_quotes(Document.from_text('Putin praised the "balanced" approach.', id="t"))
+    assert [(q.text, q.partial) for q in qs] == [("balanced", True)]
+
+
+def test_multi_paragraph_quotation() -> None:
+    text = '"First part of it,\n"second part of it,\n"and the end," he said.'
+    assert _quotes(text) == ["First part of it,", "second part of it,", "and the end,"]
+
+
+def test_unbalanced_marks_never_crash() -> None:
+    for text in ['"', '“', '”', 'a " b', '"a" "', '“a “b” c', "''", '" said he']:
+        for s in extract(Document.from_text(text, id="t")):
+            assert text[s.span.start:s.span.end] == s.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab XY."“”\'\n,:said he Smith 12%$'))
+               | st.characters(), max_size=200))
+def test_spans_exact_on_arbitrary_text(text: str) -> None:
+    for s in extract(Document.from_text(text, id="t")):
+        assert text[s.span.start:s.span.end] == s.text
