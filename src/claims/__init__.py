@@ -10,7 +10,7 @@
 from claims.document import Document
 from claims.errors import ClaimsError
 from claims.extract import extract
-from claims.ingest import from_html, from_text, read, read_file
+from claims.reader import from_html, from_text, read, read_file
 from claims.pipeline import Analysis, IngestReport, analyse, ingest
 from claims.query import named_queries, run, select
 from claims.statements import Kind, Quantity, Span, Speaker, Statement

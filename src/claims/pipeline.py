@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from claims import ingest as reading
+from claims import reader as reading
 from claims.document import Document
 from claims.errors import ClaimsError
 from claims.extract import extract

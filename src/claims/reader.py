@@ -37,12 +37,16 @@ from claims.errors import (
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 BATCH_SUFFIXES = {".jsonl", ".ndjson"}
+MIN_HTML_WORDS = 10  # less than this from a page is navigation, not an article
 META_KEYS = {"title", "url", "publisher", "author", "date", "site", "language", "credit"}
 
-_BOILERPLATE = re.compile(
-    r"^(skip to (main )?content|.*\b(subscribe|subscription|newsletter|donate|donation|"
-    r"support (independent|our journalism)|sign up|telegram app|follow us|share this|"
-    r"cookie|all rights reserved|advertisement)\b.*)$", re.IGNORECASE)
+# Site furniture: strong patterns drop a line anywhere, weak ones only a short line, and a
+# line with quotation marks is never dropped as furniture.
+_STRONG = re.compile(r"skip to (main )?content|subscribe to|support (independent|our journalism)|"
+                     r"donate (now|today|to)|telegram (app|channel)|sign up for our", re.IGNORECASE)
+_WEAK = re.compile(r"^.{0,80}\b(subscribe|newsletter|share this|follow us|advertisement|cookies?|"
+                   r"all rights reserved|sign up|donate)\b.{0,80}$", re.IGNORECASE)
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 _CREDIT = re.compile(r"^(courtesy|source|with inputs from|originally published by)\s*:\s*(.+?)\.?$",
                      re.IGNORECASE)
 _HEADER = re.compile(r"^([A-Za-z]+):\s*(.*)$")
@@ -69,6 +73,13 @@ def decode(data: bytes, *, name: str = "input") -> str:
     return text
 
 
+def is_boilerplate(line: str) -> bool:
+    """A line of site furniture: skip links, subscription and donation prompts."""
+    if _QUOTE_MARKS.search(line) and not line.lower().startswith("skip to"):
+        return False
+    return bool(_STRONG.search(line) or (len(line) < 160 and _WEAK.match(line)))
+
+
 def _norm(line: str) -> str:
     return re.sub(r"\W+", " ", line).strip().lower()
 
@@ -78,7 +89,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None]:
     credit = None
     kept: list[str] = []
     for line in (ln.strip() for ln in lines):
-        if not line or _BOILERPLATE.match(line):
+        if not line or is_boilerplate(line):
             continue
         match = _CREDIT.match(line)
         if match and len(line) < 80:
@@ -145,7 +156,8 @@ def from_html(html: str | bytes, *, id: str, url: str | None = None, **meta: Any
                                              include_tables=False, include_comments=False)
     except Exception as exc:  # trafilatura raises lxml and value errors on broken pages
         raise NoArticleText(id, hint=f"the page could not be parsed ({exc})") from exc
-    if not isinstance(result, trafilatura.settings.Document) or not (result.text or "").strip():
+    if not isinstance(result, trafilatura.settings.Document) \
+            or len((result.text or "").split()) < MIN_HTML_WORDS:
         raise NoArticleText(id)
     found = {"title": result.title, "url": url or result.url, "publisher": result.sitename,
              "author": result.author, "date": result.date, "site": result.hostname,
