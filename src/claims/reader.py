@@ -40,12 +40,12 @@ BATCH_SUFFIXES = {".jsonl", ".ndjson"}
 MIN_HTML_WORDS = 10  # less than this from a page is navigation, not an article
 META_KEYS = {"title", "url", "publisher", "author", "date", "site", "language", "credit"}
 
-# Site furniture: strong patterns drop a line anywhere, weak ones only a short line, and a
-# line with quotation marks is never dropped as furniture.
+# Site furniture: strong patterns drop a line anywhere, weak ones only a line of a few words;
+# a line with quotation marks is never dropped as furniture.
 _STRONG = re.compile(r"skip to (main )?content|subscribe to|support (independent|our journalism)|"
                      r"donate (now|today|to)|telegram (app|channel)|sign up for our", re.IGNORECASE)
-_WEAK = re.compile(r"^.{0,80}\b(subscribe|newsletter|share this|follow us|advertisement|cookies?|"
-                   r"all rights reserved|sign up|donate)\b.{0,80}$", re.IGNORECASE)
+_WEAK = re.compile(r"\b(subscribe|newsletter|share this|follow us|advertisement|cookies?|"
+                   r"all rights reserved|sign up|donate)\b", re.IGNORECASE)
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 _CREDIT = re.compile(r"^(courtesy|source|with inputs from|originally published by)\s*:\s*(.+?)\.?$",
                      re.IGNORECASE)
@@ -77,7 +77,7 @@ def is_boilerplate(line: str) -> bool:
     """A line of site furniture: skip links, subscription and donation prompts."""
     if _QUOTE_MARKS.search(line) and not line.lower().startswith("skip to"):
         return False
-    return bool(_STRONG.search(line) or (len(line) < 160 and _WEAK.match(line)))
+    return bool(_STRONG.search(line) or (len(line.split()) <= 8 and _WEAK.search(line)))
 
 
 def _norm(line: str) -> str:
