@@ -20,25 +20,36 @@ class CLAIMS(DefinedNamespace):
     _NS = Namespace("https://w3id.org/claims#")
     _fail = True
     Article: URIRef  # Article
+    AttributionReview: URIRef  # Attribution review
+    ClaimRating: URIRef  # Claim rating
     Extraction: URIRef  # Extraction
     Extractor: URIRef  # Extractor
     Figure: URIRef  # Figure
     Mention: URIRef  # Mention
     Quotation: URIRef  # Quotation
     ReportedSpeech: URIRef  # Reported speech
+    ReviewEvent: URIRef  # Review event
     Statement: URIRef  # Statement
+    correctedSpeaker: URIRef  # corrected speaker
+    factCheckUrl: URIRef  # fact-check URL
     quantity: URIRef  # quantity
+    rating: URIRef  # rating
     reportedBy: URIRef  # reported by
     speaker: URIRef  # speaker
     speakerMention: URIRef  # speaker mention
+    supersedes: URIRef  # supersedes
+    verdict: URIRef  # verdict
     approximate: URIRef  # approximate
     attributionMethod: URIRef  # attribution method
     confidence: URIRef  # confidence
     contentHash: URIRef  # content hash
+    correctedText: URIRef  # corrected text
     cue: URIRef  # cue
+    evidence: URIRef  # evidence
     measures: URIRef  # measures
     partial: URIRef  # partial
     qualifier: URIRef  # qualifier
     quantityKind: URIRef  # quantity kind
+    ratingText: URIRef  # rating text
     role: URIRef  # role
     sourceId: URIRef  # source id
