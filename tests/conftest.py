@@ -24,3 +24,9 @@ def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip("../shared/seed/sco-summit-samarkand.txt is absent")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def founding_article() -> Path:
+    """The founding article as shipped in kb/articles/, with its sidecar metadata."""
+    return ARTICLES / "sco-summit-samarkand.txt"
