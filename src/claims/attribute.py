@@ -35,7 +35,9 @@ from claims.statements import Kind, Span, Speaker, Statement
 
 _TOK = re.compile(r"[\w’'.&-]+|[^\w\s]")
 _CAP = re.compile(r"[A-Z][\w’'.&-]*")
-_CONNECT = frozenset({"of", "the", "de", "van", "von", "al", "bin", "for", "da", "del", "and"})
+_CONNECT = frozenset({"of", "the", "de", "van", "von", "al", "bin", "da", "del"})
+_LEAD_STOP = frozenset({"But", "And", "Even", "So", "Also", "Still", "Yet", "Then", "Now", "When",
+                        "As", "If", "While", "Meanwhile", "However", "of", "the"})
 _ORG_END = frozenset([
     "Post", "Times", "News", "Ministry", "Department", "Office", "Committee", "Campaign",
     "Party", "Council", "Agency", "Kremlin", "House", "Court", "Commission", "Network",
@@ -45,6 +47,8 @@ _ORG_END = frozenset([
     "MSNBC", "NBC", "CBS", "ABC", "Tribune", "Herald", "Guardian", "Telegraph", "Bureau",
     "Service", "Board", "Corporation", "Inc.", "Co.", "Company", "University", "Police"
 ])
+_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+)*")
+_TIME_WORDS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today", "yesterday", "tonight", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "I", "It", "It’s", "This", "That", "There", "But", "And"])
 _ADVERBS = r"(?:(?:also|later|then|again|further|previously|recently|once|repeatedly|" \
            r"has|have|had|was|is|would|will|had\s+previously|\w+ly)\s+){0,2}"
 _VERB = r"(?P<verb>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
@@ -65,7 +69,9 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
     if not toks:
         return None
     toks = _leading_np(toks) if leading else _trailing_np(toks)
-    if not toks:
+    while toks and toks[0][0] in _LEAD_STOP and len(toks) > 1 and toks[1][0][:1].isupper():
+        toks = toks[1:]
+    if not toks or toks[0][0] in ("of", "and"):
         return None
     words = [w for w, _ in toks]
     start, end = toks[0][1], toks[-1][1] + len(toks[-1][0])
@@ -117,6 +123,10 @@ def _leading_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def _trailing_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    while toks and toks[-1][0] in _TIME_WORDS:
+        toks = toks[:-1]
+    if not toks:
+        return []
     if toks[-1][0].lower() in PRONOUNS:
         return toks[-1:]
     out = toks[-8:]
@@ -200,13 +210,14 @@ class _Resolver:
         self.last: Speaker | None = None
         self.last_pos = -1
         self.roles: dict[str, tuple[str | None, str | None]] = {}
-        self.mentions = [(m.start(), m.group()) for m in re.finditer(
-            r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+)+", masked)]
+        self.seen = 0
+        self.mentions = [(m.start(), m.group()) for m in _NAME.finditer(masked)
+                         if " " in m.group()]
 
     def learn(self, upto: int) -> None:
-        for pos, full in self.mentions:
-            if pos >= upto:
-                break
+        while self.seen < len(self.mentions) and self.mentions[self.seen][0] < upto:
+            full = self.mentions[self.seen][1]
+            self.seen += 1
             bare = canonical_name(full, known=(), registry=self.registry)
             if len(bare.split()) >= 2 and bare not in self.known:
                 self.known.insert(0, bare)
@@ -282,7 +293,10 @@ def attribute(doc: Document, statements: list[Statement], *,
                 host_done = next((x for x in out if x.span == host.span), None)
                 if host_done is not None and host_done.speaker is not None:
                     sp, cue, method_hint = host_done.speaker, host_done.cue_span, "explicit"
-            if sp is None and res.last is not None and pi - prev_para <= 1 and pi >= 0:
+            opens = text[paras[pi].start:o.start].strip() == ""
+            if sp is None and opens and pi > 0:
+                sp, cue = _colon_intro(text, masked, paras[pi - 1])
+            if sp is None and opens and res.last is not None and pi - prev_para <= 1:
                 sp, method_hint = res.last, "previous"
         resolved = None
         if sp is not None:
@@ -298,6 +312,16 @@ def attribute(doc: Document, statements: list[Statement], *,
         out.append(dataclasses.replace(st, speaker=resolved, cue=cue_text, cue_span=cue,
                                        confidence=conf))
     return out
+
+
+def _colon_intro(text: str, masked: str, para: Span) -> tuple[Speaker | None, Span | None]:
+    """A source introducing the next paragraph: "The New York Times reports:"."""
+    body = masked[para.start:para.end].rstrip()
+    if not body.endswith(":"):
+        return None, None
+    end = para.start + len(body) - 1
+    sent = sentence_of(masked, para, end - 1)
+    return _cue_in(text, masked, Span(sent.start, end))
 
 
 def _para_index(paras: list[Span], pos: int) -> int:
