@@ -48,7 +48,12 @@ _ORG_END = frozenset([
     "Service", "Board", "Corporation", "Inc.", "Co.", "Company", "University", "Police"
 ])
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+)*")
-_TIME_WORDS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today", "yesterday", "tonight", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "I", "It", "It’s", "This", "That", "There", "But", "And"])
+_TIME_WORDS = frozenset([
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today",
+    "yesterday", "tonight", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.",
+    "Oct.", "Nov.", "Dec.", "I", "It", "It’s", "This", "That", "There", "But", "And"
+])
 _ADVERBS = r"(?:(?:also|later|then|again|further|previously|recently|once|repeatedly|" \
            r"has|have|had|was|is|would|will|had\s+previously|\w+ly)\s+){0,2}"
 _VERB = r"(?P<verb>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
