@@ -1,0 +1,50 @@
+"""The widgets' one seam to :mod:`claims.review`: statuses, history and recording verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from claims import review
+from claims.store.base import Store
+
+UNREVIEWED = "unreviewed"
+
+
+@dataclass(frozen=True, slots=True)
+class Current:
+    """What the explorer shows of a reviewed statement."""
+
+    status: str
+    speaker: str | None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def statuses(store: Store) -> dict[str, Current]:
+    """Current status by (shortened) statement IRI: the latest verdict, else the latest rating
+    ("rated …"); the corrected speaker where a misattribution was recorded."""
+    table: pd.DataFrame = review.statuses(store)
+    found: dict[str, Current] = {}
+    for row in table.itertuples(index=False):
+        verdict, rating = _text(row.verdict), _text(row.rating)
+        label = verdict or (f"rated {rating}" if rating else UNREVIEWED)
+        found[str(row.statement)] = Current(label, _text(row.corrected_speaker))
+    return found
+
+
+def history(store: Store, iri: str) -> list[dict[str, object]]:
+    """Every review event on a statement, oldest first, as plain dicts for display."""
+    out: list[dict[str, object]] = []
+    for event in review.history(store, iri):
+        what = event.verdict.value if event.verdict else f"rated {event.rating}"
+        if event.corrected_speaker:
+            what += f" → {event.corrected_speaker}"
+        if event.corrected_text:
+            what += f" → “{event.corrected_text}”"
+        out.append({"time": event.time.strftime("%Y-%m-%d %H:%M UTC"), "verdict": what,
+                    "reviewer": event.reviewer, "note": event.note})
+    return out

@@ -1,0 +1,229 @@
+"""The claim explorer: filter statements, read one in its source, export, and plot.
+
+A thin view over :class:`~claims.widgets.table.StatementTable`. Rows are keyed by the
+statement IRI (the ``Select`` below the table holds IRIs as values), never by position.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from typing import Any
+
+import ipywidgets as W
+import pandas as pd
+
+from claims.store.base import Store
+from claims.widgets import _reviews, chart
+from claims.widgets._errors import ErrorPanel
+from claims.widgets.highlight import in_context
+from claims.widgets.table import Filters, StatementTable
+
+ANY = ""
+SORTS = {"date": "date", "speaker": "speaker", "kind": "kind", "confidence": "confidence",
+         "status": "status", "text": "text"}
+SHOWN = ["speaker", "kind", "text", "status", "outlet", "date"]
+
+
+def _options(label: str, values: list[str]) -> list[tuple[str, str]]:
+    return [(label, ANY), *((v, v) for v in values)]
+
+
+def _cell(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    text = str(value)
+    return html.escape(text if len(text) <= 140 else text[:139] + "…")
+
+
+def html_table(df: pd.DataFrame, columns: list[str]) -> str:
+    """Rows as an HTML table; each row carries its statement IRI in ``data-iri``."""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        f'<tr data-iri="{html.escape(str(iri))}">'
+        + "".join(f"<td>{_cell(row[c])}</td>" for c in columns) + "</tr>"
+        for iri, row in df.iterrows())
+    return (f'<table class="claims-table" style="border-collapse:collapse;font-size:13px">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _label(iri: str, row: pd.Series) -> str:
+    who = row["speaker"] if isinstance(row["speaker"], str) else "—"
+    text = str(row["text"])
+    return f"{who} · {row['kind']} · {text[:70]}{'…' if len(text) > 70 else ''}"
+
+
+class Explorer(W.VBox):  # type: ignore[misc]
+    """Filters, a sortable page of rows, provenance of the selected row, CSV export, plots.
+
+    >>> from claims.store import MemoryStore
+    >>> Explorer(MemoryStore()).count.value
+    '0 of 0 statements'
+    """
+
+    def __init__(self, store: Store, *, table: StatementTable | None = None, page_size: int = 25) -> None:
+        self.store = store
+        self.table = table if table is not None else StatementTable(store)
+        self.page_size = page_size
+        self.page = 0
+        self.rows = self.table.df.iloc[:0]
+        self.errors = ErrorPanel()
+        self.speaker = W.Dropdown(description="Speaker")
+        self.kind = W.Dropdown(description="Kind")
+        self.outlet = W.Dropdown(description="Outlet")
+        self.status = W.Dropdown(description="Status")
+        self.since = W.DatePicker(description="From")
+        self.until = W.DatePicker(description="To")
+        self.text = W.Text(description="Search", placeholder="words in the quote, speaker or title")
+        self.sort = W.Dropdown(options=list(SORTS), value="date", description="Sort by")
+        self.descending = W.Checkbox(value=True, description="descending", indent=False)
+        self.count = W.HTML()
+        self.grid = W.HTML()
+        self.prev = W.Button(description="◀ Prev", layout=W.Layout(width="90px"))
+        self.next = W.Button(description="Next ▶", layout=W.Layout(width="90px"))
+        self.choice = W.Select(description="Statement", rows=8, layout=W.Layout(width="100%"))
+        self.details = W.HTML()
+        self.export = W.Button(description="Export CSV", icon="download")
+        self.download = W.HTML()
+        self.refresh = W.Button(description="Refresh", icon="refresh")
+        self.plots = W.HTML()
+        self._style()
+        self._fill_choices()
+        for control in (self.speaker, self.kind, self.outlet, self.status, self.since, self.until,
+                        self.text, self.sort, self.descending):
+            control.observe(self.errors.guard(self._on_filter), names="value")
+        self.prev.on_click(self.errors.guard(lambda _: self.turn(-1)))
+        self.next.on_click(self.errors.guard(lambda _: self.turn(1)))
+        self.choice.observe(self.errors.guard(lambda _: self.show(self.choice.value)), names="value")
+        self.export.on_click(self.errors.guard(lambda _: self.export_csv()))
+        self.refresh.on_click(self.errors.guard(lambda _: self.table.reload()))
+        self.table.on_change(self._on_table_change)
+        super().__init__([
+            W.HBox([self.speaker, self.kind, self.outlet]),
+            W.HBox([self.status, self.since, self.until]),
+            W.HBox([self.text, self.sort, self.descending, self.refresh]),
+            self.errors, self.count, self.grid, W.HBox([self.prev, self.next, self.export]),
+            self.download, self.choice, self.details, self.plots])
+        self.add_class("claims-explorer")
+        self.apply()
+
+    def _style(self) -> None:
+        for name in ("speaker", "kind", "outlet", "status", "since", "until", "text", "sort", "count",
+                     "grid", "prev", "next", "choice", "details", "export", "download", "refresh", "plots"):
+            getattr(self, name).add_class(f"claims-explorer-{name}")
+
+    def _fill_choices(self) -> None:
+        for control, column, label in ((self.speaker, "speaker", "Any speaker"),
+                                       (self.kind, "kind", "Any kind"),
+                                       (self.outlet, "outlet", "Any outlet"),
+                                       (self.status, "status", "Any status")):
+            current = control.value
+            values = self.table.choices(column)
+            if column == "status" and "unreviewed" not in values:
+                values = sorted({*values, "unreviewed"})
+            control.options = _options(label, values)
+            control.value = current if current in values else ANY
+
+    @property
+    def filters(self) -> Filters:
+        return Filters(speaker=self.speaker.value or None, kind=self.kind.value or None,
+                       outlet=self.outlet.value or None, status=self.status.value or None,
+                       since=self.since.value, until=self.until.value, text=self.text.value)
+
+    def _on_filter(self, _change: object = None) -> None:
+        self.page = 0
+        self.apply()
+
+    def _on_table_change(self) -> None:
+        self._fill_choices()
+        self.apply()
+        if self.choice.value:
+            self.show(self.choice.value)
+
+    def apply(self) -> None:
+        """Filter and sort the derived table, then redraw the page, the list and the plots."""
+        rows = self.table.filter(self.filters)
+        column = SORTS[self.sort.value]
+        self.rows = rows.sort_values(column, ascending=not self.descending.value, kind="stable",
+                                     na_position="last")
+        self.plots.value = chart.per_speaker(self.rows) + chart.over_time(self.rows)
+        self._draw()
+
+    def _draw(self) -> None:
+        total = len(self.rows)
+        last = max((total - 1) // self.page_size, 0)
+        self.page = min(max(self.page, 0), last)
+        page = self.rows.iloc[self.page * self.page_size:(self.page + 1) * self.page_size]
+        first = self.page * self.page_size + 1 if total else 0
+        self.count.value = (f"{total} of {len(self.table)} statements" if total <= self.page_size else
+                            f"{total} of {len(self.table)} statements (rows {first}–"
+                            f"{first + len(page) - 1})")
+        self.grid.value = html_table(page, SHOWN)
+        self.prev.disabled = self.page == 0
+        self.next.disabled = self.page >= last
+        selected = self.choice.value
+        options = [(_label(str(iri), row), str(iri)) for iri, row in page.iterrows()]
+        self.choice.options = options
+        self.choice.value = selected if selected in dict(options).values() else None
+        if self.choice.value is None:
+            self.details.value = ""
+
+    def turn(self, step: int) -> None:
+        self.page += step
+        self._draw()
+
+    def select(self, iri: str) -> None:
+        """Select a statement by IRI (it must be in the filtered rows): shows its provenance."""
+        position = list(self.rows.index).index(iri)
+        self.page = position // self.page_size
+        self._draw()
+        self.choice.value = iri
+
+    def show(self, iri: str | None) -> None:
+        self.details.value = "" if iri is None else provenance(self.table, self.store, iri)
+
+    def export_csv(self) -> str:
+        """The filtered rows as CSV, offered as a download link; returns the CSV text."""
+        text = self.table.export_csv(self.filters)
+        data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+        self.download.value = (f'<a download="statements.csv" href="data:text/csv;base64,{data}" '
+                               f'class="claims-download">Download statements.csv '
+                               f"({len(self.rows)} rows)</a>")
+        return text
+
+
+def provenance(table: StatementTable, store: Store, iri: str) -> str:
+    """HTML for one statement: source article, sentence with the span marked, speaker, cue,
+    extractor, confidence and review history."""
+    row = table.row(iri)
+    text = table.article_text(str(row["article"]))
+    mention = None
+    if pd.notna(row["mention_start"]):
+        mention = (int(row["mention_start"]), int(row["mention_end"]))
+    context = in_context(text, (int(row["start"]), int(row["end"])), mention) if text else ""
+    link = (f'<a href="{html.escape(str(row["url"]))}" target="_blank">{html.escape(str(row["url"]))}</a>'
+            if isinstance(row["url"], str) else "no URL")
+    speaker = _cell(row["speaker"]) or "—"
+    if isinstance(row["role"], str):
+        speaker += f" ({_cell(row['role'])})"
+    facts = [("Article", _cell(row["title"])), ("Outlet", _cell(row["outlet"])),
+             ("Date", _cell(row["date"])), ("Link", link), ("Speaker", speaker),
+             ("Cue", _cell(row["cue"]) or "—"), ("Kind", _cell(row["kind"])),
+             ("Extractor", _cell(row["extractor"])), ("Confidence", f"{float(row['confidence']):.2f}"),
+             ("Status", _cell(row["status"])), ("Statement", html.escape(iri))]
+    items = "".join(f"<tr><th style='text-align:left;padding-right:8px'>{k}</th><td>{v}</td></tr>"
+                    for k, v in facts)
+    return (f'<div class="claims-provenance">{context}<table>{items}</table>'
+            f"<h4>Review history</h4>{history_html(store, iri)}</div>")
+
+
+def history_html(store: Store, iri: str) -> str:
+    events = _reviews.history(store, iri)
+    if not events:
+        return "<p><em>Not reviewed yet.</em></p>"
+    items = "".join(
+        "<li>" + " · ".join(html.escape(str(e.get(k))) for k in ("time", "verdict", "reviewer", "note")
+                            if e.get(k)) + "</li>" for e in events)
+    return f'<ol class="claims-history">{items}</ol>'

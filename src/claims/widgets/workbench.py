@@ -1,0 +1,156 @@
+"""The SPARQL workbench: example queries, pre-declared prefixes, results, CSV and a chart.
+
+:func:`run_sparql` is shared with the ``%%sparql`` magic: it declares the usual prefixes
+(unless the query declares them), runs the query, and gives a DataFrame for SELECT, a bool
+for ASK, and :class:`Turtle` for CONSTRUCT/DESCRIBE. A syntax error becomes a
+:class:`~claims.errors.QueryError` that names the line and column in the text as typed.
+
+>>> run_sparql(__import__("claims").open_store("memory:"), "ASK { GRAPH ?g { ?s ?p ?o } }")
+False
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+
+import ipywidgets as W
+import pandas as pd
+from rdflib import XSD, Graph, Literal
+
+from claims.errors import QueryError
+from claims.model.mapping import bind_prefixes
+from claims.query import PREFIXES, named_queries, resolve, run, to_frame
+from claims.store.base import Store, Table
+from claims.widgets import chart
+from claims.widgets._errors import ErrorPanel
+
+_DECLARED = re.compile(r"^\s*PREFIX\s+([\w-]*):", re.I | re.M)
+_POSITIONS = (re.compile(r"error at (\d+):(\d+)"), re.compile(r"line:(\d+), col:(\d+)"))
+EXAMPLE = "SELECT ?speaker ?statements\nWHERE {\n  ...\n}"
+
+
+class Turtle(str):
+    """A CONSTRUCT/DESCRIBE result as Turtle text; shown as a code block in notebooks."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return f'<pre class="claims-turtle">{html.escape(self)}</pre>'
+
+
+def with_prefixes(text: str) -> tuple[str, int]:
+    """``text`` with a PREFIX line for each known prefix it does not declare, and how many
+    lines were added in front."""
+    declared = {m.lower() for m in _DECLARED.findall(text)}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p.lower() not in declared]
+    return "\n".join([*lines, text]), len(lines)
+
+
+def syntax_error(exc: QueryError, text: str, added: int) -> QueryError:
+    """A QueryError naming the line and column in ``text`` (as the user typed it)."""
+    for pattern in _POSITIONS:
+        match = pattern.search(exc.detail)
+        if match:
+            line, column = int(match[1]) - added, int(match[2])
+            lines = text.splitlines() or [""]
+            source = lines[line - 1] if 0 < line <= len(lines) else ""
+            reason = exc.detail[match.end():].strip(" :,)")
+            if not reason:
+                reason = re.sub(r"\(at char \d+\)", "", exc.detail[:match.start()]).strip(" :,(")
+            reason = re.sub(r"\s+", " ", reason)
+            if len(reason) > 160:
+                reason = reason[:159] + "…"
+            caret = " " * max(column - 1, 0) + "^"
+            return QueryError(f"syntax error at line {line}, column {column}: {reason}\n"
+                              f"  {source}\n  {caret}")
+    return exc
+
+
+def run_sparql(store: Store, text: str) -> pd.DataFrame | bool | Turtle:
+    """Run SPARQL text (or a named query's name) with the usual prefixes declared."""
+    if not text.strip():
+        raise QueryError("the query is empty", hint="type a SPARQL query or pick an example")
+    named, _ = resolve(text) if re.match(r"^\s*[a-z_][a-z0-9_]*\s*$", text) else (None, text)
+    full, added = (text, 0) if named else with_prefixes(text)
+    try:
+        result = run(store, full)
+    except QueryError as exc:
+        raise syntax_error(exc, text, added) from exc
+    if isinstance(result, Table):
+        return to_frame(result)
+    if isinstance(result, Graph):
+        return Turtle(turtle(result))
+    return bool(result)
+
+
+def turtle(graph: Graph) -> str:
+    """``graph`` as Turtle with the project's prefixes, ``xsd:string`` literals written plain."""
+    out = bind_prefixes(Graph())
+    for s, p, o in graph:
+        plain = isinstance(o, Literal) and o.datatype == XSD.string
+        out.add((s, p, Literal(str(o)) if plain else o))
+    text: str = out.serialize(format="turtle")
+    return text
+
+
+def _strip_prefixes(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not _DECLARED.match(line)).strip() + "\n"
+
+
+class Workbench(W.VBox):  # type: ignore[misc]
+    """Pick an example or type SPARQL (prefixes declared for you), run, see the table or
+    Turtle, download CSV, and a bar chart of the first numeric column."""
+
+    def __init__(self, store: Store, *, max_rows: int = 200) -> None:
+        self.store = store
+        self.max_rows = max_rows
+        self.result: pd.DataFrame | bool | Turtle | None = None
+        self.errors = ErrorPanel()
+        queries = named_queries()
+        self.examples = W.Dropdown(
+            options=[("— examples —", "")] + [(f"{n}: {q.purpose}"[:90], n) for n, q in queries.items()],
+            description="Example", layout=W.Layout(width="95%"))
+        self.editor = W.Textarea(placeholder=EXAMPLE, layout=W.Layout(width="95%", height="220px"))
+        self.prefixes = W.HTML("<small>Prefixes declared for you: "
+                               + ", ".join(f"<code>{p}:</code>" for p in PREFIXES) + "</small>")
+        self.run_button = W.Button(description="Run", button_style="primary", icon="play")
+        self.status = W.HTML()
+        self.table = W.HTML()
+        self.download = W.HTML()
+        self.chart = W.HTML()
+        for name in ("examples", "editor", "run_button", "status", "table", "download", "chart"):
+            getattr(self, name).add_class(f"claims-workbench-{name}")
+        self.examples.observe(self.errors.guard(self._on_example), names="value")
+        self.run_button.on_click(self.errors.guard(lambda _: self.run()))
+        super().__init__([self.examples, self.prefixes, self.editor, self.run_button, self.errors,
+                          self.status, self.table, self.download, self.chart])
+        self.add_class("claims-workbench")
+
+    def _on_example(self, change: dict[str, str]) -> None:
+        if change["new"]:
+            self.editor.value = _strip_prefixes(named_queries()[change["new"]].text)
+
+    def run(self) -> pd.DataFrame | bool | Turtle | None:
+        """Run the editor's query and show its result."""
+        self.result = None
+        self.status.value = self.table.value = self.download.value = self.chart.value = ""
+        result = run_sparql(self.store, self.editor.value)
+        self.result = result
+        if isinstance(result, pd.DataFrame):
+            shown = result.head(self.max_rows)
+            more = f" (first {self.max_rows} shown)" if len(result) > self.max_rows else ""
+            self.status.value = f"{len(result)} rows{more}"
+            self.table.value = shown.to_html(index=False, na_rep="", classes="claims-results",
+                                             border=0)
+            data = base64.b64encode(result.to_csv(index=False).encode("utf-8")).decode("ascii")
+            self.download.value = (f'<a download="results.csv" href="data:text/csv;base64,{data}">'
+                                   "Download results.csv</a>")
+            self.chart.value = chart.column_chart(result)
+        elif isinstance(result, Turtle):
+            self.status.value = f"{result.count(chr(10))} lines of Turtle"
+            self.table.value = result._repr_html_()
+        else:
+            self.status.value = f"ASK: {'true' if result else 'false'}"
+        return result
