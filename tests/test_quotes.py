@@ -44,7 +44,7 @@ def test_unbalanced_marks_never_crash() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab XY."“”\'\n,:said he Smith 12%$'))
-               | st.characters(), max_size=200))
+               | st.characters(exclude_categories=("Cs",)), max_size=200))
 def test_spans_exact_on_arbitrary_text(text: str) -> None:
     for s in extract(Document.from_text(text, id="t")):
         assert text[s.span.start:s.span.end] == s.text
