@@ -54,7 +54,7 @@ def _quads(store: Store) -> Dataset:
 def test_quotations_with_speakers(seeded: Store) -> None:
     frame = claims.select(seeded, "quotations_by_speaker")
     found = set(zip(frame.speaker, frame.text, strict=True))
-    assert EXPECTED_QUOTES <= found
+    assert found >= EXPECTED_QUOTES
     small = frame[frame.speaker == "Andrew Small"].text.tolist()
     assert len(small) == 1 and small[0].startswith("It means [Xi] can put on this strong show")
     assert set(frame.outlet) == {"NewsClick"}
@@ -139,5 +139,4 @@ def test_boilerplate_yields_no_statements(seeded: Store) -> None:
     frame = claims.select(seeded, "article_statements")
     for junk in ("Telegram", "Subscribe", "Skip to main", "INDEPENDENT"):
         assert not frame.text.str.contains(junk).any()
-    assert not frame.duplicated(["kind", "text"]).any() or not frame[
-        frame.text.str.startswith("The two leaders spearhead")].shape[0] > 1
+    assert not frame.duplicated(["kind", "text"]).any()

@@ -1,0 +1,100 @@
+"""The command line mirrors the library; errors become messages and exit codes only here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claims.cli import cli
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("CLAIMS_STORE", str(tmp_path / "store"))
+    return CliRunner()
+
+
+@pytest.fixture
+def built(runner: CliRunner, founding_article: Path) -> CliRunner:
+    result = runner.invoke(cli, ["ingest", str(founding_article)])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+def test_extract_jsonl_contract(runner: CliRunner, founding_article: Path) -> None:
+    result = runner.invoke(cli, ["extract", str(founding_article), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    keys = {"doc", "kind", "text", "start", "end", "speaker", "speaker_mention", "cue",
+            "confidence", "iri"}
+    assert all(keys <= r.keys() for r in records)
+    assert {r["doc"] for r in records} == {"sco-summit-samarkand"}
+    assert {r["kind"] for r in records} == {"quotation", "reported_speech", "figure"}
+    half = next(r for r in records if "half of the world" in r["text"])
+    assert half["quantity"]["value"] == 0.5 and half["quantity"]["approximate"] is False
+    ushakov = [r for r in records if r["speaker"] == "Yuri Ushakov" and r["kind"] == "quotation"]
+    assert len(ushakov) == 3
+    rerun = runner.invoke(cli, ["extract", str(founding_article)])
+    assert [json.loads(x)["iri"] for x in rerun.output.splitlines()] == [r["iri"] for r in records]
+
+
+def test_ingest_query_and_formats(built: CliRunner) -> None:
+    table = built.invoke(cli, ["query", "quotations_by_speaker", "-p", "speaker=Ebrahim Raisi"])
+    assert table.exit_code == 0 and "The Americans think" in table.output
+    rows = json.loads(built.invoke(cli, ["query", "speakers", "--format", "json"]).output)
+    assert {"Vladimir Putin", "Yuri Ushakov", "Ebrahim Raisi", "Andrew Small"} <= {
+        r["speaker"] for r in rows}
+    csv = built.invoke(cli, ["query", "figures", "--format", "csv"]).output
+    assert csv.splitlines()[0].startswith("statement,text,value")
+
+
+def test_query_list_and_unknown(built: CliRunner) -> None:
+    listing = built.invoke(cli, ["query", "--list"])
+    assert "quotations_by_speaker" in listing.output and "unreviewed" in listing.output
+    unknown = built.invoke(cli, ["query", "nope"])
+    assert unknown.exit_code == 1 and "[unknown-query]" in unknown.output
+    bad = built.invoke(cli, ["query", "speakers", "-p", "nobody=1"])
+    assert bad.exit_code == 1 and "[bad-parameter]" in bad.output
+
+
+def test_injection_through_the_cli(built: CliRunner) -> None:
+    before = built.invoke(cli, ["stats", "--format", "json"]).output
+    result = built.invoke(cli, ["query", "quotations_by_speaker", "-p",
+                                'speaker=Putin" } ; DROP ALL ; #'])
+    assert result.exit_code == 0 and "(no rows)" in result.output
+    assert built.invoke(cli, ["stats", "--format", "json"]).output == before
+
+
+def test_sparql_text_file_and_errors(built: CliRunner, tmp_path: Path) -> None:
+    ask = built.invoke(cli, ["sparql", "ASK { GRAPH ?g { ?s a <https://w3id.org/claims#Quotation> } }"])
+    assert ask.output.strip() == "true"
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a <https://w3id.org/claims#Article> } }")
+    assert built.invoke(cli, ["sparql", str(query), "--format", "csv"]).output == "n\n1\n"
+    broken = built.invoke(cli, ["sparql", "SELECT ?x WHERE { ?x ?y"])
+    assert broken.exit_code == 1 and "[query-rejected]" in broken.output
+
+
+def test_export_validate_stats(built: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "kb.trig"
+    assert built.invoke(cli, ["export", "--format", "trig", "-o", str(out)]).exit_code == 0
+    assert "claims#Quotation" in out.read_text()
+    turtle = built.invoke(cli, ["export", "--format", "turtle"]).output
+    assert "@prefix" in turtle
+    jsonld = json.loads(built.invoke(cli, ["export", "--format", "jsonld"]).output)
+    assert jsonld
+    valid = built.invoke(cli, ["validate"])
+    assert valid.exit_code == 0 and "1 graphs conform, 0 do not" in valid.output
+    stats = json.loads(built.invoke(cli, ["stats", "--format", "json"]).output)
+    counts = {r["item"]: r["count"] for r in stats}
+    assert counts["articles"] == 1 and counts["quotations"] >= 9
+
+
+def test_ingest_reports_bad_files(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(cli, ["ingest", str(empty)])
+    assert result.exit_code == 1 and "[empty-input]" in result.output
