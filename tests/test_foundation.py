@@ -139,4 +139,6 @@ def test_boilerplate_yields_no_statements(seeded: Store) -> None:
     frame = claims.select(seeded, "article_statements")
     for junk in ("Telegram", "Subscribe", "Skip to main", "INDEPENDENT"):
         assert not frame.text.str.contains(junk).any()
-    assert not frame.duplicated(["kind", "text"]).any()
+    assert not frame.duplicated(["kind", "start", "end"]).any()
+    standfirst = frame[frame.start < 300]  # the standfirst, printed twice on the page, is kept once
+    assert standfirst.text.tolist().count("two leaders") == 1
