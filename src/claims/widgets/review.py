@@ -90,13 +90,17 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
         self.bar.max, self.bar.value = max(total, 1), done
 
     def advance(self, *, skip: bool = False) -> None:
-        """Show the next unreviewed quotation (after the current one when skipping)."""
+        """Move to the next unreviewed quotation after the current one (skipped ones come
+        round again at the end); with nothing current, to the first."""
         pending = self.pending
-        if skip and self.current in pending and len(pending) > 1:
-            index = pending.index(self.current)
-            self.current = pending[(index + 1) % len(pending)]
-        elif not skip or self.current not in pending:
+        order = [str(i) for i in self.quotations.index]
+        if self.current is None or self.current not in order:
             self.current = pending[0] if pending else None
+        elif skip or self.current not in pending:
+            position = order.index(self.current)
+            later = [i for i in pending if order.index(i) > position]
+            others = [i for i in pending if i != self.current]
+            self.current = (later or others or pending or [None])[0]
         self._update_progress()
         self._show()
 
