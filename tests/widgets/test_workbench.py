@@ -82,7 +82,8 @@ def test_construct_is_turtle_and_ask_is_a_bool(store: Store) -> None:
 def test_empty_query_is_reported(store: Store) -> None:
     bench = Workbench(store)
     bench.run_button.click()
-    assert bench.errors.message == "[query-rejected] the query is empty: type a SPARQL query or pick an example"
+    assert bench.errors.message == (
+        "[query-rejected] the query is empty: type a SPARQL query or pick an example")
 
 
 def test_declared_prefixes_are_not_repeated() -> None:
