@@ -100,7 +100,8 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
             position = order.index(self.current)
             later = [i for i in pending if order.index(i) > position]
             others = [i for i in pending if i != self.current]
-            self.current = (later or others or pending or [None])[0]
+            choices: list[str | None] = [*later, *others, *pending, None]
+            self.current = choices[0]
         self._update_progress()
         self._show()
 
