@@ -1,23 +1,68 @@
-"""Dumps of the knowledge base: TriG, Turtle, JSON-LD and CSV.
+"""Dumps of the knowledge base, and exports that fact-checking tools read.
 
-TriG keeps every named graph; importing it into an empty store gives an isomorphic
-dataset. Turtle merges the graphs; CSV lists the statements.
+- ``trig`` / ``nquads``: every named graph; importing the dump into an empty store gives
+  an isomorphic dataset. With ``since``: only the review events recorded since then.
+- ``turtle`` (graphs merged) and ``jsonld`` (graphs kept, the project's context).
+- ``csv``: every statement with its current review status, for spreadsheets.
+- ``claimreview``: schema.org ``ClaimReview`` JSON-LD, one per statement's current rating,
+  with the fields Google's Fact Check tools require.
+- ``annotations``: a W3C Web Annotation ``AnnotationCollection`` of the quotations, each
+  targeting its article with a TextQuoteSelector and a TextPositionSelector.
+
+``since`` (a date or an aware datetime) keeps only reviews at or after it.
+
+>>> from claims.store import MemoryStore
+>>> json.loads(export(MemoryStore(), "claimreview"))["@graph"]
+[]
 """
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime
 from typing import Any
 
-from rdflib import Dataset, Graph
+import pandas as pd
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import PROV
 
-from claims.config import ontology_dir
+from claims.config import base_iri, ontology_dir
 from claims.errors import ClaimsError
+from claims.model import iris
 from claims.model.mapping import bind_prefixes
-from claims.query import select
-from claims.store.base import Store
+from claims.query import PREFIXES, expand, select, to_frame
+from claims.review import Rating, events
+from claims.store.base import Store, Table
+from claims.vocab import CLAIMS
 
-FORMATS = ("trig", "nquads", "turtle", "jsonld", "csv")
+FORMATS = ("trig", "nquads", "turtle", "jsonld", "csv", "claimreview", "annotations")
+SCHEMA_CONTEXT = "https://schema.org"
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+Since = date | datetime | str | None
+
+
+class ExportError(ClaimsError):
+    code = "bad-export"
+
+
+def since_time(since: Since) -> datetime | None:
+    """``since`` as an aware UTC datetime: a date means its midnight, UTC.
+
+    >>> since_time("2024-05-01")
+    datetime.datetime(2024, 5, 1, 0, 0, tzinfo=datetime.timezone.utc)
+    """
+    if since is None or since == "":
+        return None
+    if isinstance(since, str):
+        try:
+            since = datetime.fromisoformat(since.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise ExportError(f"bad date {since!r}", hint="give YYYY-MM-DD or an ISO date-time") from None
+    if not isinstance(since, datetime):
+        since = datetime(since.year, since.month, since.day)
+    return (since if since.tzinfo else since.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _dataset(store: Store) -> Dataset:
@@ -31,14 +76,205 @@ def _context() -> dict[str, Any]:
     return context
 
 
-def export(store: Store, format: str) -> bytes:
-    """The whole knowledge base in ``format`` (one of :data:`FORMATS`)."""
+def _json(document: dict[str, Any]) -> bytes:
+    return json.dumps(document, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+
+
+def _none(value: Any) -> Any:
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else value
+
+
+def _reviewed_since(frame: pd.DataFrame, since: datetime | None,
+                    columns: tuple[str, ...] = ("reviewed_at", "rated_at")) -> pd.DataFrame:
+    if since is None:
+        return frame
+    keep = pd.Series(False, index=frame.index)
+    for column in columns:
+        keep |= frame[column].map(lambda t: isinstance(t, datetime) and t >= since)
+    return frame[keep]
+
+
+def statuses_frame(store: Store, since: datetime | None = None) -> pd.DataFrame:
+    """Every statement with its current review status (one row a statement)."""
+    statements = select(store, "article_statements")
+    status = select(store, "review_status").drop(columns=["article"])
+    status = status.rename(columns={"speaker": "current_speaker"})
+    merged = statements.merge(status, on="statement", how="left")
+    if since is not None:
+        merged = _reviewed_since(merged, since)
+    return merged.reset_index(drop=True)
+
+
+def csv(store: Store, *, since: Since = None) -> bytes:
+    """Statements with their current status, as CSV (reviewed since ``since`` if given)."""
+    return statuses_frame(store, since_time(since)).to_csv(index=False).encode("utf-8")
+
+
+def _articles(store: Store) -> dict[str, dict[Any, Any]]:
+    frame = select(store, "articles")
+    return {row["article"]: row for row in frame.to_dict("records")}
+
+
+def _appearance(article: str, meta: dict[Any, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = {"@type": "NewsArticle", "@id": expand(article),
+                            "url": _none(meta.get("url")) or expand(article)}
+    if _none(meta.get("title")):
+        item["headline"] = meta["title"]
+    if _none(meta.get("date")):
+        item["datePublished"] = str(meta["date"])
+    if _none(meta.get("outlet")):
+        item["publisher"] = {"@type": "Organization", "name": meta["outlet"]}
+    return item
+
+
+def claim_review(row: dict[Any, Any], meta: dict[Any, Any]) -> dict[str, Any]:
+    """One ClaimReview from a row of ``statuses_frame`` and its article's metadata."""
+    rating = Rating(row["rating"])
+    wording = _none(row.get("rating_text")) or rating.label.capitalize()
+    review_rating: dict[str, Any] = {"@type": "Rating", "alternateName": wording,
+                                     "bestRating": 5, "worstRating": 1}
+    if rating.value_of_5 is not None:
+        review_rating["ratingValue"] = rating.value_of_5
+    speaker = _none(row.get("current_speaker"))
+    author = ({"@type": "Person", "name": speaker} if speaker else
+              {"@type": "Organization", "name": _none(meta.get("outlet")) or "unknown"})
+    claim: dict[str, Any] = {"@type": "Claim", "@id": expand(row["statement"]),
+                             "author": author, "appearance": _appearance(row["article"], meta)}
+    if _none(meta.get("date")):
+        claim["datePublished"] = str(meta["date"])
+    event = expand(row["rating_event"])
+    rated_at = row["rated_at"]
+    return {
+        "@type": "ClaimReview", "@id": event,
+        "url": _none(row.get("fact_check_url")) or event,
+        "claimReviewed": row["text"],
+        "author": {"@type": "Person", "name": row["rated_by"]},
+        "datePublished": rated_at.date().isoformat(),
+        "reviewRating": review_rating,
+        "itemReviewed": claim,
+    }
+
+
+def claimreview(store: Store, *, since: Since = None) -> dict[str, Any]:
+    """A JSON-LD document: a ClaimReview for each statement's current rating."""
+    frame = statuses_frame(store)
+    frame = frame[frame["rating"].map(lambda r: isinstance(r, str))]
+    frame = _reviewed_since(frame, since_time(since), ("rated_at",))
+    articles = _articles(store)
+    reviews = [claim_review(row, articles.get(row["article"], {}))
+               for row in frame.to_dict("records")]
+    return {"@context": SCHEMA_CONTEXT, "@graph": reviews}
+
+
+_QUOTES = """
+PREFIX claims: <https://w3id.org/claims#>
+PREFIX schema: <https://schema.org/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?statement ?exact ?prefix ?suffix ?start ?end ?article ?url ?confidence
+WHERE {
+  GRAPH ?g {
+    ?statement a claims:Quotation ; oa:hasSource ?article ; claims:confidence ?confidence ;
+               oa:hasSelector ?q, ?p .
+    ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+    OPTIONAL { ?q oa:prefix ?prefix }
+    OPTIONAL { ?q oa:suffix ?suffix }
+    ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    OPTIONAL { ?article schema:url ?url }
+  }
+}
+ORDER BY ?article ?start ?statement"""
+
+
+def annotation(row: dict[Any, Any]) -> dict[str, Any]:
+    """One Web Annotation: the quotation's span in its article, described by its speaker."""
+    statement = expand(row["statement"])
+    speaker = _none(row.get("current_speaker")) or _none(row.get("speaker"))
+    bodies: list[dict[str, Any]] = [{
+        "type": "TextualBody", "purpose": "describing", "format": "text/plain",
+        "value": f"Quotation attributed to {speaker}" if speaker else "Quotation, speaker unknown"}]
+    if speaker:
+        bodies.append({"type": "TextualBody", "purpose": "tagging", "value": speaker})
+    if _none(row.get("verdict")):
+        bodies.append({"type": "TextualBody", "purpose": "assessing", "value": row["verdict"]})
+    quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": row["exact"]}
+    for key in ("prefix", "suffix"):
+        if _none(row.get(key)):
+            quote[key] = row[key]
+    return {
+        "id": f"{statement}#annotation", "type": "Annotation", "motivation": "describing",
+        "body": bodies,
+        "target": {
+            "source": _none(row.get("url")) or expand(row["article"]),
+            "selector": [quote, {"type": "TextPositionSelector",
+                                 "start": int(row["start"]), "end": int(row["end"])}],
+        },
+    }
+
+
+def web_annotations(store: Store, *, since: Since = None) -> dict[str, Any]:
+    """An AnnotationCollection of every quotation (reviewed since ``since`` if given)."""
+    table = store.query(_QUOTES)
+    assert isinstance(table, Table)
+    quotes = to_frame(table)
+    status = select(store, "review_status")[["statement", "speaker", "verdict", "reviewed_at",
+                                             "rated_at"]]
+    status = status.rename(columns={"speaker": "current_speaker"})
+    extracted = select(store, "article_statements")[["statement", "speaker"]]
+    frame = quotes.merge(extracted, on="statement", how="left").merge(
+        status, on="statement", how="left")
+    frame = _reviewed_since(frame, since_time(since))
+    items = [annotation(row) for row in frame.to_dict("records")]
+    collection = f"{base_iri()}annotations"
+    return {
+        "@context": ANNO_CONTEXT, "id": collection, "type": "AnnotationCollection",
+        "label": "Quotations in the claims knowledge base", "total": len(items),
+        "first": {"id": f"{collection}/page/1", "type": "AnnotationPage", "startIndex": 0,
+                  "items": items},
+    }
+
+
+def reviews_since(store: Store, since: Since) -> Dataset:
+    """The review events recorded since ``since``, with their reviewers and speakers."""
+    cut = since_time(since)
+    name = iris.reviews_graph_iri()
+    graph = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    assert isinstance(graph, Graph)
+    chosen = {URIRef(e.iri) for e in events(store, since=cut)}
+    dataset = Dataset(default_union=False)
+    target = dataset.graph(name)
+    for s, p, o in graph.triples((None, None, None)):
+        if s in chosen:
+            target.add((s, p, o))
+            if p in (PROV.wasAssociatedWith, CLAIMS.correctedSpeaker):  # the people it names
+                for triple in graph.triples((o, None, None)):
+                    target.add(triple)
+    return dataset
+
+
+def _faithful(nquads: bytes, format: str) -> bytes:
+    """Re-serialise with pyoxigraph, which writes every literal as stored (rdflib's TriG
+    writer turns ``"8"^^xsd:decimal`` into ``8.0``, so a round trip would not be exact)."""
+    if format == "nquads":
+        return nquads
+    quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
+    assert data is not None
+    return data
+
+
+def export(store: Store, format: str, *, since: Since = None) -> bytes:
+    """The knowledge base in ``format`` (one of :data:`FORMATS`)."""
     if format in ("trig", "nquads"):
-        return store.dump(format=format)
+        if since_time(since) is None:
+            return _faithful(store.dump(format="nquads"), format)
+        nquads = reviews_since(store, since).serialize(format="nquads").encode("utf-8")
+        return _faithful(nquads, format)
+    if format in ("turtle", "jsonld") and since_time(since) is not None:
+        raise ExportError(f"--since does not apply to {format}",
+                          hint="use trig or nquads for the reviews since a date")
     if format == "turtle":
-        dataset = _dataset(store)
         merged = bind_prefixes(Graph())
-        for graph in dataset.graphs():
+        for graph in _dataset(store).graphs():
             for triple in graph:
                 merged.add(triple)
         return merged.serialize(format="turtle").encode("utf-8")
@@ -46,5 +282,9 @@ def export(store: Store, format: str) -> bytes:
         return _dataset(store).serialize(format="json-ld", context=_context()["@context"],
                                          indent=1).encode("utf-8")
     if format == "csv":
-        return select(store, "article_statements").to_csv(index=False).encode("utf-8")
-    raise ClaimsError(f"unknown export format {format!r}", hint=f"use one of {', '.join(FORMATS)}")
+        return csv(store, since=since)
+    if format == "claimreview":
+        return _json(claimreview(store, since=since))
+    if format == "annotations":
+        return _json(web_annotations(store, since=since))
+    raise ExportError(f"unknown export format {format!r}", hint=f"use one of {', '.join(FORMATS)}")
