@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pandas as pd
 import pytest
+import samples
 from pandas.testing import assert_frame_equal
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-import samples
 from claims import query as q
 from claims.config import base_iri
 from claims.errors import ClaimsError
