@@ -190,12 +190,15 @@ def sparql(text: str, pairs: tuple[str, ...], store_spec: str | None, fmt: str) 
               show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to a file instead of standard output.")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only reviews at or after DATE (YYYY-MM-DD or ISO date-time, UTC): "
+                   "claimreview, annotations, csv; trig/nquads then hold the review events.")
 @store_option
 @coded_errors
-def export_cmd(fmt: str, output: Path | None, store_spec: str | None) -> None:
-    """Dump the knowledge base."""
+def export_cmd(fmt: str, output: Path | None, since: str | None, store_spec: str | None) -> None:
+    """Dump the knowledge base, or export reviews for fact-checking tools."""
     with _open(store_spec) as store:
-        data = exporting.export(store, fmt)
+        data = exporting.export(store, fmt, since=since)
     if output:
         output.write_bytes(data)
         click.echo(f"wrote {output} ({len(data):,} bytes)")
@@ -230,6 +233,115 @@ def stats(store_spec: str | None, fmt: str) -> None:
     """Counts of articles, statements by kind, speakers and triples."""
     with _open(store_spec) as store:
         echo_frame(query.select(store, "stats"), fmt)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; loopback unless you mean to share it on a network.")
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--writable", is_flag=True, help="Accept SPARQL Update (default: read-only).")
+@store_option
+@coded_errors
+def serve(host: str, port: int, writable: bool, store_spec: str | None) -> None:
+    """Serve the embedded store as a SPARQL endpoint (Oxigraph's server)."""
+    from claims.store.serve import serve as run_server
+    from claims.store.serve import serve_command
+
+    command = serve_command(store_spec, host=host, port=port, writable=writable)
+    click.echo(f"SPARQL endpoint: {command.query_url}"
+               + (f"  update: {command.update_url}" if command.update_url else "  (read-only)"),
+               err=True)
+    click.echo(f"point the project at it: CLAIMS_STORE={command.query_url}", err=True)
+    sys.exit(run_server(store_spec, host=host, port=port, writable=writable))
+
+
+# ---------------------------------------------------------------- review (issue 5)
+
+reviewer_option = click.option("--reviewer", "-r", envvar="CLAIMS_REVIEWER", required=True,
+                               help="Your name, kept with the event.  [env: CLAIMS_REVIEWER]")
+
+
+def _open_shared(spec: str | None) -> Store:
+    """Review commands open an on-disk store per operation under a lock (shared=True), so
+    several editors can record at the same time."""
+    return open_store(spec, shared=True)
+
+
+@cli.group()
+def review() -> None:
+    """Editorial review: verdicts on attributions, ratings of claims, their history."""
+
+
+@review.command("list")
+@click.option("--reviewed", "show", flag_value="reviewed",
+              help="The current status of every reviewed statement.")
+@click.option("--orphaned", "show", flag_value="orphaned",
+              help="Events whose statement no longer exists.")
+@store_option
+@format_option
+@coded_errors
+def review_list(show: str | None, store_spec: str | None, fmt: str) -> None:
+    """The review queue: quotations and reported speech with no verdict yet."""
+    from claims import review as reviewing
+
+    name = {"reviewed": "review_status", "orphaned": "orphaned_reviews"}.get(show or "")
+    with _open_shared(store_spec) as store:
+        echo_frame(query.select(store, name) if name else reviewing.queue(store), fmt)
+
+
+@review.command("record")
+@click.argument("statement")
+@click.argument("verdict", type=click.Choice(["confirmed", "misattributed", "misquoted",
+                                              "not-a-quotation", "unverifiable"]))
+@reviewer_option
+@click.option("--note", "-n", default=None, help="Why; kept with the event.")
+@click.option("--speaker", default=None, help="misattributed: who actually said it.")
+@click.option("--text", "wording", default=None, help="misquoted: the wording the source has.")
+@store_option
+@coded_errors
+def review_record(statement: str, verdict: str, reviewer: str, note: str | None,
+                  speaker: str | None, wording: str | None, store_spec: str | None) -> None:
+    """Record a VERDICT on STATEMENT (an IRI, or kb:statement/...)."""
+    from claims import review as reviewing
+
+    with _open_shared(store_spec) as store:
+        event = reviewing.record(store, statement, verdict, reviewer=reviewer, note=note,
+                                 corrected_speaker=speaker, corrected_text=wording)
+    click.echo(f"{query.shorten(event.iri)} {event.verdict} {event.time.isoformat()}")
+
+
+@review.command("rate")
+@click.argument("statement")
+@click.argument("rating", type=click.Choice(["true", "mostly-true", "mixture", "mostly-false",
+                                             "false", "unverifiable"]))
+@reviewer_option
+@click.option("--wording", default=None, help="Your own wording of the rating.")
+@click.option("--url", default=None, help="The published fact-check.")
+@click.option("--evidence", "-e", multiple=True, help="What the rating rests on (repeatable).")
+@click.option("--note", "-n", default=None)
+@store_option
+@coded_errors
+def review_rate(statement: str, rating: str, reviewer: str, wording: str | None,
+                url: str | None, evidence: tuple[str, ...], note: str | None,
+                store_spec: str | None) -> None:
+    """Rate the claim STATEMENT makes, on the normalised scale."""
+    from claims import review as reviewing
+
+    with _open_shared(store_spec) as store:
+        event = reviewing.rate(store, statement, rating, reviewer=reviewer, rating_text=wording,
+                               url=url, evidence=evidence, note=note)
+    click.echo(f"{query.shorten(event.iri)} {event.rating} {event.time.isoformat()}")
+
+
+@review.command("history")
+@click.argument("statement", required=False)
+@store_option
+@format_option
+@coded_errors
+def review_history(statement: str | None, store_spec: str | None, fmt: str) -> None:
+    """Every event on STATEMENT (or on all statements), oldest first."""
+    with _open_shared(store_spec) as store:
+        echo_frame(query.select(store, "review_history", statement=statement), fmt)
 
 
 def main() -> None:
