@@ -8,7 +8,7 @@
 Widgets built on the same :class:`StatementTable` see each other's changes at once.
 """
 
-from claims.widgets.explorer import Explorer
+from claims.widgets.explorer import Explorer, provenance
 from claims.widgets.highlight import highlight, in_context
 from claims.widgets.ingest import IngestPanel
 from claims.widgets.review import ReviewQueue
@@ -16,4 +16,4 @@ from claims.widgets.table import Filters, StatementTable
 from claims.widgets.workbench import Workbench, run_sparql
 
 __all__ = ["Explorer", "Filters", "IngestPanel", "ReviewQueue", "StatementTable", "Workbench",
-           "highlight", "in_context", "run_sparql"]
+           "highlight", "in_context", "provenance", "run_sparql"]
