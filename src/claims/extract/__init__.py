@@ -12,7 +12,7 @@ import dataclasses
 
 from claims.document import Document
 from claims.extract.figures import find_figures
-from claims.extract.quotes import find_quotes, segments
+from claims.extract.quotes import find_quotes, mask_quotes, segments
 from claims.extract.reported import find_reported
 from claims.statements import Statement
 
@@ -28,8 +28,9 @@ def extract(doc: Document) -> list[Statement]:
     from claims.attribute import attribute  # late: attribute imports this package
 
     segs = segments(doc)
-    found = find_quotes(doc, segs) + find_reported(doc, segs)
-    found = attribute(doc, found) + find_figures(doc)
+    masked = mask_quotes(doc.text, segs)
+    found = find_quotes(doc, segs, masked) + find_reported(doc, segs, masked)
+    found = attribute(doc, found, segs=segs, masked=masked) + find_figures(doc)
     out = [dataclasses.replace(s, extractor=EXTRACTOR_NAME, extractor_version=EXTRACTOR_VERSION)
            for s in found]
     out.sort(key=lambda s: (s.span.start, s.span.end, s.kind.value))

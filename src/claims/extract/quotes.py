@@ -114,12 +114,24 @@ def _prev_open(out: list[Segment], paras: list[Span], i: int) -> bool:
     return bool(out) and i > 0 and not out[-1].closed and paras[i - 1].contains(out[-1].inner)
 
 
+_ABBR = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Prof|Rev|Hon|"
+    r"Supt|Insp|Atty|Sec|Amb|Pres|Gens|Ft|Mt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|vs|St)\.(?=\s|$)"
+    r"|\b[A-Z]\.(?=\s*[A-Z][a-z]|[A-Z]\.)|\b[A-Z]\.(?=[A-Z]\.)")
+_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–,]\s?[A-Z][\w. ]{0,20}\)")
+ABBR_DOT = "\u00b7"  # stands for an abbreviation's full stop in the masked text
+
+
 def mask_quotes(text: str, segs: list[Segment]) -> str:
     """The text with every quoted passage (marks included) replaced by ``_``, same length;
     a sentence-ending mark at the end of a quotation is kept so that sentences still split.
+    Full stops of titles and initials ("Mr.", "G.K.") become ``·`` so that they split no
+    sentence, and party tags ("(D-Wis.)") become spaces.
 
     >>> mask_quotes('a "bc" d', [Segment(Span(3, 5), Span(2, 6), True, False)])
     'a ____ d'
+    >>> mask_quotes("Mr. J. Doe (D-Ohio) said.", [])
+    'Mr· J· Doe          said.'
     """
     chars = list(text)
     for seg in segs:
@@ -127,6 +139,15 @@ def mask_quotes(text: str, segs: list[Segment]) -> str:
         for k in range(seg.outer.start, min(seg.outer.end, len(chars))):
             if chars[k] != "\n" and k != keep and not (k >= seg.inner.end and keep >= 0):
                 chars[k] = "_"
+    if "." in text:
+        for m in _ABBR.finditer(text):
+            if chars[m.end() - 1] == ".":
+                chars[m.end() - 1] = ABBR_DOT
+    if "(" in text:
+        for m in _PARTY.finditer(text):
+            for k in range(m.start(), m.end()):
+                if chars[k] != "_":
+                    chars[k] = " "
     return "".join(chars)
 
 
@@ -157,11 +178,12 @@ def _is_partial(text: str, para: Span, seg: Segment) -> bool:
     return text[k].isalnum() or text[k] in "’'-"
 
 
-def find_quotes(doc: Document, segs: list[Segment] | None = None) -> list[Statement]:
+def find_quotes(doc: Document, segs: list[Segment] | None = None,
+                masked: str | None = None) -> list[Statement]:
     """Quotation statements, speaker still unresolved (see :mod:`claims.attribute`)."""
     text = doc.text
     segs = segments(doc) if segs is None else segs
-    masked = mask_quotes(text, segs)
+    masked = mask_quotes(text, segs) if masked is None else masked
     paras = doc.paragraphs()
     out: list[Statement] = []
     pi = 0

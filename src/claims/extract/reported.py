@@ -144,11 +144,12 @@ def _trim_span(text: str, s: Span) -> Span:
     return Span(a, b)
 
 
-def find_reported(doc: Document, segs: list[Segment] | None = None) -> list[Statement]:
-    """Reported-speech statements of a document, at most one a sentence."""
+def find_reported(doc: Document, segs: list[Segment] | None = None,
+                  masked: str | None = None) -> list[Statement]:
+    """Reported-speech statements of a document."""
     text = doc.text
     segs = segments(doc) if segs is None else segs
-    masked = mask_quotes(text, segs)
+    masked = mask_quotes(text, segs) if masked is None else masked
     out: list[Statement] = []
     for para in doc.paragraphs():
         for sent in _sentences(masked, para):
