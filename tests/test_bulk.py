@@ -1,0 +1,144 @@
+"""The bulk write path: payloads, the bulk and transactional branches, and commit markers."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from claims import bulk
+from claims.document import Document
+from claims.model.mapping import to_graph
+from claims.statements import Kind, Span, Speaker, Statement
+from claims.store import MemoryStore, OxigraphStore, Store
+from claims.vocab import CLAIMS, SCHEMA
+
+TEXT = 'Officials met on Monday. "We will win," Jane Doe said. Prices rose 5 percent.'
+
+
+def article(n: int, *, text: str = TEXT) -> tuple[Document, Graph]:
+    doc = Document(id=f"a{n}", text=f"{text} Item {n}.", title=f"Story {n}", publisher="Daily",
+                   url=f"https://news.example/{n}", date=f"2024-05-0{1 + n % 9}")
+    start = doc.text.index("We will")
+    quote = Statement(Kind.QUOTATION, "We will win,", Span(start, start + 12),
+                      speaker=Speaker("Jane Doe", "Jane Doe", Span(start + 15, start + 23)),
+                      cue="said", confidence=0.9)
+    return doc, to_graph(doc, [quote])
+
+
+def graphs_of(store: Store) -> dict[str, Graph]:
+    """Every named graph of ``store``, read back through its dump."""
+    dataset = Dataset()
+    dataset.parse(data=store.dump(format="nquads"), format="nquads")
+    out = {}
+    for graph in dataset.graphs():
+        if len(graph) and isinstance(graph.identifier, URIRef):
+            plain = Graph()
+            for triple in graph:
+                plain.add(triple)
+            out[str(graph.identifier)] = plain
+    return out
+
+
+def plain(graph: Graph) -> Graph:
+    """``graph`` as Oxigraph stores it (it keeps xsd:nonNegativeInteger as xsd:integer)."""
+    with tempfile.TemporaryDirectory() as folder, OxigraphStore(folder) as store:
+        store.replace_graphs([graph])  # the ordinary, transactional path
+        return graphs_of(store)[str(graph.identifier)]
+
+
+@pytest.fixture
+def ox_store(tmp_path: Path) -> OxigraphStore:
+    store = OxigraphStore(tmp_path / "store")
+    yield store  # type: ignore[misc]
+    store.close()
+
+
+def test_payload_splits_the_commit_marker_from_the_body() -> None:
+    doc, graph = article(1)
+    p = bulk.payload(graph)
+    assert p.graph == str(graph.identifier)
+    assert p.quads == len(graph)
+    subject = graph.value(predicate=CLAIMS.contentHash, object=Literal(doc.content_hash))
+    assert p.marker == f'<{subject}> <{CLAIMS.contentHash}> "{doc.content_hash}" .\n'
+    assert str(CLAIMS.contentHash) not in p.body
+    assert len(p.body.splitlines()) + 1 == len(graph)
+    assert all(line.endswith(f" <{p.graph}> .") for line in p.nquads().splitlines())
+
+
+@pytest.mark.parametrize("mode", [True, False, None])
+def test_write_stores_the_same_graphs_as_replace_graphs(ox_store: OxigraphStore, mode: bool | None) -> None:
+    graphs = [article(n)[1] for n in range(5)]
+    assert bulk.write(ox_store, [bulk.payload(g) for g in graphs], bulk=mode) == sum(map(len, graphs))
+    got = graphs_of(ox_store)
+    assert got.keys() == {str(g.identifier) for g in graphs}
+    assert all(isomorphic(got[str(g.identifier)], plain(g)) for g in graphs)
+
+
+def test_existing_graphs_are_replaced_not_merged(ox_store: OxigraphStore) -> None:
+    _, old = article(1)
+    bulk.write(ox_store, [bulk.payload(old)], bulk=True)
+    doc, new = article(1, text='Something else. "We will win," Jane Doe said.')
+    assert new.identifier == old.identifier  # same URL, new text
+    bulk.write(ox_store, [bulk.payload(new)], bulk=True)
+    assert isomorphic(graphs_of(ox_store)[str(new.identifier)], plain(new))
+    assert bulk.stored_hashes(ox_store, [str(new.identifier)]) == {str(new.identifier): doc.content_hash}
+
+
+def test_the_last_payload_of_a_graph_in_a_batch_wins(ox_store: OxigraphStore) -> None:
+    _, first = article(1)
+    _, second = article(1, text='A later version. "We will win," Jane Doe said.')
+    bulk.write(ox_store, [bulk.payload(first), bulk.payload(second)], bulk=True)
+    assert isomorphic(graphs_of(ox_store)[str(second.identifier)], plain(second))
+
+
+@pytest.mark.parametrize("make", [MemoryStore, "oxigraph"])
+def test_stored_hashes_reads_the_commit_markers(make: object, tmp_path: Path) -> None:
+    store: Store = MemoryStore() if make is MemoryStore else OxigraphStore(tmp_path / "s")
+    docs = [article(n) for n in range(3)]
+    store.replace_graphs(g for _, g in docs[:2])
+    names = [str(g.identifier) for _, g in docs]
+    assert bulk.stored_hashes(store, names) == {names[0]: docs[0][0].content_hash,
+                                               names[1]: docs[1][0].content_hash}
+    assert bulk.stored_hashes(store, []) == {}
+    store.close()
+
+
+def test_a_graph_loaded_without_its_marker_counts_as_not_stored(ox_store: OxigraphStore) -> None:
+    """What an interrupted bulk batch leaves behind is found, and rewritten whole."""
+    _, graph = article(1)
+    p = bulk.payload(graph)
+    bulk.load_nquads(ox_store, p.nquads(marker=False))  # the body landed, the marker did not
+    assert bulk.stored_hashes(ox_store, [p.graph]) == {}
+    bulk.write(ox_store, [p], bulk=True)
+    assert isomorphic(graphs_of(ox_store)[p.graph], plain(graph))
+    assert len(ox_store) == len(graph)
+
+
+def test_write_falls_back_to_one_update_on_other_stores() -> None:
+    store, reference = MemoryStore(), MemoryStore()
+    graphs = [article(n)[1] for n in range(2)]
+    bulk.write(store, [bulk.payload(g) for g in graphs])
+    reference.replace_graphs(graphs)
+    got, want = graphs_of(store), graphs_of(reference)
+    assert got.keys() == want.keys()
+    assert all(isomorphic(got[k], want[k]) for k in want)
+    assert not bulk.supports(store)
+
+
+def test_shared_and_read_only_stores_do_not_take_the_fast_path(tmp_path: Path) -> None:
+    shared = OxigraphStore(tmp_path / "s", shared=True)
+    assert not bulk.supports(shared)
+    bulk.write(shared, [bulk.payload(article(1)[1])])
+    assert len(shared.graphs()) == 1
+
+
+def test_literals_with_newlines_quotes_and_unicode_survive(ox_store: OxigraphStore) -> None:
+    doc, graph = article(2, text='Line one.\n\nLine "two" — ünïcödé .\nend "We will win," Jane Doe said.')
+    bulk.write(ox_store, [bulk.payload(graph)], bulk=True)
+    stored = graphs_of(ox_store)[str(graph.identifier)]
+    assert isomorphic(stored, plain(graph))
+    assert Literal(doc.text) in set(stored.objects(None, SCHEMA.articleBody))
