@@ -20,7 +20,8 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 def kb_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("nb") / "store"
     with claims.open_store(str(path)) as store:
-        assert claims.ingest([ROOT / "kb" / "articles"], store).ok
+        report = claims.ingest([ROOT / "kb" / "articles"], store)
+    assert report.ok, report.failures
     return path
 
 

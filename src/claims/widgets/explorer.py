@@ -45,7 +45,9 @@ def html_table(df: pd.DataFrame, columns: list[str]) -> str:
         f'<tr data-iri="{html.escape(str(iri))}">'
         + "".join(f"<td>{_cell(row[c])}</td>" for c in columns) + "</tr>"
         for iri, row in df.iterrows())
-    return (f'<table class="claims-table" style="border-collapse:collapse;font-size:13px">'
+    style = ("<style>.claims-table td,.claims-table th{padding:2px 6px;vertical-align:top;"
+             "text-align:left}.claims-table td:last-child{white-space:nowrap}</style>")
+    return (f'{style}<table class="claims-table" style="border-collapse:collapse;font-size:13px">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 

@@ -1,0 +1,101 @@
+"""A few flows in a real browser: JupyterLab driven by Playwright with Debian's Chromium."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import claims
+from claims import review
+
+from .conftest import ARGS, CHROMIUM, REVIEWER, Lab
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+WAIT = 120_000  # ms
+
+
+@pytest.fixture
+def page(lab: Lab, request: pytest.FixtureRequest) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.set_default_timeout(WAIT)
+        tab = context.new_page()
+        failed = True
+        try:
+            yield tab
+            failed = False
+        finally:
+            name = request.node.name
+            tab.screenshot(path=str(lab.artifacts / f"{name}{'-failed' if failed else ''}.png"),
+                           full_page=True)
+            browser.close()
+
+
+def _wait_idle(lab: Lab, notebook: str) -> None:
+    deadline = time.monotonic() + WAIT / 1000
+    while time.monotonic() < deadline:
+        sessions = lab.api("/api/sessions")
+        assert isinstance(sessions, list)
+        states = [s["kernel"]["execution_state"] for s in sessions if s["path"].endswith(notebook)]
+        if states == ["idle"]:
+            return
+        time.sleep(0.5)
+    pytest.fail(f"no idle kernel for {notebook}")
+
+
+def _run_all(page: Any, lab: Lab, notebook: str) -> None:
+    page.goto(f"{lab.url}/lab/tree/{notebook}")
+    page.locator(".jp-NotebookPanel").first.wait_for()
+    _wait_idle(lab, notebook)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_text("Run All Cells", exact=True).click()
+
+
+def test_review_notebook_confirm_one_quotation(lab: Lab, page: Any) -> None:
+    _run_all(page, lab, "04_attribution_review.ipynb")
+    progress = page.locator(".claims-review-progress")
+    progress.wait_for()
+    quotes = claims.select(claims.open_store(str(lab.store), shared=True), "quotations_by_speaker")
+    page.wait_for_function("document.querySelector('.claims-review-progress')"
+                           "?.textContent.includes('0 of ')")
+    assert progress.inner_text().strip() == f"0 of {len(quotes)} reviewed"
+    page.locator("button.claims-review-confirm").click()
+    page.wait_for_function("document.querySelector('.claims-review-progress')"
+                           "?.textContent.includes('1 of ')")
+    assert progress.inner_text().strip() == f"1 of {len(quotes)} reviewed"
+    page.locator(".claims-review").first.screenshot(path=str(lab.artifacts / "review-widget.png"))
+
+    store = claims.open_store(str(lab.store), shared=True)
+    [event] = review.events(store)
+    assert (event.verdict, event.reviewer) == (review.Verdict.CONFIRMED, REVIEWER)
+
+    page.locator(".claims-explorer-status select").select_option(label="confirmed")
+    count = page.locator(".claims-explorer-count")
+    page.wait_for_function("document.querySelector('.claims-explorer-count')"
+                           "?.textContent.startsWith('1 of ')")
+    assert re.fullmatch(r"1 of \d+ statements", count.inner_text().strip())
+    assert page.locator(".claims-explorer-grid tr[data-iri]").get_attribute("data-iri") == \
+        claims.query.shorten(event.statement)
+
+
+def test_explorer_filter_by_speaker(lab: Lab, page: Any) -> None:
+    _run_all(page, lab, "02_claim_explorer.ipynb")
+    page.locator(".claims-explorer-speaker select").wait_for()
+    store = claims.open_store(str(lab.store), shared=True)
+    statements = claims.select(store, "article_statements")
+    putin = statements[statements["speaker"] == "Vladimir Putin"]
+    page.locator(".claims-explorer-speaker select").select_option(label="Vladimir Putin")
+    page.wait_for_function("document.querySelector('.claims-explorer-count')"
+                           f"?.textContent.startsWith('{len(putin)} of ')")
+    rows = page.locator(".claims-explorer-grid tbody tr")
+    assert rows.count() == len(putin)
+    speakers = {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())}
+    assert speakers == {"Vladimir Putin"}
+    page.locator(".claims-explorer").first.screenshot(path=str(lab.artifacts / "explorer-widget.png"))
