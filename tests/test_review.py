@@ -6,6 +6,7 @@ tests do not depend on what the extractor finds.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -257,3 +258,39 @@ def test_enums_match_the_ontology_schemes() -> None:
         for member in enum:
             assert str(onto.value(member.iri, SKOS.notation)) == member.value
     assert [r.value_of_5 for r in Rating] == [5, 4, 3, 2, 1, None]
+
+
+def test_cli_review_list_record_rate_history(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claims.cli import cli
+
+    path = tmp_path / "kb"
+    with OxigraphStore(path) as kb:
+        kb.replace_graph(to_graph(article(), statements()))
+    quote = shorten(statement_iri(article(), statements()[0]))
+    env = {"CLAIMS_STORE": str(path), "CLAIMS_REVIEWER": "Ana"}
+    runner = CliRunner()
+
+    def claims(*args: str) -> str:
+        result = runner.invoke(cli, list(args), env=env)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert claims("review", "list", "--format", "csv").splitlines()[1].startswith(quote + ",")
+    claims("review", "record", quote, "misattributed", "--speaker", "Sergei Lavrov",
+           "--note", "video")
+    claims("review", "rate", quote, "mostly-false", "-r", "Faye", "--wording", "Misleading",
+           "--url", "https://factcheck.example/1", "-e", "transcript")
+    rows = json.loads(claims("review", "history", quote, "--format", "json"))
+    assert [(r["reviewer"], r["verdict"], r["rating"], r["corrected_speaker"]) for r in rows] == [
+        ("Ana", "misattributed", None, "Sergei Lavrov"), ("Faye", None, "mostly-false", None)]
+    status = json.loads(claims("review", "list", "--reviewed", "--format", "json"))
+    assert [(r["statement"], r["speaker"], r["rating_text"]) for r in status] == [
+        (quote, "Sergei Lavrov", "Misleading")]
+    assert claims("review", "list", "--orphaned") == "(no rows)\n"
+    bad = runner.invoke(cli, ["review", "record", "kb:statement/0", "confirmed"], env=env)
+    assert bad.exit_code == 1
+    assert "[unknown-statement]" in bad.output
+    exported = json.loads(claims("export", "--format", "claimreview", "--since", "2000-01-01"))
+    assert [r["reviewRating"]["alternateName"] for r in exported["@graph"]] == ["Misleading"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -50,8 +50,7 @@ __all__ = [
 
 class UnknownVerdict(ReviewError):
     code = "unknown-verdict"
-    hint = "use one of: " + ", ".join(
-        ("confirmed", "misattributed", "misquoted", "not-a-quotation", "unverifiable"))
+    hint = "use one of: confirmed, misattributed, misquoted, not-a-quotation, unverifiable"
 
 
 class UnknownRating(ReviewError):
@@ -146,10 +145,7 @@ class ReviewEvent:
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """A statement's current review state: its latest verdict and latest rating events.
-
-    ``speaker`` is the corrected speaker of the latest misattributed verdict, if any.
-    """
+    """A statement's latest verdict and rating, and its latest corrected speaker if any."""
 
     statement: str
     verdict: ReviewEvent | None
@@ -167,7 +163,7 @@ def _now(at: datetime | None) -> datetime:
 
 
 def time_literal(at: datetime) -> Literal:
-    """A UTC ``xsd:dateTime`` with microseconds and a ``Z``: sorts the same as text."""
+    """A UTC ``xsd:dateTime`` (microseconds kept) for ``prov:endedAtTime``."""
     text = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     return Literal(text, datatype=XSD.dateTime)
 
@@ -194,59 +190,76 @@ def _statement_iri(statement: str) -> URIRef:
 
 
 def _name(value: str | None, error: type[ReviewError], what: str) -> str:
-    text = " ".join((value or "").split())
+    text = _clean(value)
     if not text:
         raise error(f"empty {what}")
     return text
 
 
-_PREVIOUS = """
-PREFIX claims: <https://w3id.org/claims#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?statement ?previous WHERE {
-  GRAPH ?g { ?statement a claims:Statement }
-  OPTIONAL {
-    GRAPH ?r { ?previous a ?class ; prov:used ?statement ; prov:endedAtTime ?t .
-      FILTER NOT EXISTS { ?later a ?class ; prov:used ?statement ; prov:endedAtTime ?t2 .
-        FILTER (?t2 > ?t || (?t2 = ?t && STR(?later) > STR(?previous))) } }
-  }
-}"""
-
-
 def _previous(store: Store, statement: URIRef, cls: URIRef) -> URIRef | None:
     """The current event of class ``cls`` on ``statement``; UnknownStatement if it is gone."""
-    table = store.query(_PREVIOUS.replace("?class", cls.n3()), {"statement": statement})
+    table = run(store, "review_current", statement=statement, **{"class": cls})
     assert isinstance(table, Table)
     if not table.rows:
         raise UnknownStatement(str(statement))
-    previous = table.rows[0][1]
+    previous = table.rows[0][2]
     return previous if isinstance(previous, URIRef) else None
 
 
-def _event_graph(event: URIRef, cls: URIRef, statement: URIRef, reviewer: str, at: datetime,
-                 note: str | None, previous: URIRef | None) -> Graph:
+def to_graph(event: ReviewEvent) -> Graph:
+    """The event as RDF for the reviews graph: a prov:Activity and the people it names."""
     graph = bind_prefixes(Graph(identifier=iris.reviews_graph_iri()))
-    agent = reviewer_iri(reviewer)
-    graph.add((event, RDF.type, CLAIMS.ReviewEvent))  # stated, so queries need no inference
-    graph.add((event, RDF.type, cls))
-    graph.add((event, PROV.used, statement))
-    graph.add((event, PROV.wasAssociatedWith, agent))
-    graph.add((event, PROV.endedAtTime, time_literal(at)))
+    node, agent = URIRef(event.iri), reviewer_iri(event.reviewer)
+    cls = CLAIMS.ClaimRating if event.rating is not None else CLAIMS.AttributionReview
+    for p, o in ((RDF.type, CLAIMS.ReviewEvent), (RDF.type, cls),  # stated: no inference needed
+                 (PROV.used, URIRef(event.statement)), (PROV.wasAssociatedWith, agent),
+                 (PROV.endedAtTime, time_literal(event.time))):
+        graph.add((node, p, o))
     graph.add((agent, RDF.type, SCHEMA.Person))
     graph.add((agent, RDF.type, PROV.Agent))
-    graph.add((agent, SCHEMA.name, Literal(reviewer)))
-    if note and note.strip():
-        graph.add((event, RDFS.comment, Literal(note.strip())))
-    if previous is not None:
-        graph.add((event, CLAIMS.supersedes, previous))
+    graph.add((agent, SCHEMA.name, Literal(event.reviewer)))
+    if event.corrected_speaker:
+        person = iris.person_iri(event.corrected_speaker)
+        graph.add((node, CLAIMS.correctedSpeaker, person))
+        graph.add((person, RDF.type, SCHEMA.Person))
+        graph.add((person, SCHEMA.name, Literal(event.corrected_speaker)))
+    for prop, value in ((CLAIMS.verdict, event.verdict and event.verdict.iri),
+                        (CLAIMS.rating, event.rating and event.rating.iri),
+                        (CLAIMS.supersedes, event.supersedes and URIRef(event.supersedes)),
+                        (CLAIMS.factCheckUrl, event.fact_check_url and URIRef(event.fact_check_url)),
+                        (RDFS.comment, event.note and Literal(event.note)),
+                        (CLAIMS.correctedText, event.corrected_text and Literal(event.corrected_text)),
+                        (CLAIMS.ratingText, event.rating_text and Literal(event.rating_text))):
+        if value:
+            graph.add((node, prop, value))
+    for item in event.evidence:
+        graph.add((node, CLAIMS.evidence, Literal(item)))
     return graph
 
 
-def _store_event(store: Store, graph: Graph) -> None:
-    # Inputs are checked above; the shapes (ontology/shapes.ttl) are checked over the whole
-    # reviews graph by `claims validate` and the tests: one event alone cannot satisfy them,
-    # since the event it supersedes is inferred to be a ReviewEvent without its triples.
-    store.add(graph)
+def _write(store: Store, event: ReviewEvent) -> ReviewEvent:
+    """Give ``event`` its time, IRI and predecessor, and append it to the reviews graph.
+
+    Inputs are checked by the callers; ontology/shapes.ttl is checked over the whole
+    reviews graph (``claims validate``, the tests): one event alone cannot satisfy it,
+    since the event it supersedes is inferred to be a ReviewEvent without its triples.
+    """
+    iri = _statement_iri(event.statement)
+    cls = CLAIMS.ClaimRating if event.rating is not None else CLAIMS.AttributionReview
+    previous = _previous(store, iri, cls)
+    stored = replace(event, iri=str(event_iri(str(iri), event.time, event.reviewer)),
+                     statement=str(iri),
+                     supersedes=str(previous) if previous is not None else None)
+    store.add(to_graph(stored))
+    return stored
+
+
+def _code(value: object) -> str:
+    return str(value).strip().lower().replace(" ", "-").replace("_", "-")
+
+
+def _clean(value: str | None) -> str | None:
+    return " ".join((value or "").split()) or None
 
 
 def record(store: Store, statement: str, verdict: Verdict | str, *, reviewer: str,
@@ -258,12 +271,11 @@ def record(store: Store, statement: str, verdict: Verdict | str, *, reviewer: st
     the time is now (UTC) unless ``at`` is given (for imports of earlier reviews).
     """
     try:
-        kind = Verdict(str(verdict).strip().lower().replace(" ", "-").replace("_", "-"))
+        kind = Verdict(_code(verdict))
     except ValueError:
         raise UnknownVerdict(repr(verdict)) from None
     who = _name(reviewer, MissingReviewer, "reviewer")
-    speaker = " ".join((corrected_speaker or "").split()) or None
-    wording = (corrected_text or "").strip() or None
+    speaker, wording = _clean(corrected_speaker), (corrected_text or "").strip() or None
     if kind is Verdict.MISATTRIBUTED and not speaker:
         raise BadCorrection("misattributed", hint="name the corrected speaker")
     if kind is Verdict.MISQUOTED and not wording:
@@ -272,23 +284,10 @@ def record(store: Store, statement: str, verdict: Verdict | str, *, reviewer: st
         raise BadCorrection(kind.value, hint="only a misattributed verdict has a corrected speaker")
     if wording and kind is not Verdict.MISQUOTED:
         raise BadCorrection(kind.value, hint="only a misquoted verdict has a corrected text")
-    iri = _statement_iri(statement)
-    when = _now(at)
-    previous = _previous(store, iri, CLAIMS.AttributionReview)
-    event = event_iri(str(iri), when, who)
-    graph = _event_graph(event, CLAIMS.AttributionReview, iri, who, when, note, previous)
-    graph.add((event, CLAIMS.verdict, kind.iri))
-    if speaker:
-        person = iris.person_iri(speaker)
-        graph.add((event, CLAIMS.correctedSpeaker, person))
-        graph.add((person, RDF.type, SCHEMA.Person))
-        graph.add((person, SCHEMA.name, Literal(speaker)))
-    if wording:
-        graph.add((event, CLAIMS.correctedText, Literal(wording)))
-    _store_event(store, graph)
-    return ReviewEvent(str(event), str(iri), who, when, verdict=kind,
-                       note=(note or "").strip() or None, corrected_speaker=speaker,
-                       corrected_text=wording, supersedes=str(previous) if previous else None)
+    event = ReviewEvent("", statement, who, _now(at), verdict=kind,
+                        note=(note or "").strip() or None, corrected_speaker=speaker,
+                        corrected_text=wording)
+    return _write(store, event)
 
 
 def rate(store: Store, statement: str, rating: Rating | str, *, reviewer: str,
@@ -301,33 +300,20 @@ def rate(store: Store, statement: str, rating: Rating | str, *, reviewer: str,
     fact-checker's own wording; ``url`` is the published fact-check.
     """
     try:
-        kind = Rating(str(rating).strip().lower().replace(" ", "-").replace("_", "-"))
+        kind = Rating(_code(rating))
     except ValueError:
         raise UnknownRating(repr(rating)) from None
     who = _name(reviewer, MissingReviewer, "reviewer")
     link = (url or "").strip() or None
     if link and (not link.startswith(("http://", "https://")) or any(c in link for c in ' <>"')):
         raise BadUrl(repr(url))
-    wording = (rating_text or "").strip() or None
     items = tuple(e.strip() for e in ([evidence] if isinstance(evidence, str) else evidence)
                   if e.strip())
-    iri = _statement_iri(statement)
-    when = _now(at)
-    previous = _previous(store, iri, CLAIMS.ClaimRating)
-    event = event_iri(str(iri), when, who)
-    graph = _event_graph(event, CLAIMS.ClaimRating, iri, who, when, note, previous)
-    graph.add((event, CLAIMS.rating, kind.iri))
-    if wording:
-        graph.add((event, CLAIMS.ratingText, Literal(wording)))
-    if link:
-        graph.add((event, CLAIMS.factCheckUrl, URIRef(link)))
-    for item in items:
-        graph.add((event, CLAIMS.evidence, Literal(item)))
-    _store_event(store, graph)
-    return ReviewEvent(str(event), str(iri), who, when, rating=kind,
-                       note=(note or "").strip() or None, rating_text=wording,
-                       fact_check_url=link, evidence=items,
-                       supersedes=str(previous) if previous else None)
+    event = ReviewEvent("", statement, who, _now(at), rating=kind,
+                        note=(note or "").strip() or None,
+                        rating_text=(rating_text or "").strip() or None,
+                        fact_check_url=link, evidence=items)
+    return _write(store, event)
 
 
 _EVIDENCE = """
@@ -340,7 +326,10 @@ def _text(term: Term | None) -> str | None:
     return None if term is None else str(term)
 
 
-def _events(store: Store, table: Table) -> tuple[ReviewEvent, ...]:
+def _events(store: Store, name: str, **params: Any) -> tuple[ReviewEvent, ...]:
+    """The events a named query (review_history, orphaned_reviews) lists, in its order."""
+    table = run(store, name, **params)
+    assert isinstance(table, Table)
     evidence: dict[str, list[str]] = {}
     if any(str(row["type"]) == "rating" for row in table):
         found = store.query(_EVIDENCE)
@@ -366,25 +355,18 @@ def _events(store: Store, table: Table) -> tuple[ReviewEvent, ...]:
 
 
 def _as_datetime(term: Literal) -> datetime:
-    value: Any = term.toPython()
-    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(
-        str(term).replace("Z", "+00:00"))
-    return parsed.astimezone(UTC)
+    return datetime.fromisoformat(str(term).replace("Z", "+00:00")).astimezone(UTC)
 
 
 def events(store: Store, *, since: datetime | None = None) -> tuple[ReviewEvent, ...]:
     """Every review event in the store, oldest first (``since``: at or after that time)."""
-    table = run(store, "review_history")
-    assert isinstance(table, Table)
-    found = _events(store, table)
+    found = _events(store, "review_history")
     return found if since is None else tuple(e for e in found if e.time >= _now(since))
 
 
 def history(store: Store, statement: str) -> tuple[ReviewEvent, ...]:
     """Every event on ``statement``, oldest first (ties broken by event IRI)."""
-    table = run(store, "review_history", statement=_statement_iri(statement))
-    assert isinstance(table, Table)
-    return _events(store, table)
+    return _events(store, "review_history", statement=_statement_iri(statement))
 
 
 def _latest(found: Iterable[ReviewEvent], kind: str) -> ReviewEvent | None:
@@ -402,11 +384,6 @@ def status(store: Store, statement: str) -> Status:
                   latest_fix.corrected_speaker if latest_fix else None, len(found))
 
 
-def statuses(store: Store) -> pd.DataFrame:
-    """The current status of every reviewed statement (the ``review_status`` query)."""
-    return select(store, "review_status")
-
-
 def queue(store: Store) -> pd.DataFrame:
     """Quotations and reported speech with no verdict yet, in article order."""
     return select(store, "unreviewed")
@@ -414,6 +391,4 @@ def queue(store: Store) -> pd.DataFrame:
 
 def orphans(store: Store) -> tuple[ReviewEvent, ...]:
     """Events whose statement no longer exists in any article graph: kept, reported here."""
-    table = run(store, "orphaned_reviews")
-    assert isinstance(table, Table)
-    return _events(store, table)
+    return _events(store, "orphaned_reviews")
