@@ -72,18 +72,32 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check before writing.")
+@click.option("--validate", "validate", type=click.Choice(["auto", "all", "sample", "none"]),
+              default="auto", show_default=True,
+              help="Which articles get the SHACL check: auto = the first 20, then 1 in 500.")
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that extract in parallel (0: one a CPU).")
+@click.option("--force", is_flag=True, help="Re-extract articles already stored unchanged.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @store_option
 @coded_errors
-def ingest(paths: tuple[Path, ...], no_validate: bool, store_spec: str | None) -> None:
-    """Read articles (files, directories, JSON Lines) and store their statements."""
+def ingest(paths: tuple[Path, ...], no_validate: bool, validate: str, workers: int, force: bool,
+           progress: bool | None, store_spec: str | None) -> None:
+    """Read articles (files, directories, JSON Lines) and store their statements.
+
+    Articles already stored with the same content are skipped, so an interrupted run
+    can simply be run again.
+    """
+    mode: pipeline.Validate = "none" if no_validate else validate  # type: ignore[assignment]
     with _open(store_spec) as store:
-        report = pipeline.ingest(paths, store, validate=not no_validate)
+        report = pipeline.ingest(paths, store, validate=mode, workers=workers, force=force,
+                                 progress=progress)
     for analysis in report.analyses:
         click.echo(f"stored {analysis.document.id}: {len(analysis.statements)} statements")
     for failure in report.failures:
         click.echo(f"failed {failure.source}: {failure.message}", err=True)
     click.echo(f"{len(report.analyses)} articles, {report.statements} statements, "
-               f"{len(report.failures)} failed")
+               f"{len(report.failures)} failed, {len(report.skipped)} already stored")
     if report.failures:
         sys.exit(2 if report.analyses else 1)
 
