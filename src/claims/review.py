@@ -43,8 +43,8 @@ VERDICT_NS = "https://w3id.org/claims/verdict/"
 RATING_NS = "https://w3id.org/claims/rating/"
 
 __all__ = [
-    "Rating", "ReviewEvent", "Status", "Verdict", "history", "orphans", "queue", "rate",
-    "record", "status",
+    "Rating", "ReviewEvent", "Status", "Verdict", "events", "history", "orphans", "queue",
+    "rate", "record", "status", "statuses",
 ]
 
 
@@ -382,6 +382,11 @@ def status(store: Store, statement: str) -> Status:
     return Status(str(_statement_iri(statement)), _latest(found, "verdict"),
                   _latest(found, "rating"),
                   latest_fix.corrected_speaker if latest_fix else None, len(found))
+
+
+def statuses(store: Store) -> pd.DataFrame:
+    """The current status of every reviewed statement (the ``review_status`` query)."""
+    return select(store, "review_status")
 
 
 def queue(store: Store) -> pd.DataFrame:
