@@ -16,8 +16,9 @@ this statement, e.g. "Mr. Obama" or "he").  The gold Source is a span of the art
 the comparable prediction is the name *as written at this statement*: the mention, minus
 titles and roles, when the mention is a name or a description; when the mention is a
 pronoun, or there is none (a quote continuing the previous paragraph's speaker), the
-resolved ``speaker`` name, because then that is our claim about who is meant.  Both come
-straight from the jsonl output; nothing reads the gold span to choose.  The canonical
+``Speaker.antecedent``: the name as the article wrote it where it last named the person
+the pronoun was resolved to ("he" -> "Mr. Obama"), else the resolved ``speaker`` name.
+All come from the extractor's output; nothing reads the gold span to choose.  The canonical
 ``speaker`` field scored by the same rule is printed on its own row for transparency: it
 fails by design wherever the article writes a surname and the registry knows the full
 name ("Trump" vs "Donald Trump"), so it measures canonicalisation, not attribution.
@@ -45,6 +46,7 @@ from claims.statements import Kind, Speaker, Statement
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 _TOK = re.compile(r"[\w]+")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss"})
 _GOLD_CUE_TEXT = """say tell add note announce claim warn argue write report explain insist state
 declare acknowledge suggest tweet respond reply recall deny admit assert contend comment remark
 concede confirm predict promise pledge vow urge ask stress emphasize emphasise complain caution
@@ -69,9 +71,22 @@ def _gold_forms(lemma: str) -> set[str]:
 GOLD_SPEECH_VERBS = frozenset(f for lem in _GOLD_CUE_LEMMAS for f in _gold_forms(lem))
 
 
+def _is_title(t: str) -> bool:
+    return t.lower() in TITLES or t.lower() + "." in TITLES
+
+
 def _tokens(s: str | None) -> set[str]:
-    toks = {t.lower() for t in _TOK.findall((s or "").replace("’s", "").replace("'s", ""))}
-    return {t for t in toks if t not in TITLES and t + "." not in TITLES}
+    """Lower-cased name tokens without titles.  A title word right after a name or an
+    honorific is a surname ("Charlie King", "Mr. King") and is kept."""
+    toks = _TOK.findall((s or "").replace("’s", "").replace("'s", ""))
+    out = set()
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else ""
+        surname = t[:1].isupper() and (prev.lower() in _HONORIFICS or (
+            prev[:1].isupper() and not _is_title(prev)))
+        if surname or not _is_title(t):
+            out.add(t.lower())
+    return out
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -156,7 +171,7 @@ def predicted_name(sp: Speaker | None) -> str | None:
         return None
     if sp.mention and sp.mention.strip().lower() not in PRONOUNS:
         return sp.mention
-    return sp.name
+    return sp.antecedent or sp.name
 
 
 def _content_span(at: dict[str, Any]) -> tuple[int, int]:

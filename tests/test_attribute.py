@@ -56,3 +56,49 @@ def test_unknown_speaker_is_none() -> None:
 def test_role_before_name() -> None:
     (sp,) = _speakers('"We disagree," White House spokesman Josh Earnest told reporters.')
     assert sp is not None and (sp.name, sp.role) == ("Josh Earnest", "White House spokesman")
+
+
+def test_honorific_and_party_tag_do_not_split_the_sentence() -> None:
+    (sp,) = _speakers('"We are ready for a long fight," Sen. Ann J. Rowe (D-Ohio) said.')
+    assert sp is not None and sp.name == "Ann J. Rowe"
+    (sp,) = _speakers('"The plan will not survive the winter," Mr. Okafor said.')
+    assert sp is not None and sp.mention == "Okafor"
+
+
+def test_role_word_as_surname() -> None:
+    (sp,) = _speakers('"It was a fine evening for all of us," Mr. King said.')
+    assert sp is not None and sp.name == "King"
+
+
+def test_dash_signature() -> None:
+    (sp,) = _speakers("“I never expected to see this happen in my town.” ― Lena Morales")
+    assert sp is not None and (sp.name, sp.method) == ("Lena Morales", "signature")
+
+
+def test_cue_later_in_the_sentence() -> None:
+    text = '"I like the mechanics" of the new tax plan, Mr. Halvorsen said.'
+    (sp,) = _speakers(text)
+    assert sp is not None and sp.mention == "Halvorsen"
+
+
+def test_subject_of_the_sentence_as_last_resort() -> None:
+    gift = '"a gift to the very richest people in the whole country."'
+    (sp,) = _speakers(f"Grace Okoye is framing the bill as {gift}")
+    assert sp is not None and (sp.name, sp.method) == ("Grace Okoye", "subject")
+    assert _names(f"If anything, the bill is {gift}") == [None]
+
+
+def test_pronoun_respects_gender() -> None:
+    text = ('Maria Lopez met Tom Becker on Monday.\n"We will win this," Becker said.\n'
+            '"It is a fair deal for everyone," Lopez said.\n'
+            '"I do not agree with any of it," he said.')
+    sps = _speakers(text)
+    assert sps[2] is not None and sps[2].name == "Tom Becker"
+    assert sps[2].method == "pronoun" and sps[2].antecedent == "Becker"
+
+
+def test_pronoun_finds_a_named_person_who_was_not_quoted() -> None:
+    text = ('Mr. Adeyemi toured the plant on Friday.\n'
+            '"This is the future of the region," he said.')
+    (sp,) = _speakers(text)
+    assert sp is not None and sp.name == "Adeyemi" and sp.antecedent == "Mr. Adeyemi"

@@ -18,12 +18,27 @@ speakers too ("the Kremlin said"), and an unrecoverable speaker stays ``None``.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from claims.document import Document
 from claims.entities import Registry, canonical_name, default_registry
 from claims.extract._cues import NAME_RE, cue_in, find_cue, parse_source
-from claims.extract.quotes import Segment, mask_quotes, segments, sentence_of
+from claims.extract._lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUNS
+from claims.extract.quotes import ABBR_DOT, Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+_GENDER_ROLES = {"spokesman": "m", "congressman": "m", "chairman": "m", "councilman": "m",
+                 "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f",
+                 "councilwoman": "f", "king": "m", "queen": "f", "prince": "m",
+                 "princess": "f"}
+
+
+def written_name(sp: Speaker) -> str:
+    """The speaker's name as the article wrote it at its latest naming mention."""
+    if sp.mention and sp.mention.lower().removesuffix("’s") not in PRONOUNS:
+        return sp.mention
+    return sp.antecedent or sp.name
 
 
 class _Resolver:
@@ -32,12 +47,45 @@ class _Resolver:
     def __init__(self, text: str, masked: str, registry: Registry) -> None:
         self.registry = registry
         self.known: list[str] = []
-        self.last: Speaker | None = None
-        self.last_pos = -1
+        self.history: list[tuple[int, Speaker]] = []
         self.roles: dict[str, tuple[str | None, str | None]] = {}
         self.seen = 0
         self.mentions = [(m.start(), m.group()) for m in NAME_RE.finditer(masked)
                          if " " in m.group()]
+        self.surname_gender = {m.group(2): "m" if m.group(1) == "Mr" else "f"
+                               for m in _HONORIFIC.finditer(text)}
+        self.people = self._people(masked)
+
+    def _people(self, masked: str) -> list[tuple[int, Speaker]]:
+        """Person mentions outside quotes whose gender is known ("Mr. Obama", "Hillary
+        Clinton"): candidate antecedents for he/she besides the earlier speakers."""
+        out = [(m.start(), Speaker(name=m.group(2), mention=m.group())) for m in
+               _HONORIFIC.finditer(masked.replace(ABBR_DOT, "."))]
+        out += [(pos, Speaker(name=name, mention=name)) for pos, name in self.mentions
+                if name.split()[0] in MALE_NAMES or name.split()[0] in FEMALE_NAMES]
+        out.sort(key=lambda x: x[0])
+        return out
+
+    @property
+    def last(self) -> Speaker | None:
+        return self.history[-1][1] if self.history else None
+
+    def gender(self, sp: Speaker) -> str | None:
+        """"m", "f" or None, from an honorific, a given name, a role or the article's usage."""
+        words = (sp.mention or "").split() + sp.name.split()
+        if words and words[0].rstrip(".") in ("Mr",):
+            return "m"
+        if words and words[0].rstrip(".") in ("Ms", "Mrs", "Miss"):
+            return "f"
+        for w in sp.name.split()[:1]:
+            if w in MALE_NAMES:
+                return "m"
+            if w in FEMALE_NAMES:
+                return "f"
+        for w in (sp.role or "").lower().split():
+            if w in _GENDER_ROLES:
+                return _GENDER_ROLES[w]
+        return self.surname_gender.get(sp.name.split()[-1]) if sp.name else None
 
     def learn(self, upto: int) -> None:
         while self.seen < len(self.mentions) and self.mentions[self.seen][0] < upto:
@@ -47,16 +95,47 @@ class _Resolver:
             if len(bare.split()) >= 2 and bare not in self.known:
                 self.known.insert(0, bare)
 
+    def antecedent(self, pronoun: str, pos: int) -> Speaker | None:
+        """The latest earlier speaker a pronoun can refer to: same gender for he/she
+        (a speaker of unknown gender only when no known one fits), an organisation for
+        it/we, anyone for they."""
+        if pronoun == "i":
+            return None
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        fallback = None
+        cands = self.history
+        if want is not None:
+            cands = sorted(cands + [p for p in self.people if p[0] < pos and p[0] > pos - 2000],
+                           key=lambda x: x[0])
+        for at, sp in reversed(cands):
+            if pos - at > 2000:
+                break
+            if pronoun in ("it", "we"):
+                return sp if sp.is_organization else None
+            if pronoun == "they":
+                return sp
+            if sp.is_organization:
+                continue
+            g = self.gender(sp)
+            if g == want:
+                return sp
+            if g is None and fallback is None:
+                fallback = sp
+        return fallback
+
     def resolve(self, sp: Speaker, pos: int) -> Speaker | None:
         self.learn(pos)
         if sp.method == "pronoun":
-            if self.last is None or sp.name == "i" or pos - self.last_pos > 1500:
+            ante = self.antecedent(sp.name, sp.mention_span.start if sp.mention_span else pos)
+            if ante is None:
                 return None
-            want_org = sp.name in ("it", "they", "we")
-            if want_org != self.last.is_organization and sp.name != "they":
-                return None
-            return dataclasses.replace(self.last, mention=sp.mention,
-                                       mention_span=sp.mention_span, method="pronoun")
+            if ante.method == "explicit" and ante.qid is None and ante in (
+                    p for _, p in self.people):
+                ante = self.resolve(ante, pos)
+                if ante is None:
+                    return None
+            return dataclasses.replace(ante, mention=sp.mention, mention_span=sp.mention_span,
+                                       method="pronoun", antecedent=written_name(ante))
         if sp.method == "descriptive":
             return sp
         name = canonical_name(sp.name, known=self.known, registry=self.registry)
@@ -75,7 +154,7 @@ class _Resolver:
 
     def remember(self, sp: Speaker | None, pos: int) -> None:
         if sp is not None and sp.method != "descriptive":
-            self.last, self.last_pos = sp, pos
+            self.history.append((pos, sp))
 
 
 def attribute(doc: Document, statements: list[Statement], *,
@@ -130,7 +209,8 @@ def attribute(doc: Document, statements: list[Statement], *,
             resolved = sp if method_hint else res.resolve(sp, st.span.start)
             if resolved is not None and method_hint == "previous":
                 resolved = dataclasses.replace(resolved, method="previous", mention=None,
-                                               mention_span=None)
+                                               mention_span=None,
+                                               antecedent=written_name(resolved))
         res.remember(resolved, st.span.start)
         if resolved is not None:
             prev_para = pi

@@ -51,7 +51,9 @@ class Speaker:
 
     ``method`` says how the attribution was made: ``explicit`` (named next to the cue),
     ``pronoun`` (resolved from he/she/they), ``chain`` (a following "he added"),
-    ``previous`` (named in an earlier paragraph), ``according-to``.
+    ``previous`` (named in an earlier paragraph), ``according-to``. ``antecedent`` is the
+    name as the article last wrote it where the mention is a pronoun or absent ("he" ->
+    "Mr. Obama").
     """
 
     name: str
@@ -62,6 +64,7 @@ class Speaker:
     qid: str | None = None
     is_organization: bool = False
     method: str = "explicit"
+    antecedent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

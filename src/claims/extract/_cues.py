@@ -18,10 +18,10 @@ import dataclasses
 import re
 
 from claims.extract._lexicon import (
+    ATTRIB_VERBS,
     PRONOUNS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
-    SPEECH_VERBS,
     TITLES,
     appositive,
 )
@@ -51,7 +51,7 @@ _TIME_WORDS = frozenset([
 ])
 _ADVERBS = r"(?:(?:also|later|then|again|further|previously|recently|once|repeatedly|" \
            r"has|have|had|was|is|would|will|had\s+previously|\w+ly)\s+){0,2}"
-_VERB = r"(?P<verb>" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+_VERB = r"(?P<verb>" + "|".join(sorted(ATTRIB_VERBS, key=len, reverse=True)) + ")"
 _AFTER_SAID = re.compile(r"^[\s,—–-]*" + _ADVERBS + _VERB + r"\b,?\s+(?P<np>[^,.;:!?_—()]{1,120})")
 _AFTER_NP = re.compile(r"^[\s,—–-]*(?P<np>[^,.;:!?_—()]{1,120}?)"
                        r"(?P<app>,\s[^;:!?_()]{2,160}?,)?\s+" + _ADVERBS + _VERB + r"\b")
@@ -59,7 +59,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?_—()]{1,120})")
 
 
 def _is_verb(word: str) -> bool:
-    return word in SPEECH_VERBS
+    return word in ATTRIB_VERBS
 
 
 def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
@@ -77,15 +77,18 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
     start, end = toks[0][1], toks[-1][1] + len(toks[-1][0])
     mention = text[start:end]
     mspan = Span(start, end)
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return Speaker(name=words[0].lower(), mention=mention, mention_span=mspan,
-                       method="pronoun")
+    pron = words[0].lower().removesuffix("’s").removesuffix("'s")
+    if len(words) == 1 and pron in PRONOUNS:
+        return Speaker(name=pron, mention=mention, mention_span=mspan, method="pronoun")
     # role words before the name; the name is the capitalised run after the last role word
     last_role = -1
     for i, w in enumerate(words):
-        if w.lower() in ROLE_WORDS or w.lower() in TITLES:
+        if (w.lower() in ROLE_WORDS or w.lower() in TITLES) and not _surname_like(words, i):
             last_role = i
     name_toks = words[last_role + 1:]
+    if name_toks and (name_toks[0] in _CONNECT or name_toks[-1].endswith(("’s", "'s"))
+                      or all(w in _TIME_WORDS for w in name_toks)):
+        name_toks = []  # "of", a possessive ("Clinton’s health"), "Friday": not a name
     role = " ".join(words[:last_role + 1]) or None
     if role:
         role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role)
@@ -104,6 +107,20 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
     return None
 
 
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss"})
+
+
+def _surname_like(words: list[str], i: int) -> bool:
+    """A capitalised role word that is a surname here: "Mr. King", "Stephen King"."""
+    w = words[i]
+    if i == 0 or not w[:1].isupper() or w.lower() in _HONORIFICS:
+        return False
+    prev = words[i - 1]
+    return prev.lower() in _HONORIFICS or (
+        i == len(words) - 1 and prev[:1].isupper() and prev.lower() not in ROLE_WORDS
+        and prev.lower() not in TITLES)
+
+
 def _leading_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for w, p in toks:
@@ -113,7 +130,7 @@ def _leading_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
         named = any(_CAP.fullmatch(x) and x.lower() not in ROLE_WORDS for x, _ in out)
         if _CAP.fullmatch(w) or (low in ("the", "a", "an") and not out) or \
                 (low in ROLE_WORDS and not named) or (w in _CONNECT and out) or \
-                (not named and low.isalpha() and len(out) < 6 and low not in SPEECH_VERBS):
+                (not named and low.isalpha() and len(out) < 6 and low not in ATTRIB_VERBS):
             out.append((w, p))
         else:
             break
@@ -162,7 +179,103 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
                 sp = dataclasses.replace(sp, role=role, affiliation=aff)
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
     sent = sentence_of(masked, para, outer.start)
-    return cue_in(text, masked, Span(sent.start, outer.start))
+    sp, cue = cue_in(text, masked, Span(sent.start, outer.start))
+    if sp is None and sent.end > outer.end:
+        sp, cue = _tail_cue(text, masked, Span(outer.end, sent.end))
+    if sp is None:
+        sp, cue = _dash_signature(text, masked, para, outer)
+    if sp is None:
+        sp, cue = subject_of(text, masked, Span(sent.start, outer.start))
+    return sp, cue
+
+
+_TAIL = re.compile(r",\s+(?P<np>[^,.;:!?_—()]{1,80}?)\s+" + _ADVERBS + _VERB
+                   + r"\b[^,;:!?_]{0,40}[.!?]?\s*$")
+_TAIL_INV = re.compile(r",\s+" + _ADVERBS + _VERB + r"\s+(?P<np>[^,.;:!?_—()]{1,80})"
+                       r"(?:,[^;:!?_]{0,120})?[.!?]?\s*$")
+_DASH = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][^.;:!?_—―()\n]{1,60}?)[.,]?\s*$")
+
+
+def _tail_cue(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span | None]:
+    """A cue later in the quote's sentence: "“…” of the plan, Mr. Doe said." """
+    seg = masked[region.start:region.end]
+    for pat, leading in ((_TAIL, False), (_TAIL_INV, True)):
+        m = pat.search(seg)
+        if m:
+            b = region.start
+            sp = parse_source(text, Span(b + m.start("np"), b + m.end("np")), leading=leading)
+            if sp is not None:
+                return sp, _tell(text, Span(b + m.start("verb"), b + m.end("verb")))
+    return None, None
+
+
+def _dash_signature(text: str, masked: str, para: Span,
+                    outer: Span) -> tuple[Speaker | None, Span | None]:
+    """A signature after the quote at the end of its paragraph: "“…” ― Jane Doe"."""
+    m = _DASH.match(masked, outer.end, para.end)
+    if m is None:
+        return None, None
+    sp = parse_source(text, Span(m.start("np"), m.end("np")), leading=True)
+    if sp is None or sp.method == "descriptive":
+        return None, None
+    return dataclasses.replace(sp, method="signature"), None
+
+
+_AUX = r"(?:(?:also|then|later|again|now|has|have|had|is|was|are|were|will|would|did|does|do|" \
+       r"been|being|not|just|even|only|\w+ly)\s+){0,3}"
+_SUBJ = re.compile(
+    r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
+    r"[\w’'·&-]+(?:\s+[\w’'·&-]+){0,5}?)(?P<app>,\s[^;:!?_()]{2,120}?,)?\s+" + _AUX
+    + r"(?P<verb>[a-z][a-z’'-]+)\b")
+_NOT_VERB = frozenset([
+    "of", "in", "on", "at", "for", "with", "by", "from", "to", "and", "or", "but", "who", "which",
+    "that", "whose", "the", "a", "an", "as", "if", "when", "after", "before", "over", "under",
+    "about", "into", "than", "because", "while", "where", "during", "since", "through"])
+_CLAUSE_WORDS = frozenset([
+    "If", "While", "Perhaps", "With", "After", "Before", "Although", "Though", "Because",
+    "Since", "Unlike", "Like", "Despite", "For", "In", "On", "At", "As", "When", "Once", "Even",
+    "Asked", "Still", "Instead", "Indeed", "Yet", "Meanwhile", "Later", "Earlier", "Now",
+    "Then", "There", "Here", "This", "That", "These", "Those", "It", "What", "Why", "How",
+    "Where", "Who", "Some", "Many", "Most", "All", "Both", "Each", "No", "Not", "Under",
+    "Over", "Without", "Within", "Among", "Between", "During", "Until", "To", "From", "By"])
+_INTRO = re.compile(r"^[^,_]{2,60},\s+")
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` is written capitalised after a lower-case word somewhere."""
+    return re.search(r"[a-z,;] " + re.escape(word) + r"\b", text) is not None
+
+
+def subject_of(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span | None]:
+    """The subject of the clause that carries a quote ("Clinton cited … “…”"), as a last
+    resort: method ``subject``; a named person, a pronoun or a speaker noun only."""
+    starts = [region.start]
+    intro = _INTRO.match(masked, region.start, region.end)
+    if intro:
+        starts.append(intro.end())
+    for st in starts:
+        while st < region.end and masked[st].isspace():
+            st += 1
+        m = _SUBJ.match(masked, st, region.end)
+        if m is None or m.group("verb") in _NOT_VERB or "_" in m.group("np"):
+            continue
+        first = m.group("np").split()[0]
+        if first in _CLAUSE_WORDS or first.endswith("ing"):
+            continue
+        sp = parse_source(text, Span(m.start("np"), m.end("np")), leading=False)
+        if sp is None or (sp.method == "descriptive" and sp.name.split()[-1].lower()
+                          not in SPEAKER_NOUNS):
+            continue
+        if sp.method == "explicit" and st == region.start and " " not in sp.name and \
+                not _mid_sentence(text, sp.name):
+            continue  # a capitalised sentence opener, not a name
+        if sp.method != "pronoun":
+            sp = dataclasses.replace(sp, method="subject")
+            if m.group("app"):
+                role, aff = appositive(m.group("app"))
+                sp = dataclasses.replace(sp, role=role, affiliation=aff)
+        return sp, Span(m.start("verb"), m.end("verb"))
+    return None, None
 
 
 _TELL_OBJ = re.compile(r"\s+(?:reporters|journalists|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\b")
@@ -185,7 +298,7 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
         if sp is not None:
             return dataclasses.replace(sp, method="according-to"), Span(
                 region.start + m.start(), region.start + m.start("np") - 1)
-    verbs = [v for v in re.finditer(r"\b[a-z]+\b", seg) if v.group() in SPEECH_VERBS]
+    verbs = [v for v in re.finditer(r"\b[a-z]+\b", seg) if v.group() in ATTRIB_VERBS]
     for v in reversed(verbs):
         vs, ve = region.start + v.start(), region.start + v.end()
         left = max(region.start, masked.rfind(",", region.start, vs) + 1,

@@ -45,6 +45,27 @@ def _forms(lemma: str) -> list[str]:
 
 SPEECH_VERBS: frozenset[str] = frozenset(f for lem in _SPEECH_LEMMAS for f in _forms(lem))
 
+_ATTRIB_LEMMAS = [
+    "read", "sing", "cite", "recount", "accuse", "blast", "slam", "mock", "scold", "demand",
+    "wonder", "question", "shout", "exclaim", "whisper", "chant", "rule", "label", "dub",
+    "brand", "decry", "denounce", "defend", "dismiss", "mention", "reveal", "disclose",
+    "advise", "propose", "proclaim", "retort", "snap", "interject", "summarize", "summarise",
+    "highlight", "recommend", "hail", "tout", "speak", "post", "repeat", "threaten", "assure",
+    "conclude", "plead", "opine", "chide", "ridicule", "attack", "lambaste", "rail", "insist",
+    "guarantee", "scoff", "sneer", "gush", "concur", "agree", "disagree", "dispute", "object",
+    "protest", "scream", "yell", "cry", "thank", "apologize", "apologise", "greet", "inform",
+]
+_IRREGULAR.update({
+    "read": ["read", "reads", "reading"], "sing": ["sing", "sings", "sang", "sung", "singing"],
+    "speak": ["speak", "speaks", "spoke", "spoken", "speaking"],
+    "snap": ["snap", "snaps", "snapped", "snapping"], "cry": ["cry", "cries", "cried"],
+    "object": ["object", "objects", "objected"], "post": ["post", "posts", "posted"],
+})
+
+# Verbs that attribute a quotation to the subject or source next to it (wider than speech).
+ATTRIB_VERBS: frozenset[str] = SPEECH_VERBS | frozenset(
+    f for lem in _ATTRIB_LEMMAS for f in _forms(lem))
+
 # Verbs strong enough to introduce reported speech ("X said that ...").
 REPORT_VERBS: frozenset[str] = frozenset(
     f for lem in [
@@ -159,3 +180,27 @@ def appositive(app: str) -> tuple[str | None, str | None]:
     if m:
         aff = m.group(1).strip()
     return (role or None), aff
+
+# Common given names, for the gender check of "he"/"she" (an unknown name stays unknown).
+_MALE = """
+Aaron Adam Alan Albert Alex Alexander Andrew Anthony Antonio Barack Ben Benjamin Bernie Bill
+Bob Brad Brandon Brian Bruce Carl Carlos Charles Charlie Chris Christopher Chuck Colin Dan
+Daniel Darrell David Dennis Dick Donald Doug Douglas Ed Edward Elijah Emmanuel Eric Frank
+Fred Gary George Gerald Greg Harry Henry Howard Ian Jack Jacob James Jason Jeb Jeff Jeffrey
+Jeremy Jim Jimmy Joe John Jon Jonathan Jorge Jose Joseph Josh Juan Kevin Larry Lindsey
+Luis Marco Mark Martin Matt Matthew Michael Mike Mitch Mitt Narendra Nicholas Omar Pat Patrick
+Paul Peter Phil Ralph Rand Reince Richard Rick Rob Robert Roger Ron Ronald Rudy Rush Ryan Sam
+Scott Sean Sergei Stephen Steve Steven Ted Thomas Tim Timothy Todd Tom Tony Vladimir Walter
+Wayne William Xi Yuri Ebrahim Emmanuel Olaf Rishi Boris Justin Recep Viktor Volodymyr
+"""
+_FEMALE = """
+Abigail Alice Alicia Amanda Amy Ana Angela Ann Anna Anne Barbara Betsy Betty Carly Carol
+Caroline Catherine Chelsea Christine Claire Dana Deborah Debbie Diane Donna Elizabeth Ellen
+Emily Emma Eva Hillary Huma Ivanka Jane Janet Jennifer Jessica Jill Joan Julia Julie Karen
+Kate Katherine Kathleen Kathy Kellyanne Kelly Kim Laura Lauren Linda Lisa Loretta Lynn Maria
+Marie Martha Mary Megan Melania Melissa Michelle Nancy Nicole Nikki Patricia Rachel Rebecca
+Samantha Sandra Sarah Sharon Stephanie Susan Susana Suzanne Theresa Tulsi Ursula Valerie
+Victoria Wendy Angelique Liz Ilhan Kamala Marine Giorgia Jacinda Theresa Condoleezza
+"""
+MALE_NAMES: frozenset[str] = frozenset(_MALE.split())
+FEMALE_NAMES: frozenset[str] = frozenset(_FEMALE.split())

@@ -118,7 +118,7 @@ _ABBR = re.compile(
     r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Prof|Rev|Hon|"
     r"Supt|Insp|Atty|Sec|Amb|Pres|Gens|Ft|Mt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|vs|St)\.(?=\s|$)"
     r"|\b[A-Z]\.(?=\s*[A-Z][a-z]|[A-Z]\.)|\b[A-Z]\.(?=[A-Z]\.)")
-_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–,]\s?[A-Z][\w. ]{0,20}\)")
+_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:[-–,]\s?[A-Z][\w. ]{0,20})?\)")
 ABBR_DOT = "\u00b7"  # stands for an abbreviation's full stop in the masked text
 
 
