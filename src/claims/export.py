@@ -31,7 +31,7 @@ from claims.config import base_iri, ontology_dir
 from claims.errors import ClaimsError
 from claims.model import iris
 from claims.model.mapping import bind_prefixes
-from claims.query import PREFIXES, expand, select, to_frame
+from claims.query import expand, select, to_frame
 from claims.review import Rating, events
 from claims.store.base import Store, Table
 from claims.vocab import CLAIMS
@@ -257,7 +257,7 @@ def _faithful(nquads: bytes, format: str) -> bytes:
     if format == "nquads":
         return nquads
     quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
-    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG)  # full IRIs, as the stores dump
     assert data is not None
     return data
 
