@@ -50,3 +50,22 @@ def test_identifiers_are_not_figures() -> None:
 def test_parse_number() -> None:
     assert parse_number("twenty-one") == 21.0
     assert parse_number("banana") is None
+
+
+def test_years_times_and_model_numbers_are_not_quantities() -> None:
+    values = [q.value for _, q in _figs(
+        "In 2019 many shops closed. The Pixel 7 Pro sold at 9:45 a.m. on the Dax 40 exchange.")
+        if q is not None and q.kind not in ("year", "date")]
+    assert values == []
+
+
+def test_negative_and_vague_magnitudes() -> None:
+    figs = dict(_figs("It fell to minus 40 degrees and cost tens of millions of dollars."))
+    assert figs["minus 40 degrees"] is not None and figs["minus 40 degrees"].value == -40.0
+    vague = figs["tens of millions"]
+    assert vague is not None and (vague.value, vague.upper) == (1e7, 1e8)
+
+
+def test_percentage_range_with_both_units() -> None:
+    (_, q), = _figs("Fees run from 2 per cent to 3.5 per cent.")
+    assert q is not None and (q.value, q.upper, q.kind) == (2.0, 3.5, "range")

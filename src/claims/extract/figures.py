@@ -25,27 +25,39 @@ from claims.statements import Kind, Quantity, Span, Statement
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _WORDNUM = rf"(?:(?:{_NW})(?:-(?:{_NW}))?(?:\s+hundred)?)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_MAG = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|mln|tn|[mbk])\b)"
+_MAG = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|mln|mil|tn|[mbk])\b)"
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-_CUR = r"(?:US\$|\$US|A\$|C\$|HK\$|[$£€¥]|Rs\.?\s?|RM)"
-_UNIT_PCT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b)"
+_CUR = r"(?:US\s?\$|\$US|A\$|C\$|S\s?\$|HK\$|[$£€¥]|Rs\.?\s?|RM|EUR|USD|GBP)"
+_UNIT_PCT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|pc\b)"
 _NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)"
 _FIGURE = re.compile(
-    rf"(?:\b(?P<qual>(?i:{_QUAL}))\s+)?(?P<cur>{_CUR})?(?P<num>{_NUM})(?P<mag>{_MAG})?"
+    rf"(?:\b(?P<qual>(?i:{_QUAL}))\s+)?(?P<neg>\bminus[\s-]|(?<![\w.,-])-(?=[\d$]))?"
+    rf"(?P<cur>{_CUR})?(?P<neg2>-)?(?P<num>{_NUM})(?P<mag>{_MAG})?(?P<pct1>{_UNIT_PCT})?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|\b{_WORDNUM}\b)"
     rf"(?P<mag2>{_MAG})?)?"
     rf"(?P<pct>{_UNIT_PCT})?(?P<hyph>-(?P<hunit>[a-z]+)\b)?"
     rf"(?P<unit>\s+(?:[a-zA-Z][\w’'-]*))?")
+_ANCHOR = re.compile(rf"\d|\b(?:{_NW})\b")
 _MULTI = re.compile(r"\bmulti-?(?P<mag>million|billion|trillion)(?:-(?P<cur>dollar|euro|pound))?\b")
 _FRACTION = re.compile(
-    r"\b(?P<frac>(?i:(?:a|one|two|three)[ -](?:half|third|quarter|fifth|tenth)s?|"
-    r"half|two-thirds|three-quarters))\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?[\w’'-]+"
+    r"\b(?P<frac>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ -](?:half|third|quarter|fifth|tenth)s?|"
+    r"[Hh]alf|[Tt]wo-thirds|[Tt]hree-quarters)\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?[\w’'-]+"
     r"(?:\s+(?!(?:of|in|and|to|for|on|at|is|was|are|were|by|from|with|have|has|had|"
     r"will|would|say|said|think|who|that)\b|\w+ed\b)[\w’'-]+){0,2})")
 _YEAR = re.compile(r"(?<![\w$£€.,])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|,\d|\.\d)")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
 _DATE = re.compile(rf"\b(?:{_MONTHS})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?")
+_MODEL_BEFORE = re.compile(r"(?:[A-Z][\w&’'-]*|[a-z]+[A-Z][\w-]*)[ -]$")
+_NOT_MODEL = frozenset(["In", "By", "On", "At", "From", "Since", "Until", "About", "Some",
+                        "Nearly", "Almost", "Over", "Under", "Around", "Only", "The", "Of", "To",
+                        "With", "For", "And", "But", "Than", "All", "Just", "Top", "Up", "Down"])
+_VAGUE = re.compile(r"\b(?P<m>[Tt]ens|[Hh]undreds|[Dd]ozens)\s+of\s+"
+                    r"(?P<mag>thousands|millions|billions)\b"
+                    r"|\b(?P<m2>[Tt]housands|[Mm]illions|[Bb]illions)\s+of\b")
+_DAY_MONTH = re.compile(
+    r"\b(?P<d>[0-3]?\d)\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b")
 _NOT_UNIT = frozenset([
     "of", "and", "or", "to", "the", "a", "an", "in", "on", "at", "for", "with", "by", "from",
     "as", "than", "is", "was", "are", "were", "be", "been", "has", "have", "had", "that",
@@ -90,6 +102,8 @@ def _figure(text: str, m: re.Match[str]) -> Statement | None:
     before = text[max(0, m.start("num") - 1):m.start("num")]
     if before and (before.isalpha() or before in "#") and not m.group("cur"):
         return None  # G7, A380, #3
+    if _not_a_quantity(text, m):
+        return None
     is_word = num[0].isalpha()
     unit_tok = (m.group("unit") or "").strip()
     hunit = m.group("hunit")
@@ -99,16 +113,19 @@ def _figure(text: str, m: re.Match[str]) -> Statement | None:
     if m.group("mag"):
         end = m.end("mag")
     upper = None
-    if m.group("num2") and (m.group("cur") or m.group("pct") or not is_word):
+    if m.group("num2") and (m.group("cur") or m.group("pct") or not is_word or (
+            m.group("mag") and m.group("mag2"))):
         up = parse_number(m.group("num2"))
         if up is not None:
             upper = up * _scale(m.group("mag2") or m.group("mag"))
             end = m.end("mag2") if m.group("mag2") else m.end("num2")
             kind = "range"
     if m.group("cur"):
-        kind, unit = "money", CURRENCY_SYMBOLS.get(m.group("cur").strip()[-1:], m.group("cur"))
-    if m.group("pct"):
-        kind, unit, end = "percentage", "%", m.end("pct")
+        unit = CURRENCY_SYMBOLS.get(m.group("cur").strip()[-1:], m.group("cur"))
+        kind = "range" if upper is not None else "money"
+    if m.group("pct") or m.group("pct1"):
+        kind, unit = ("range" if upper is not None else "percentage"), "%"
+        end = max(end, m.end("pct") if m.group("pct") else m.end("pct1"))
     elif hunit:
         unit, end = hunit, m.end("hunit")
         kind = "duration" if hunit.rstrip("s") in DURATION_UNITS else "count"
@@ -122,14 +139,70 @@ def _figure(text: str, m: re.Match[str]) -> Statement | None:
         end = m.end("unit")
     elif is_word and not m.group("mag"):
         return None  # a bare "one", "two": a pronoun more often than a figure
-    if kind == "number" and upper is None and 1800 <= value <= 2099 and "." not in num:
-        return None  # handled as a year
+    if kind in ("number", "count", "range") and not m.group("mag") and "." not in num \
+            and "," not in num and 1000 <= value <= 2099 and not hunit and (
+            kind != "count" or not unit_tok[:1].islower() or unit_tok.lower() in _NOT_UNIT
+            or unit_tok.lower() in _YEAR_FOLLOWERS):
+        return None  # a year (or a span of years), handled as such
+    if m.group("neg") or m.group("neg2"):
+        value = -value
     q = Quantity(value=value, unit=unit, kind=kind, approximate=(bool(qual) and
                  QUALIFIERS.get(qual.lower(), "") == "~") or (kind == "range" and False),
                  qualifier=qual.lower() if qual else None, upper=upper,
                  measures=unit_tok if kind == "count" and not hunit else None)
     span = Span(start, end)
     return Statement(Kind.FIGURE, text[start:end], span, quantity=q, confidence=0.8)
+
+
+_YEAR_FOLLOWERS = frozenset(["will", "when", "most", "came", "world", "leaving", "saw", "after",
+                             "before", "there", "many", "has", "had", "is", "was", "were"])
+
+
+def _not_a_quantity(text: str, m: re.Match[str]) -> bool:
+    """Clock times (12:01), scores (2-2), parenthesised jersey numbers, and model numbers
+    after a name ("iPhone 12", "Stoxx 600", "Game 6") are not quantities."""
+    ns, ne = m.start("num"), m.end("num")
+    if text[ne:ne + 1] == ":" or text[ns - 1:ns] == ":" or text[ne:ne + 2] == ".m":
+        return True
+    if text[ns - 1:ns] == "(" and text[ne:ne + 1] == ")":
+        return True
+    if m.group("cur") or m.group("pct") or m.group("pct1") or m.group("mag") or m.group("qual"):
+        return False
+    if not text[ns:ns + 1].isdigit():
+        return False
+    base = max(0, ns - 30)
+    bm = _MODEL_BEFORE.search(text, base, ns)
+    if bm is None:
+        return False
+    word = bm.group().strip(" -")
+    if word in _NOT_MODEL or word in _MONTH_WORDS or word.rstrip(".") in _MONTH_ABBR:
+        return False
+    prev = text[max(0, bm.start() - 20):bm.start()].rstrip()
+    opener = (not prev and bm.start() < 20) or prev[-1:] in (".", "!", "?")
+    unit = (m.group("unit") or "").strip()
+    # "Officials 300 ..." never; but a sentence may open with "Some 300 residents"
+    return not (opener and word[1:].islower() and unit[:1].islower())
+
+
+_MONTH_ABBR = frozenset(["Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
+_MONTH_WORDS = frozenset(["January", "February", "March", "April", "May", "June", "July",
+                          "August", "September", "October", "November", "December"])
+
+
+def _vague(text: str) -> list[Statement]:
+    """ "tens of millions" -> [1e7, 1e8); "millions of" -> [1e6, 1e7)."""
+    out = []
+    for vm in _VAGUE.finditer(text):
+        if vm.group("m"):
+            mult = {"tens": 10.0, "dozens": 12.0, "hundreds": 100.0}[vm.group("m").lower()]
+            base = MAGNITUDES[vm.group("mag").lower().rstrip("s")]
+        else:
+            mult, base = 1.0, MAGNITUDES[vm.group("m2").lower().rstrip("s")]
+        lo = mult * base
+        out.append(Statement(Kind.FIGURE, vm.group(), Span(vm.start(), vm.end()),
+                             quantity=Quantity(value=lo, kind="range", upper=lo * 10,
+                                               approximate=True), confidence=0.6))
+    return out
 
 
 def find_figures(doc: Document) -> list[Statement]:
@@ -151,11 +224,23 @@ def find_figures(doc: Document) -> list[Statement]:
                                quantity=Quantity(value=None, unit=unit, kind="money",
                                                  approximate=True, qualifier="multi",
                                                  measures=mm.group("mag")), confidence=0.7))
+    found += _vague(text)
+    for dm in _DAY_MONTH.finditer(text):
+        found.append(Statement(Kind.FIGURE, dm.group(), Span(dm.start(), dm.end()),
+                               quantity=Quantity(value=float(dm.group("d")), kind="date"),
+                               confidence=0.7))
     for dm in _DATE.finditer(text):
         found.append(Statement(Kind.FIGURE, dm.group(), Span(dm.start(), dm.end()),
                                quantity=Quantity(value=float(dm.group("d")), kind="date"),
                                confidence=0.7))
-    for m in _FIGURE.finditer(text):
+    pos = 0
+    for a in _ANCHOR.finditer(text):  # try the big pattern only near digits/number words
+        if a.start() < pos:
+            continue
+        m = _FIGURE.search(text, max(pos, a.start() - 40))
+        if m is None:
+            break
+        pos = max(m.end(), a.end())
         st = _figure(text, m)
         if st is not None:
             found.append(st)
