@@ -31,6 +31,7 @@ class Lab:
     store: Path
     notebooks: Path
     artifacts: Path
+    log: Path
 
     def api(self, path: str, method: str = "GET") -> object:
         data = b"" if method == "POST" else None
@@ -77,7 +78,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=notebooks)
     artifacts = Path(os.environ.get("CLAIMS_ARTIFACTS", base / "artifacts"))
     artifacts.mkdir(parents=True, exist_ok=True)
-    running = Lab(f"http://127.0.0.1:{port}", store, notebooks, artifacts)
+    running = Lab(f"http://127.0.0.1:{port}", store, notebooks, artifacts, base / "lab.log")
     try:
         deadline = time.monotonic() + 120
         while True:

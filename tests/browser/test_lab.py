@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -32,9 +33,11 @@ def page(lab: Lab, request: pytest.FixtureRequest) -> Iterator[Any]:
             yield tab
             failed = False
         finally:
-            name = request.node.name
-            tab.screenshot(path=str(lab.artifacts / f"{name}{'-failed' if failed else ''}.png"),
-                           full_page=True)
+            name = request.node.name + ("-failed" if failed else "")
+            tab.screenshot(path=str(lab.artifacts / f"{name}.png"), full_page=True)
+            if failed:  # what the page said, and the server's log, beside the screenshot
+                (lab.artifacts / f"{name}.txt").write_text(tab.inner_text("body"))
+                shutil.copy(lab.log, lab.artifacts / f"{name}-lab.log")
             browser.close()
 
 
