@@ -107,8 +107,7 @@ class OxigraphStore(Store):
                 try:
                     yield store
                 finally:
-                    store.flush()
-                    del store
+                    del store  # closing the store releases RocksDB's lock; commits are durable
         else:
             store = self._open()
             try:
@@ -182,9 +181,9 @@ class OxigraphStore(Store):
         return data
 
     def close(self) -> None:
-        if self._store is not None:
+        if self._store is not None and not self.read_only:
             self._store.flush()
-            self._store = None
+        self._store = None
 
 
 @contextmanager
