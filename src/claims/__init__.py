@@ -10,9 +10,9 @@
 from claims.document import Document
 from claims.errors import ClaimsError
 from claims.extract import extract
-from claims.reader import from_html, from_text, read, read_file
 from claims.pipeline import Analysis, IngestReport, analyse, ingest
 from claims.query import named_queries, run, select
+from claims.reader import from_html, from_text, read, read_file
 from claims.statements import Kind, Quantity, Span, Speaker, Statement
 from claims.store import MemoryStore, OxigraphStore, Store, open_store
 
