@@ -142,3 +142,38 @@ def test_literals_with_newlines_quotes_and_unicode_survive(ox_store: OxigraphSto
     stored = graphs_of(ox_store)[str(graph.identifier)]
     assert isomorphic(stored, plain(graph))
     assert Literal(doc.text) in set(stored.objects(None, SCHEMA.articleBody))
+
+
+# Reading results back: claims.select's fast path on Oxigraph gives exactly the values of
+# the general path (rdflib terms, then to_python).
+
+ODD = """
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://w3id.org/claims/kb/x/> .
+GRAPH <https://w3id.org/claims/kb/graph/odd> {
+  ex:a ex:p "plain", "chaîne"@fr, "3"^^xsd:integer, "0.50"^^xsd:decimal, "true"^^xsd:boolean,
+      "2024-05-01"^^xsd:date, "2024-05-01T10:00:00Z"^^xsd:dateTime, "abc"^^xsd:integer,
+      "1e3"^^xsd:double, "x"^^<https://example.org/custom>, "7"^^xsd:nonNegativeInteger,
+      <https://schema.org/Person>, <http://example.org/other>, [ ex:q ex:r ] .
+}
+"""
+
+
+def cells(frame: object) -> list[list[tuple[type, object]]]:
+    return [[(type(x), x) for x in row] for row in frame.itertuples(index=False)]  # type: ignore[attr-defined]
+
+
+def test_select_fast_path_gives_the_same_values_as_the_general_path(ox_store: OxigraphStore) -> None:
+    from claims.query import run, select, to_frame
+
+    ox_store.load(ODD.encode(), format="trig")
+    bulk.write(ox_store, [bulk.payload(article(n)[1]) for n in range(2)])
+    for sparql in ["SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o",
+                   "SELECT ?o ?none WHERE { GRAPH ?g { ?s ?p ?o } OPTIONAL { ?o ?x ?none } } ORDER BY ?o",
+                   "SELECT (COUNT(*) AS ?n) (SUM(?c) AS ?sum) WHERE { GRAPH ?g { ?s ?p ?c } "
+                   "FILTER isNumeric(?c) }",
+                   "quotations_by_speaker"]:
+        fast, slow = select(ox_store, sparql), to_frame(run(ox_store, sparql))  # type: ignore[arg-type]
+        assert fast.columns.tolist() == slow.columns.tolist()
+        assert len(fast) == len(slow) > 0
+        assert cells(fast.fillna("NA")) == cells(slow.fillna("NA"))

@@ -19,11 +19,13 @@ from importlib import resources
 from typing import Any
 
 import pandas as pd
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from claims.config import base_iri
 from claims.errors import ParameterError, QueryError, UnknownQuery
 from claims.store.base import Store, Table, Term
+from claims.store.oxigraph import OxigraphStore, from_ox
 
 PREFIXES = {
     "claims": "https://w3id.org/claims#",
@@ -38,6 +40,7 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": "http://www.wikidata.org/entity/",
 }
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _HEADER = re.compile(r"^#\s*(\w+):\s*(.*)$")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -174,8 +177,37 @@ def run(store: Store, name_or_sparql: str, **params: Any) -> Table | bool | Grap
     return store.query(text, _bindings(query, params))
 
 
+def _ox_values(columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> pd.DataFrame:
+    """pyoxigraph cells straight to the values :func:`to_python` gives, without rdflib terms
+    for IRIs, blank nodes and plain strings, and once per distinct term for other literals."""
+    namespaces = [(f"{p}:", ns, len(ns)) for p, ns in (*PREFIXES.items(), ("kb", base_iri()))]
+    seen: dict[object, Any] = {}
+
+    def value(term: object) -> Any:
+        if term is None:
+            return None
+        if isinstance(term, ox.Literal) and term.datatype.value == _XSD_STRING:
+            return term.value
+        found = seen.get(term, seen)
+        if found is not seen:
+            return found
+        if isinstance(term, ox.NamedNode):
+            iri = term.value
+            found = next((p + iri[n:] for p, ns, n in namespaces if iri.startswith(ns) and len(iri) > n),
+                         iri)
+        else:
+            found = to_python(from_ox(term))
+        seen[term] = found
+        return found
+
+    return pd.DataFrame([[value(cell) for cell in row] for row in rows], columns=list(columns))
+
+
 def select(store: Store, name_or_sparql: str, **params: Any) -> pd.DataFrame:
     """A SELECT query's result as a DataFrame (columns in query order, IRIs shortened)."""
+    if isinstance(store, OxigraphStore):  # the hot path: no rdflib term per cell
+        query, text = resolve(name_or_sparql)
+        return _ox_values(*store.select_ox(text, _bindings(query, params)))
     result = run(store, name_or_sparql, **params)
     if not isinstance(result, Table):
         raise QueryError("not a SELECT query", hint="use run() for ASK, CONSTRUCT and DESCRIBE")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,18 +36,45 @@ def to_ox(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(str(term))
 
 
+def _iri(value: str) -> URIRef:
+    """``URIRef(value)`` minus rdflib's validity check: Oxigraph only returns valid IRIs."""
+    return str.__new__(URIRef, value)
+
+
+_DATATYPES: dict[str, URIRef] = {}
+
+
 def from_ox(term: object) -> Term | None:
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return _iri(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        name = term.datatype.value
+        datatype = _DATATYPES.get(name)
+        if datatype is None:
+            datatype = _DATATYPES.setdefault(name, _iri(name))
+        return Literal(term.value, datatype=datatype)
     raise StoreError(f"unsupported term {term!r}")
+
+
+def memo_from_ox() -> Callable[[object], Term | None]:
+    """:func:`from_ox` with a memory of the IRIs already converted (for one result)."""
+    seen: dict[str, URIRef] = {}
+
+    def convert(term: object) -> Term | None:
+        if isinstance(term, ox.NamedNode):
+            value = term.value
+            iri = seen.get(value)
+            if iri is None:
+                iri = seen[value] = _iri(value)
+            return iri
+        return from_ox(term)
+    return convert
 
 
 def _format(name: str) -> ox.RdfFormat:
@@ -150,15 +177,38 @@ class OxigraphStore(Store):
                 raise StoreError(str(exc)) from exc
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
+            convert = memo_from_ox()
             if isinstance(result, ox.QueryTriples):
                 graph = Graph()
                 for t in result:
-                    graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+                    graph.add((convert(t.subject), convert(t.predicate), convert(t.object)))  # type: ignore[arg-type]
                 return graph
             columns = tuple(v.value for v in result.variables)
             width = range(len(columns))
-            rows = tuple(tuple(from_ox(s[i]) for i in width) for s in result)
+            rows = tuple(tuple(convert(s[i]) for i in width) for s in result)
             return Table(columns, rows)
+
+    def select_ox(self, sparql: str, bindings: Bindings | None = None
+                  ) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        """A SELECT's columns and rows of pyoxigraph terms (None = unbound), unconverted.
+
+        For callers that turn cells into Python values themselves (``claims.query.select``)
+        and must not pay for rdflib terms on every cell.
+        """
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        with self._handle() as store:
+            try:
+                result = store.query(sparql, substitutions=subs or None)
+            except SyntaxError as exc:
+                raise QueryError(str(exc)) from exc
+            except OSError as exc:
+                raise StoreError(str(exc)) from exc
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryError("not a SELECT query", hint="use run() for ASK, CONSTRUCT and DESCRIBE")
+            columns = tuple(v.value for v in result.variables)
+            width = range(len(columns))
+            return columns, [tuple(s[i] for i in width) for s in result]
 
     def update(self, sparql: str) -> None:
         with self._handle() as store:
