@@ -102,3 +102,11 @@ def test_pronoun_finds_a_named_person_who_was_not_quoted() -> None:
             '"This is the future of the region," he said.')
     (sp,) = _speakers(text)
     assert sp is not None and sp.name == "Adeyemi" and sp.antecedent == "Mr. Adeyemi"
+
+
+def test_surname_gets_gender_from_full_name_elsewhere() -> None:
+    text = ('Tom Okafor runs the county board.\nLater, Okafor and Jane Smith toured the dam.\n'
+            'Smith left early.\n'
+            'Okafor stayed on.\n"The repairs will take a year," he said.')
+    sps = _speakers(text)
+    assert sps[-1] is not None and sps[-1].antecedent == "Okafor"

@@ -34,3 +34,49 @@ def test_direct_quote_is_not_reported_speech() -> None:
 
 def test_no_verb_no_reported_speech() -> None:
     assert _rep("The river rose three metres overnight.") == []
+
+
+def test_two_attributions_in_one_sentence() -> None:
+    assert _rep("The mayor said the bridge would reopen in May, and the council warned that "
+                "the budget was too small.") == [
+        ("the bridge would reopen in May", "said", "mayor"),
+        ("the budget was too small", "warned", "council")]
+
+
+def test_auxiliary_and_statement_forms() -> None:
+    assert _rep("Jane Roe has argued that the tax would hurt small farms.") == [
+        ("the tax would hurt small farms", "argued", "Jane Roe")]
+    assert _rep("The agency wrote in a statement that its inspectors found no fault.") == [
+        ("its inspectors found no fault", "wrote", "agency")]
+    assert _rep("Jon Doe is telling voters the plan will cut their bills.")[0][:2] == (
+        "voters the plan will cut their bills", "telling")
+
+
+def test_told_object_then_content() -> None:
+    assert _rep("Jane Roe told reporters the vote would be close.") == [
+        ("the vote would be close", "told", "Jane Roe")]
+
+
+def test_says_without_that_and_lowercase_source() -> None:
+    assert _rep("Critics say the rules would slow new housing.") == [
+        ("the rules would slow new housing", "say", "Critics")]
+
+
+def test_parenthetical_cue_takes_both_sides() -> None:
+    assert _rep("The old mill was a landmark, Mr. Doe said, until it burned down in 1990.") == [
+        ("The old mill was a landmark, Mr. Doe said, until it burned down in 1990", "said",
+         "Doe")]
+
+
+def test_participle_cue_speaker_is_subject() -> None:
+    out = _rep("Jane Roe defended the budget on Monday, saying that the cuts were needed.")
+    assert out == [("the cuts were needed", "saying", "Jane Roe")]
+
+
+def test_appositive_name_after_description() -> None:
+    assert _rep("A lawyer for the firm, Jon Doe, said no decision had been made.") == [
+        ("no decision had been made", "said", "Jon Doe")]
+
+
+def test_adverbial_after_verb_is_not_content() -> None:
+    assert _rep('"We will win," Jane Roe said in a statement on Monday.') == []

@@ -17,6 +17,7 @@ speakers too ("the Kremlin said"), and an unrecoverable speaker stays ``None``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -50,19 +51,28 @@ class _Resolver:
         self.history: list[tuple[int, Speaker]] = []
         self.roles: dict[str, tuple[str | None, str | None]] = {}
         self.seen = 0
-        self.mentions = [(m.start(), m.group()) for m in NAME_RE.finditer(masked)
-                         if " " in m.group()]
+        names = [(m.start(), m.group()) for m in NAME_RE.finditer(masked)]
+        self.mentions = [(pos, name) for pos, name in names if " " in name]
         self.surname_gender = {m.group(2): "m" if m.group(1) == "Mr" else "f"
                                for m in _HONORIFIC.finditer(text)}
-        self.people = self._people(masked)
+        for _, name in self.mentions:  # "Don Fowler" makes a later bare "Fowler" male
+            first, last = name.split()[0], name.split()[-1]
+            g = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+            if g is not None:
+                self.surname_gender.setdefault(last, g)
+        self.people = self._people(masked, names)
+        self.people_at = [p for p, _ in self.people]
 
-    def _people(self, masked: str) -> list[tuple[int, Speaker]]:
+    def _people(self, masked: str, names: list[tuple[int, str]]) -> list[tuple[int, Speaker]]:
         """Person mentions outside quotes whose gender is known ("Mr. Obama", "Hillary
-        Clinton"): candidate antecedents for he/she besides the earlier speakers."""
-        out = [(m.start(), Speaker(name=m.group(2), mention=m.group())) for m in
-               _HONORIFIC.finditer(masked.replace(ABBR_DOT, "."))]
-        out += [(pos, Speaker(name=name, mention=name)) for pos, name in self.mentions
-                if name.split()[0] in MALE_NAMES or name.split()[0] in FEMALE_NAMES]
+        Clinton", a bare "Fowler" after "Don Fowler"): candidate antecedents for he/she
+        besides the earlier speakers."""
+        hon = list(_HONORIFIC.finditer(masked.replace(ABBR_DOT, ".")))
+        out = [(m.start(), Speaker(name=m.group(2), mention=m.group())) for m in hon]
+        after_title = {m.start(2) for m in hon}
+        out += [(pos, Speaker(name=name, mention=name)) for pos, name in names
+                if name.split()[0] in MALE_NAMES or name.split()[0] in FEMALE_NAMES or (
+                    " " not in name and name in self.surname_gender and pos not in after_title)]
         out.sort(key=lambda x: x[0])
         return out
 
@@ -105,8 +115,9 @@ class _Resolver:
         fallback = None
         cands = self.history
         if want is not None:
-            cands = sorted(cands + [p for p in self.people if p[0] < pos and p[0] > pos - 2000],
-                           key=lambda x: x[0])
+            lo = bisect.bisect_left(self.people_at, pos - 2000)
+            hi = bisect.bisect_left(self.people_at, pos)
+            cands = sorted(cands[-40:] + self.people[lo:hi], key=lambda x: x[0])
         for at, sp in reversed(cands):
             if pos - at > 2000:
                 break
@@ -186,6 +197,11 @@ def attribute(doc: Document, statements: list[Statement], *,
             sp = parse_source(text, ms, leading=how != "trailing")
             if sp is None:
                 sp = parse_source(text, ms, leading=how == "trailing")
+            if sp is None:  # a plausible source the parser has no word for: "the council"
+                desc = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "",
+                              st.speaker.mention or "")
+                sp = Speaker(name=desc, mention=st.speaker.mention, mention_span=ms,
+                             method="descriptive") if desc else None
             if sp is not None and how == "according-to" and sp.method == "explicit":
                 sp = dataclasses.replace(sp, method="according-to")
             if sp is not None and st.speaker.role and not sp.role:

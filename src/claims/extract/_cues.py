@@ -42,7 +42,8 @@ _ORG_END = frozenset([
     "MSNBC", "NBC", "CBS", "ABC", "Tribune", "Herald", "Guardian", "Telegraph", "Bureau",
     "Service", "Board", "Corporation", "Inc.", "Co.", "Company", "University", "Police"
 ])
-NAME_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+)*")
+_NAME_WORD = r"[A-Z][a-z’'-]*[A-Z]?[a-z’'-]+"  # "Trump", "McCaskill", "O'Neill"
+NAME_RE = re.compile(r"\b" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r")*")
 _TIME_WORDS = frozenset([
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today",
     "yesterday", "tonight", "January", "February", "March", "April", "May", "June", "July",

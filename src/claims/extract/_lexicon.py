@@ -204,3 +204,72 @@ Victoria Wendy Angelique Liz Ilhan Kamala Marine Giorgia Jacinda Theresa Condole
 """
 MALE_NAMES: frozenset[str] = frozenset(_MALE.split())
 FEMALE_NAMES: frozenset[str] = frozenset(_FEMALE.split())
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Reported speech (extract/reported.py): words around a cue verb.
+# A content that starts with one of these is an adverbial, not what was said.
+REP_PREP: frozenset[str] = _set("""in on at during after before with from by as when while out until""")
+# Subordinators opening a clause: "After aides insisted …, the campaign …".
+REP_SUBORD: frozenset[str] = _set("""When If While Although Because Since As Once Unless Until Before After
+Though Whether""")
+# Auxiliaries and adverbs between a source and its verb: "has long argued".
+REP_AUX: frozenset[str] = _set("""has have had is was are were will would also now often later again
+previously repeatedly then long recently did does do not never publicly privately already still
+first initially earlier reportedly once been just even only always has since""")
+# Words that end a source phrase on its left.
+REP_STOP_WORDS: frozenset[str] = _set("""and but that because while as when if although though since after
+before so which where whether than or nor until unless what how why to in on by about into
+over under who""")
+# Cue forms that are as often nouns ("the state", "two points"): a cue only before "that".
+REP_NOUNISH: frozenset[str] = _set("""state states point points report reports claim claims estimate
+estimates counter counters promise promises charge charges pledge pledges vow vows tweet
+tweets comment comments note notes stress praise answer answers call calls respond reply
+replies deny warn add""")
+# Participle cues: "…, saying that …" (the sentence's subject speaks).
+REP_PARTICIPLES: frozenset[str] = _set("""saying arguing adding noting claiming insisting warning suggesting
+stressing explaining acknowledging asserting contending predicting promising pledging vowing
+declaring announcing complaining maintaining emphasizing emphasising conceding confirming
+denying admitting telling writing""")
+# Nouns that end a plausible source besides the speaker nouns and role words.
+REP_EXTRA_NOUNS: frozenset[str] = _set("""lawmakers senators legislators democrats republicans officials team
+campaign spokesman spokeswoman attorney attorneys prosecutors investigators advocates
+activists opponents proponents scholars historians executives doctors percent others many
+some most complaint lawsuit filing indictment ruling order clip ad video slide website book
+article story editorial analysis letter statement polls polling models forecasts aides
+staff allies critics friends family""")
+# Capitalised words that end no source.
+REP_TIME: frozenset[str] = _set("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+March April May June July August September October November December It This That There
+Last Next Earlier Later Then Now""")
+# Words that may open what follows a trailing cue: "…, X said in a statement."
+REP_TAIL_WORDS: frozenset[str] = _set("""in on at during after before last this earlier later recently
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight on
+when while of about to""")
+
+
+def trie_pattern(words: frozenset[str] | set[str]) -> str:
+    """A regex alternation of ``words`` as a trie, much faster to scan than a flat one.
+
+    >>> import re
+    >>> re.findall(r"\\b(?:" + trie_pattern({"say", "says", "said"}) + r")\\b", "he says")
+    ['says']
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if optional else body
+
+    return build(trie)

@@ -1,8 +1,12 @@
-"""Reported speech: "X said (that) …", "…, X said", "according to X, …".
+"""Reported speech: every attribution of a sentence, in its common forms.
 
-The statement's text is the reported content; ``cue`` the verb; the speaker phrase is
-kept as a raw mention (``Speaker.method`` "leading"/"trailing"/"according-to") for
-:mod:`claims.attribute` to resolve.
+"X said (that) …", "X has argued / is telling Y / wrote in a statement that …", "…, X said",
+"…, X said, …" (the content on both sides), "…, said X, a role", "according to X, …",
+"…, according to X", "…, saying/arguing that …" and "… and said …" (the subject of the
+sentence speaks). A sentence may hold several: each content runs to the sentence end, a
+semicolon or the start of the next attribution. The statement's text is the reported
+content; ``cue`` the verb; the speaker phrase is kept as a raw mention (``Speaker.method``
+"leading"/"trailing"/"according-to") for :mod:`claims.attribute` to resolve.
 
 >>> from claims.document import Document
 >>> doc = Document.from_text("The minister said that prices would fall next year.", id="t")
@@ -13,55 +17,118 @@ kept as a raw mention (``Speaker.method`` "leading"/"trailing"/"according-to") f
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass
 
 from claims.document import Document
-from claims.extract._lexicon import PRONOUNS, REPORT_VERBS, ROLE_WORDS, SPEAKER_NOUNS, appositive
+from claims.extract._lexicon import (
+    PRONOUNS,
+    REP_AUX,
+    REP_EXTRA_NOUNS,
+    REP_NOUNISH,
+    REP_PARTICIPLES,
+    REP_PREP,
+    REP_STOP_WORDS,
+    REP_SUBORD,
+    REP_TAIL_WORDS,
+    REP_TIME,
+    REPORT_VERBS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
+    appositive,
+    trie_pattern,
+)
 from claims.extract.quotes import Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_VERB = re.compile(r"\b[a-z]+\b")
-_THAT = re.compile(r"^[^.;:!?_]{0,60}?\bthat\s+")
-_RV = "|".join(sorted(REPORT_VERBS, key=len, reverse=True))
-_TAIL = re.compile(r",\s+(?P<a>[^,;:!?_]{1,80}?)\s+(?P<verb>" + _RV
-                   + r")\b(?P<rest>[^,;:!?_]{0,40})[.!?]?$")
-_TAIL_INV = re.compile(r",\s+(?P<verb>" + _RV + r")\s+(?P<a>[^,;:!?_]{1,80})[.!?]?$")
-_ACC_HEAD = re.compile(r"^[Aa]ccording to (?P<a>[^,;:!?_]{1,100}),\s+")
-_ACC_TAIL = re.compile(r",\s+according to (?P<a>[^,;:!?_]{1,100})[.!?]?$")
-_OBJ = re.compile(r"^\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w.’'-]*\s+){0,3}?(?=that\b)|^\s+[A-Z]\w*\s+")
-_APPOS = re.compile(r"(?P<name>\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),"
-                    r"(?P<app>\s(?:a|an|the)\s[^;:!?_()]{2,160}?),\s*$")
-_CAP_OR_PRON = re.compile(r"(?:^|\s)(?:[A-Z]|he\b|she\b|they\b)")
+_TOKEN = re.compile(r"[A-Za-z][\w’'·-]*(?:\.\w[\w’'·-]*)*|[,;:()—–―\"]|_+")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+_THAT = re.compile(r"^(?:\s+(?:(?:in|on|at|during|to|with|for|last|this|earlier|again|also|"
+                   r"privately|publicly|" + _DAYS + r")\b[^.;:!?_]{0,45}?|\w+ly))?,?\s+that\s+")
+_TELL_THAT = re.compile(r"^(?:(?!\band\b)[^.;:!?_]){0,60}?\s+that\s+")
+_TELL_OBJ = re.compile(r"^\s+(?:me|him|her|us|them|you|reporters|journalists|supporters|"
+                       r"(?:the|a|an|his|her|their)\s+[a-z]+|(?:[A-Z][\w.’'·-]*\s+){1,3})\s*"
+                       r"(?:(?:on|last|this|earlier)\s+\w+\s+|" + _DAYS + r"\s+)?")
+_DAY = re.compile(r"^\s+(?:on\s+)?" + _DAYS + r"\b,?")
+_ACC = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:!?_()—]{1,100}?)\s*(?=[,.;:!?—]|$)")
+_PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
+_DETS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my",
+                   "your", "to", "no", "any", "every", "each", "whose"})
+# Forms that are as often nouns ("the state", "two points"): a cue only before "that".
+_NOT_MID = frozenset({"which", "who", "whose", "according", "as", "compared", "citing",
+                      "including"}) | REP_PARTICIPLES
+_ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(REPORT_VERBS | REP_PARTICIPLES) + r")\b")
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+_MIN_CHARS = 12
+# What may follow a trailing cue before the comma or full stop: "…, X said in a statement."
+_TAIL = re.compile(r"(?P<t>(?:\s+(?P<w>[A-Za-z][\w’'.-]*))?(?:\s+[A-Za-z0-9][\w’'.-]*){0,5}?)"
+                   r"\s*(?:[,.!?]|$)")
 
 
-def _plausible_source(phrase: str) -> bool:
-    words = _WORD.findall(phrase)
-    if not words or len(words) > 9:
+@dataclass(slots=True)
+class _Cue:
+    """One attribution found in a sentence, before its content is cut."""
+
+    verb: Span
+    src: Span | None
+    how: str  # "trailing" (source left of the verb), "leading" (right), "according-to"
+    clause: int  # where its clause starts: the previous content stops here
+    cstart: int  # where the content starts (forward cues) or -1 (content before the cue)
+    tail_end: int = -1  # backward cues: where the cue's own words end
+    role: str | None = None
+    aff: str | None = None
+
+
+def _plausible(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not words or len(words) > 14:
         return False
-    last = words[-1].lower()
-    return (last in PRONOUNS or last in SPEAKER_NOUNS or last in ROLE_WORDS
-            or words[-1][0].isupper())
+    last = words[-1]
+    low = last.lower()
+    if low in PRONOUNS or low == "who":
+        return True
+    if low in SPEAKER_NOUNS or low in ROLE_WORDS or low in REP_EXTRA_NOUNS or (
+            low.endswith("s") and low[:-1] in ROLE_WORDS):
+        return True
+    if words[0].lower() in _DETS and words[0].lower() != "to" and len(words) <= 4 and \
+            last.isalpha() and last.islower() and low not in REP_STOP_WORDS:
+        return True  # "the bank", "its defenders"
+    return last[0].isupper() and last not in REP_TIME and low not in REP_STOP_WORDS
 
 
 def _content(text: str, masked: str, start: int, end: int) -> Span | None:
-    while start < end and (text[start].isspace() or text[start] in ",:"):
+    while start < end and (text[start].isspace() or text[start] in ",:—–―"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?;"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?;,:—–―"):
         end -= 1
-    if end - start < 12 or len(_WORD.findall(text[start:end])) < 3:
+    if end - start < _MIN_CHARS or len(_WORD.findall(text[start:end])) < 3:
         return None
     if masked[start:end].count("_") > 0.6 * (end - start):
         return None  # a direct quotation, not reported speech
     return Span(start, end)
 
 
-def _make(text: str, content: Span, cue: Span, src: Span, how: str) -> Statement:
-    src = _trim_span(text, src)
+def _trim_span(text: str, s: Span) -> Span:
+    a, b = s.start, s.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?,;:"):
+        b -= 1
+    return Span(a, b)
+
+
+def _make(text: str, content: Span, cue: _Cue) -> Statement | None:
+    if cue.src is None:
+        return None
+    src = _trim_span(text, cue.src)
+    if src.end <= src.start:
+        return None
     raw = text[src.start:src.end]
+    sp = Speaker(name=raw, mention=raw, mention_span=src, method=cue.how,
+                 role=cue.role, affiliation=cue.aff)
     return Statement(Kind.REPORTED_SPEECH, text[content.start:content.end], content,
-                     speaker=Speaker(name=raw, mention=raw, mention_span=src, method=how),
-                     cue=text[cue.start:cue.end], cue_span=cue, confidence=0.7)
+                     speaker=sp, cue=text[cue.verb.start:cue.verb.end], cue_span=cue.verb,
+                     confidence=0.7)
 
 
 def _sentences(masked: str, para: Span) -> list[Span]:
@@ -76,72 +143,233 @@ def _sentences(masked: str, para: Span) -> list[Span]:
     return out
 
 
-def _in_sentence(text: str, masked: str, sent: Span) -> Statement | None:
+def _toks(masked: str, sent: Span) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, sent.start, sent.end)]
+
+
+def _left_source(masked: str, toks: list[tuple[str, int, int]], i: int,
+                 sent: Span) -> tuple[Span | None, int, str | None, str | None]:
+    """The source phrase left of the verb ``toks[i]`` (auxiliaries skipped): its span, the
+    start of its clause, and an appositive's role and affiliation."""
+    k = i - 1
+    while k >= 0 and (toks[k][0].lower() in REP_AUX or toks[k][0].endswith(("n't", "n’t")) or (
+            toks[k][0].endswith("ly") and toks[k][0].islower())):
+        k -= 1
+    end = toks[k][2] if k >= 0 else sent.start
+    j = k
+    while j >= 0 and toks[j][0][0] not in ",;:()—–―_\"" and toks[j][0] not in REP_STOP_WORDS and \
+            k - j < 14:
+        j -= 1
+    start = toks[j + 1][1] if j + 1 <= k else end
+    clause = toks[j][1] if j >= 0 and toks[j][0] in ",;—–―" else start
+    if j >= 0 and toks[j][0] in ("and", "but") and j > 0 and toks[j - 1][0] == ",":
+        clause = toks[j - 1][1]
+    elif j >= 0 and toks[j][0] in ("and", "but"):
+        clause = toks[j][1]
+    if start == end and j >= 0 and toks[j][0] == "who":  # "…, who said …"
+        r = j - 1 - (j > 0 and toks[j - 1][0] == ",")
+        q = r
+        while q >= 0 and toks[q][0][0] not in ",;:()—–―_\"" and toks[q][0] not in REP_STOP_WORDS \
+                and r - q < 10:
+            q -= 1
+        if q < r and _plausible(masked[toks[q + 1][1]:toks[r][2]]):
+            return Span(toks[q + 1][1], toks[r][2]), toks[j][1], None, None
+        return None, clause, None, None
+    if j >= 0 and toks[j][0] in ("what", "how"):
+        return None, clause, None, None  # "what Trump says his plan would do"
+    if start < end:
+        phrase = masked[start:end]
+        return (Span(start, end), clause, None, None) if _plausible(phrase) else (
+            None, clause, None, None)
+    if j < 0 or toks[j][0] != ",":
+        return None, clause, None, None
+    # an appositive: "Name, a role, said" / "A lawyer for X, Jane Doe, said" / "X, who …, said"
+    c1 = j - 1
+    while c1 >= 0 and toks[c1][0][0] not in ",;:()—–―_\"":
+        c1 -= 1
+    if c1 < 0 or toks[c1][0] != "," or j - c1 > 26:
+        return None, clause, None, None
+    mid = masked[toks[c1][2]:toks[j][1]].strip()
+    c2 = c1 - 1
+    while c2 >= 0 and toks[c2][0][0] not in ",;:()—–―_\"" and toks[c2][0] not in REP_STOP_WORDS:
+        c2 -= 1
+    first = masked[toks[c2 + 1][1]:toks[c1][1]] if c2 + 1 < c1 else ""
+    mid_words = _WORD.findall(mid)
+    if 2 <= len(mid_words) <= 4 and all(w[0].isupper() and w not in REP_TIME for w in mid_words) \
+            and first.strip():
+        return Span(toks[c1][2], toks[j][1]), toks[c2 + 1][1], None, None  # "A lawyer, Jane Doe,"
+    if not first.strip() or not _plausible(first) or not first.strip()[-1:].isalpha():
+        return None, clause, None, None
+    role, aff = (None, None) if mid.startswith("who ") else appositive(", " + mid + ",")
+    return Span(toks[c2 + 1][1], toks[c1][1]), toks[c2 + 1][1], role, aff
+
+
+def _right_source(masked: str, toks: list[tuple[str, int, int]], i: int) -> Span | None:
+    """The source right of an inverted cue: "…, said Jane Doe, a role."."""
+    k = i + 1
+    while k < len(toks) and toks[k][0][0] not in ",;:()—–―_\"" and k - i <= 8:
+        k += 1
+    if k == i + 1:
+        return None
+    span = Span(toks[i + 1][1], toks[k - 1][2])
+    words = _WORD.findall(masked[span.start:span.end])
+    if not words or not (words[0][0].isupper() or words[0].lower() in ("a", "an", "the")):
+        return None
+    return span
+
+
+def _forward_start(masked: str, verb: str, ve: int, end: int) -> int:
+    """Where a forward cue's content starts: after "that" (a short adverbial or the
+    object of "told" may come first), after the object of "told", after "out"."""
+    rest = masked[ve:min(end, ve + 120)]
+    m = (_TELL_THAT if verb in _TELL else _THAT).match(rest)
+    if m:
+        return ve + m.end()
+    if verb in _TELL:
+        o = _TELL_OBJ.match(rest)
+        return ve + (o.end() if o else 0)
+    if verb.startswith("point"):
+        return ve + 4
+    d = _DAY.match(rest)
+    return ve + (d.end() if d else 0)
+
+
+def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
     seg = masked[sent.start:sent.end]
-    for pat, how in ((_ACC_HEAD, "according-to"), (_ACC_TAIL, "according-to")):
-        m = pat.search(seg)
-        if m:
-            a = Span(sent.start + m.start("a"), sent.start + m.end("a"))
-            body = (Span(sent.start + m.end(), sent.end) if pat is _ACC_HEAD
-                    else Span(sent.start, sent.start + m.start()))
-            c = _content(text, masked, body.start, body.end)
-            if c is not None:
-                cs = masked.lower().find("according to", sent.start + m.start(), a.start)
-                return _make(text, c, Span(cs, cs + 12), a, how)
-    for tpat, how in ((_TAIL, "trailing"), (_TAIL_INV, "leading")):
-        tm = tpat.search(seg)
-        if tm and tm.group("verb") in REPORT_VERBS and _plausible_source(tm.group("a")) and \
-                (tpat is _TAIL_INV or not re.search(r"\b(?:that|if|whether)\b", tm.group("rest"))):
-            c = _content(text, masked, sent.start, sent.start + tm.start())
-            if c is not None:
-                a = Span(sent.start + tm.start("a"), sent.start + tm.end("a"))
-                vb = Span(sent.start + tm.start("verb"), sent.start + tm.end("verb"))
-                return _make(text, c, vb, a, how)
-    for v in _VERB.finditer(seg):
-        if v.group() not in REPORT_VERBS or v.start() == 0:
+    if _ANY_CUE.search(seg) is None:
+        return []
+    toks = _toks(masked, sent)
+    cues: list[_Cue] = []
+    if "ccording to" in seg:
+        for m in _ACC.finditer(masked, sent.start, sent.end):
+            a = Span(m.start("a"), m.end("a"))
+            head = masked[sent.start:m.start()].strip(" ,") == ""
+            cs = Span(m.start(), m.start() + 12)
+            if head:
+                cues.append(_Cue(cs, a, "according-to", m.start(), m.end()))
+            else:
+                comma = masked.rfind(",", sent.start, m.start())
+                clause = comma if comma >= 0 and masked[comma:m.start()].strip(", ") == "" \
+                    else m.start()
+                cues.append(_Cue(cs, a, "according-to", clause, -1, m.end()))
+    for i, (w, ws, we) in enumerate(toks):
+        if w not in REPORT_VERBS and w not in REP_PARTICIPLES:
             continue
-        vs, ve = sent.start + v.start(), sent.start + v.end()
-        left = max(sent.start, masked.rfind(",", sent.start, vs) + 1)
-        src = masked[left:vs]
-        role = aff = None
-        if not src.strip():
-            am = _APPOS.search(masked, sent.start, vs)
-            if am is None:
+        prev = toks[i - 1][0].lower() if i else ""
+        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+        if prev in _DETS or (prev in _PASSIVE and not w.endswith("ing")):
+            continue
+        if w in REP_NOUNISH and nxt != "that":
+            continue
+        if w in ("point", "points", "pointed", "pointing") and nxt != "out":
+            continue
+        if prev == ",":
+            # "…, said Jane Doe." / "…, saying that …"
+            if w in REP_PARTICIPLES:
+                cues.append(_Cue(Span(ws, we), None, "leading", toks[i - 1][1],
+                                 _forward_start(masked, w, we, sent.end)))
                 continue
-            left = am.start()
-            src = am.group("name")
-            role, aff = appositive(am.group("app"))
-            vs_name = am.end("name")
-        else:
-            vs_name = vs
-        if not _plausible_source(src) or "_" in src or not _CAP_OR_PRON.search(" " + src):
+            src = _right_source(masked, toks, i)
+            if src is not None and _plausible(masked[src.start:src.end]):
+                cues.append(_Cue(Span(ws, we), src, "leading", toks[i - 1][1], -1,
+                                 _tail_end(masked, src.end, sent.end)))
+                continue
+        if prev in ("and", "but") and w not in REP_PARTICIPLES:
+            clause = toks[i - 2][1] if i > 1 and toks[i - 2][0] == "," else toks[i - 1][1]
+            cues.append(_Cue(Span(ws, we), None, "leading", clause,
+                             _forward_start(masked, w, we, sent.end)))
             continue
-        rest = masked[ve:sent.end]
-        tmm = _THAT.match(rest)
-        if tmm:
-            cstart = ve + tmm.end()
-        elif v.group() in ("told", "tell", "tells", "telling"):
-            o = _OBJ.match(rest)
-            cstart = ve + (o.end() if o else 0)
+        if w in REP_PARTICIPLES and prev in ("and", "but"):
+            clause = toks[i - 2][1] if i > 1 and toks[i - 2][0] == "," else toks[i - 1][1]
+            cues.append(_Cue(Span(ws, we), None, "leading", clause,
+                             _forward_start(masked, w, we, sent.end)))
+            continue
+        if w in REP_PARTICIPLES and not (prev in REP_AUX or prev.endswith(("n't", "n’t"))):
+            continue
+        src, clause, role, aff = _left_source(masked, toks, i, sent)
+        if src is None:
+            continue
+        tail = _TAIL.match(masked, we, sent.end)
+        before_comma = masked[sent.start:clause].rstrip().endswith(",") or (
+            masked[clause:clause + 1] == ",")
+        if tail and before_comma and clause > sent.start + _MIN_CHARS and (
+                not tail.group("w") or tail.group("w") in REP_TAIL_WORDS or w in _TELL):
+            cues.append(_Cue(Span(ws, we), src, "trailing", clause, -1, tail.end("t"),
+                             role, aff))
         else:
-            cstart = ve
-        c = _content(text, masked, cstart, sent.end)
-        if c is not None:
-            sp = _trim_span(text, Span(left, vs_name))
-            st = _make(text, c, Span(vs, ve), sp, "trailing")
-            if role and st.speaker is not None:
-                st = replace(st, speaker=replace(st.speaker, role=role, affiliation=aff))
-            return st
-    return None
+            cues.append(_Cue(Span(ws, we), src, "trailing", clause,
+                             _forward_start(masked, w, we, sent.end), -1, role, aff))
+    return _contents(text, masked, sent, cues)
 
 
-def _trim_span(text: str, s: Span) -> Span:
-    a, b = s.start, s.end
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?,;:"):
-        b -= 1
-    return Span(a, b)
+def _tail_end(masked: str, pos: int, end: int) -> int:
+    """Where an inverted cue's source phrase (and an appositive after it) ends."""
+    m = re.match(r"[^;:_.!?]*", masked[pos:end])
+    return pos + (m.end() if m else 0)
+
+
+def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Statement]:
+    cues.sort(key=lambda c: c.verb.start)
+    out: list[Statement] = []
+    semis = [m.start() for m in re.finditer(";", masked[sent.start:sent.end])]
+    prev_end = sent.start
+    for n, cue in enumerate(cues):
+        nxt = next((c.clause for c in cues[n + 1:] if _coordinate(masked, c)), sent.end)
+        if cue.src is None:  # the sentence's subject speaks: "…, saying that …"
+            cue.src = _subject(masked, sent, cues[:n])
+        if cue.cstart >= 0:
+            stop = min([nxt, sent.end] + [sent.start + s for s in semis
+                                          if sent.start + s > cue.cstart])
+            cs = cue.cstart
+            w = _WORD.match(masked, cs + len(masked[cs:stop]) - len(masked[cs:stop].lstrip(" ,:")))
+            src_word = _WORD.match(masked, cue.src.start) if cue.src else None
+            if src_word and src_word.group() in REP_SUBORD:
+                comma = masked.find(",", cue.cstart, stop)
+                stop = comma if comma > 0 else stop  # "After aides insisted …, the …"
+            c = None if w and w.group() in REP_PREP else _content(text, masked, cs, stop)
+            prev_end = max(prev_end, stop)
+        else:
+            start = max(prev_end, max([sent.start + s + 1 for s in semis
+                                       if sent.start + s < cue.clause] or [sent.start]))
+            end = cue.clause
+            rest = masked[cue.tail_end:nxt] if cue.tail_end >= 0 else ""
+            w2 = _WORD.search(rest)
+            if rest.startswith(",") and len(_WORD.findall(rest)) >= 3 and ";" not in rest and \
+                    cue.how != "according-to" and w2 and w2.group() not in _NOT_MID:
+                end = nxt  # "A, X said, B": the content is on both sides
+            c = _content(text, masked, start, end)
+            prev_end = max(prev_end, end if end > cue.clause else cue.tail_end)
+        if c is not None and not masked[c.start:c.end].startswith("ccording"):
+            st = _make(text, c, cue)
+            if st is not None:
+                out.append(st)
+    return out
+
+
+def _coordinate(masked: str, cue: _Cue) -> bool:
+    """Whether a later cue starts a new clause (", and X said …", ", saying …"), which
+    ends the content before it, rather than sitting inside it ("X said that Y told …")."""
+    return masked[cue.clause:cue.clause + 1] in ",;—–―" or \
+        masked.startswith(("and ", "but "), cue.clause) or cue.cstart < 0
+
+
+def _subject(masked: str, sent: Span, before: list[_Cue]) -> Span | None:
+    """The speaker of a participle or "and said" cue: the last source, else the subject."""
+    for c in reversed(before):
+        if c.src is not None:
+            return c.src
+    toks = _toks(masked, Span(sent.start, min(sent.end, sent.start + 120)))
+    while toks and toks[0][0] in ("But", "And", "So", "Yet", "Still", "Now"):
+        toks = toks[1:]
+    if toks and toks[0][0].lower() in PRONOUNS:
+        return Span(toks[0][1], toks[0][2])
+    n = 0
+    while n < min(len(toks), 8) and (toks[n][0][0].isupper() or (
+            n and toks[n][0] in ("of", "the", "for"))):
+        n += 1
+    while n and not toks[n - 1][0][0].isupper():
+        n -= 1
+    return Span(toks[0][1], toks[n - 1][2]) if n else None
 
 
 def find_reported(doc: Document, segs: list[Segment] | None = None,
@@ -153,7 +381,6 @@ def find_reported(doc: Document, segs: list[Segment] | None = None,
     out: list[Statement] = []
     for para in doc.paragraphs():
         for sent in _sentences(masked, para):
-            st = _in_sentence(text, masked, sent)
-            if st is not None:
-                out.append(st)
+            out.extend(_in_sentence(text, masked, sent))
     return out
+
