@@ -80,3 +80,15 @@ def test_appositive_name_after_description() -> None:
 
 def test_adverbial_after_verb_is_not_content() -> None:
     assert _rep('"We will win," Jane Roe said in a statement on Monday.') == []
+
+
+def test_called_for_and_plural_subject() -> None:
+    assert _rep("The union called for a full review of the safety rules.") == [
+        ("a full review of the safety rules", "called for", "union")]
+    assert _rep("Farmers complain bitterly that fuel prices are too high.") == [
+        ("fuel prices are too high", "complain", "Farmers")]
+
+
+def test_concessive_clause_ends_the_content() -> None:
+    assert _rep("Jane Roe said the plan was sound, although she refused to back it.") == [
+        ("the plan was sound", "said", "Jane Roe")]

@@ -24,7 +24,7 @@ import re
 from claims.document import Document
 from claims.entities import Registry, canonical_name, default_registry
 from claims.extract._cues import NAME_RE, cue_in, find_cue, parse_source
-from claims.extract._lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUNS
+from claims.extract._lexicon import DETERMINERS, FEMALE_NAMES, MALE_NAMES, PRONOUNS
 from claims.extract.quotes import ABBR_DOT, Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
 
@@ -197,6 +197,8 @@ def attribute(doc: Document, statements: list[Statement], *,
             sp = parse_source(text, ms, leading=how != "trailing")
             if sp is None:
                 sp = parse_source(text, ms, leading=how == "trailing")
+            if sp is not None and sp.name.lower() in DETERMINERS:
+                sp = None
             if sp is None:  # a plausible source the parser has no word for: "the council"
                 desc = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "",
                               st.speaker.mention or "")

@@ -74,7 +74,7 @@ REPORT_VERBS: frozenset[str] = frozenset(
         "recall", "deny", "admit", "assert", "contend", "concede", "confirm", "predict",
         "promise", "pledge", "vow", "stress", "emphasize", "emphasise", "complain", "maintain",
         "observe", "point", "estimate", "testify", "reiterate", "counter", "praise",
-        "criticize", "criticise"
+        "criticize", "criticise", "charge", "allege", "urge"
     ] for f in _forms(lem))
 
 # Words that end a role or title written before a name: "foreign policy adviser Yuri Ushakov".
@@ -218,7 +218,8 @@ Though Whether""")
 # Auxiliaries and adverbs between a source and its verb: "has long argued".
 REP_AUX: frozenset[str] = _set("""has have had is was are were will would also now often later again
 previously repeatedly then long recently did does do not never publicly privately already still
-first initially earlier reportedly once been just even only always has since""")
+first initially earlier reportedly once been just even only always has since should could
+might may must can""")
 # Words that end a source phrase on its left.
 REP_STOP_WORDS: frozenset[str] = _set("""and but that because while as when if although though since after
 before so which where whether than or nor until unless what how why to in on by about into

@@ -57,8 +57,11 @@ _DETS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that
 # Forms that are as often nouns ("the state", "two points"): a cue only before "that".
 _NOT_MID = frozenset({"which", "who", "whose", "according", "as", "compared", "citing",
                       "including"}) | REP_PARTICIPLES
-_ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(REPORT_VERBS | REP_PARTICIPLES) + r")\b")
+_ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
+    REPORT_VERBS | REP_PARTICIPLES | {"call", "calls", "called", "calling"}) + r")\b")
 _TELL = frozenset({"told", "tell", "tells", "telling"})
+_CONCESSIVE = re.compile(r",\s+(?:although|though|even though|while|whereas)\b")
+_CALL = frozenset({"call", "calls", "called", "calling"})
 _MIN_CHARS = 12
 # What may follow a trailing cue before the comma or full stop: "…, X said in a statement."
 _TAIL = re.compile(r"(?P<t>(?:\s+(?P<w>[A-Za-z][\w’'.-]*))?(?:\s+[A-Za-z0-9][\w’'.-]*){0,5}?)"
@@ -79,13 +82,16 @@ class _Cue:
     aff: str | None = None
 
 
-def _plausible(text: str) -> bool:
+def _plausible(text: str, *, plural: bool = False) -> bool:
+    """Whether a phrase can be a source; ``plural`` when the verb agrees with a plural
+    subject ("critics say", "individuals complain"), which lets any plural noun be one."""
     words = _WORD.findall(text)
     if not words or len(words) > 14:
         return False
     last = words[-1]
     low = last.lower()
-    if low in PRONOUNS or low == "who":
+    if low in PRONOUNS or low == "who" or (plural and low.endswith("s") and len(low) > 3
+                                           and not low.endswith(("ss", "us", "is"))):
         return True
     if low in SPEAKER_NOUNS or low in ROLE_WORDS or low in REP_EXTRA_NOUNS or (
             low.endswith("s") and low[:-1] in ROLE_WORDS):
@@ -179,7 +185,10 @@ def _left_source(masked: str, toks: list[tuple[str, int, int]], i: int,
         return None, clause, None, None  # "what Trump says his plan would do"
     if start < end:
         phrase = masked[start:end]
-        return (Span(start, end), clause, None, None) if _plausible(phrase) else (
+        verb = toks[i][0]
+        plural = k == i - 1 and not verb.endswith(("s", "d", "ing")) and verb not in (
+            "told", "wrote", "spoke")
+        return (Span(start, end), clause, None, None) if _plausible(phrase, plural=plural) else (
             None, clause, None, None)
     if j < 0 or toks[j][0] != ",":
         return None, clause, None, None
@@ -228,6 +237,8 @@ def _forward_start(masked: str, verb: str, ve: int, end: int) -> int:
     if verb in _TELL:
         o = _TELL_OBJ.match(rest)
         return ve + (o.end() if o else 0)
+    if verb in _CALL:
+        return ve
     if verb.startswith("point"):
         return ve + 4
     d = _DAY.match(rest)
@@ -253,13 +264,15 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
                     else m.start()
                 cues.append(_Cue(cs, a, "according-to", clause, -1, m.end()))
     for i, (w, ws, we) in enumerate(toks):
-        if w not in REPORT_VERBS and w not in REP_PARTICIPLES:
+        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+        if w in _CALL and nxt in ("for", "on"):
+            we = toks[i + 1][2]  # "called for", "called on"
+        elif w not in REPORT_VERBS and w not in REP_PARTICIPLES:
             continue
         prev = toks[i - 1][0].lower() if i else ""
-        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
         if prev in _DETS or (prev in _PASSIVE and not w.endswith("ing")):
             continue
-        if w in REP_NOUNISH and nxt != "that":
+        if w in REP_NOUNISH and nxt != "that" and w not in _CALL:
             continue
         if w in ("point", "points", "pointed", "pointing") and nxt != "out":
             continue
@@ -274,12 +287,7 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
                 cues.append(_Cue(Span(ws, we), src, "leading", toks[i - 1][1], -1,
                                  _tail_end(masked, src.end, sent.end)))
                 continue
-        if prev in ("and", "but") and w not in REP_PARTICIPLES:
-            clause = toks[i - 2][1] if i > 1 and toks[i - 2][0] == "," else toks[i - 1][1]
-            cues.append(_Cue(Span(ws, we), None, "leading", clause,
-                             _forward_start(masked, w, we, sent.end)))
-            continue
-        if w in REP_PARTICIPLES and prev in ("and", "but"):
+        if prev in ("and", "but"):
             clause = toks[i - 2][1] if i > 1 and toks[i - 2][0] == "," else toks[i - 1][1]
             cues.append(_Cue(Span(ws, we), None, "leading", clause,
                              _forward_start(masked, w, we, sent.end)))
@@ -326,6 +334,8 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
             if src_word and src_word.group() in REP_SUBORD:
                 comma = masked.find(",", cue.cstart, stop)
                 stop = comma if comma > 0 else stop  # "After aides insisted …, the …"
+            cut = _CONCESSIVE.search(masked, cs, stop)
+            stop = cut.start() if cut else stop
             c = None if w and w.group() in REP_PREP else _content(text, masked, cs, stop)
             prev_end = max(prev_end, stop)
         else:
@@ -335,7 +345,8 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
             rest = masked[cue.tail_end:nxt] if cue.tail_end >= 0 else ""
             w2 = _WORD.search(rest)
             if rest.startswith(",") and len(_WORD.findall(rest)) >= 3 and ";" not in rest and \
-                    cue.how != "according-to" and w2 and w2.group() not in _NOT_MID:
+                    w2 and w2.group() not in _NOT_MID and (
+                        cue.how != "according-to" or w2.group() in ("and", "but")):
                 end = nxt  # "A, X said, B": the content is on both sides
             c = _content(text, masked, start, end)
             prev_end = max(prev_end, end if end > cue.clause else cue.tail_end)
