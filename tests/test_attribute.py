@@ -110,3 +110,17 @@ def test_surname_gets_gender_from_full_name_elsewhere() -> None:
             'Okafor stayed on.\n"The repairs will take a year," he said.')
     sps = _speakers(text)
     assert sps[-1] is not None and sps[-1].antecedent == "Okafor"
+
+
+def test_recent_speaker_of_unknown_gender_beats_older_mention() -> None:
+    text = ('"We need a plan now," said Ode Zedd, who served under Bill Ross.\n'
+            'Zedd said the party should act.\n'
+            '"It is something you would be a fool not to prepare for," he said.')
+    sps = _speakers(text)
+    assert sps[-1] is not None and sps[-1].name == "Ode Zedd"
+
+
+def test_possessive_pronoun_mention_is_the_pronoun() -> None:
+    text = ('Mr. Okafor spoke on Monday.\nHe’s "tired of the delays," he said.')
+    sps = _speakers(text)
+    assert sps[-1] is not None and sps[-1].antecedent == "Mr. Okafor"

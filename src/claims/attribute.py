@@ -29,6 +29,7 @@ from claims.extract.quotes import ABBR_DOT, Segment, mask_quotes, segments, sent
 from claims.statements import Kind, Span, Speaker, Statement
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+_RECENT = 800
 _GENDER_ROLES = {"spokesman": "m", "congressman": "m", "chairman": "m", "councilman": "m",
                  "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f",
                  "councilwoman": "f", "king": "m", "queen": "f", "prince": "m",
@@ -132,6 +133,8 @@ class _Resolver:
                 return sp
             if g is None and fallback is None:
                 fallback = sp
+                if pos - at < _RECENT and (at, sp) in self.history[-3:]:
+                    return sp  # the speaker just quoted, gender unknown: "Fowler said … he"
         return fallback
 
     def resolve(self, sp: Speaker, pos: int) -> Speaker | None:

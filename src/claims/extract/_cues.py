@@ -32,7 +32,9 @@ _TOK = re.compile(r"[\w’'.&-]+|[^\w\s]")
 _CAP = re.compile(r"[A-Z][\w’'.&-]*")
 _CONNECT = frozenset({"of", "the", "de", "van", "von", "al", "bin", "da", "del"})
 _LEAD_STOP = frozenset({"But", "And", "Even", "So", "Also", "Still", "Yet", "Then", "Now", "When",
-                        "As", "If", "While", "Meanwhile", "However", "of", "the"})
+                        "As", "If", "While", "Meanwhile", "However", "of", "the", "Though",
+                        "Although", "Because", "Since", "Once", "Unless", "Until", "Before",
+                        "After", "Whether", "Why", "How", "What", "Where"})
 _ORG_END = frozenset([
     "Post", "Times", "News", "Ministry", "Department", "Office", "Committee", "Campaign",
     "Party", "Council", "Agency", "Kremlin", "House", "Court", "Commission", "Network",
@@ -80,7 +82,9 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
     mspan = Span(start, end)
     pron = words[0].lower().removesuffix("’s").removesuffix("'s")
     if len(words) == 1 and pron in PRONOUNS:
-        return Speaker(name=pron, mention=mention, mention_span=mspan, method="pronoun")
+        bare = len(words[0]) - len(pron)  # "He’s" -> the mention is "He"
+        return Speaker(name=pron, mention=mention[:len(mention) - bare],
+                       mention_span=Span(start, end - bare), method="pronoun")
     # role words before the name; the name is the capitalised run after the last role word
     last_role = -1
     for i, w in enumerate(words):

@@ -192,6 +192,19 @@ Luis Marco Mark Martin Matt Matthew Michael Mike Mitch Mitt Narendra Nicholas Om
 Paul Peter Phil Ralph Rand Reince Richard Rick Rob Robert Roger Ron Ronald Rudy Rush Ryan Sam
 Scott Sean Sergei Stephen Steve Steven Ted Thomas Tim Timothy Todd Tom Tony Vladimir Walter
 Wayne William Xi Yuri Ebrahim Emmanuel Olaf Rishi Boris Justin Recep Viktor Volodymyr
+Don Dante Norman Bobby Billy Johnnie Johnny Reid Harry Elliot Elliott Gregory Glenn
+Gordon Grant Hank Herbert Hugh Isaac Jerry Jesse Joel Keith Ken Kenneth Kirk Kyle Lance Leon
+Leonard Lloyd Louis Luke Malcolm Marcus Mario Marvin Max Maxwell Mohammed Muhammad Nathan Neil
+Nick Noah Oliver Oscar Owen Randy Ray Raymond Reggie Rex Ricky Rodney Roy Russell Sanjay Seth
+Simon Stanley Stuart Terry Theodore Trent Troy Tyler Vincent Victor Wesley Willie Zach Zachary
+Abe Andy Art Barney Bernard Bert Bradley Brett Bryan Calvin Cameron Chad Clarence Clint Cory
+Craig Curtis Dale Dean Derek Devin Dominic Dwight Earl Edgar Eli Elliot Ernest Eugene Evan
+Felix Floyd Francis Franklin Gabriel Gene Gerry Gil Gus Hal Harold Harvey Hector Herman Hunter
+Ivan Jake Jared Jay Jeremiah Jerome Jimmie Joey Jordan Julian Kurt Lamar Lee Leroy Lester
+Lou Manuel Marc Marshall Mel Micah Miguel Mitchell Morris Nate Neal Ned Nelson Newt Orrin
+Pete Preston Quentin Rafael Ralph Reed Reuben Rick Roberto Rod Roland Ross Rudolph Rufus Sal
+Sergio Shane Sid Stan Steven Ted Terrence Thad Tobias Travis Trey Vance Vern Wade Warren Will
+Wilbur Woodrow Jeffery Sherrod Elijah Mo Beto Cory Tim Cliff Ezra Amos
 """
 _FEMALE = """
 Abigail Alice Alicia Amanda Amy Ana Angela Ann Anna Anne Barbara Betsy Betty Carly Carol
@@ -201,6 +214,18 @@ Kate Katherine Kathleen Kathy Kellyanne Kelly Kim Laura Lauren Linda Lisa Lorett
 Marie Martha Mary Megan Melania Melissa Michelle Nancy Nicole Nikki Patricia Rachel Rebecca
 Samantha Sandra Sarah Sharon Stephanie Susan Susana Suzanne Theresa Tulsi Ursula Valerie
 Victoria Wendy Angelique Liz Ilhan Kamala Marine Giorgia Jacinda Theresa Condoleezza
+Leslie Melanie Betsy Dianne Diane Kirsten Tammy Heidi Jeanne Maxine Nita Debbie Elaine
+Gina Hope Kellie Kristen Kristin Lori Marsha Mia Michele Nina Paula Pam Pamela Penny Ruth
+Sally Sheila Shirley Stacey Sue Tanya Tara Tina Tracy Vanessa Veronica Virginia Yvonne Zoe
+Alexandra Alison Allison Andrea Annie Audrey Beth Bonnie Brenda Brittany Candace Carla Carmen
+Cathy Cecilia Charlotte Cheryl Cindy Claudia Colleen Courtney Crystal Cynthia Daisy Danielle
+Dawn Denise Diana Dolores Doris Dorothy Eileen Eleanor Elena Elise Erica Erin Esther Evelyn
+Faith Frances Gail Gloria Grace Gwen Hannah Heather Helen Holly Irene Jackie Jacqueline Jamie
+Jan Jean Jenna Jenny Jo Joanna Joanne Jodi Josephine Joy Joyce Judith Judy Kara Katie Kay
+Kelley Kristi Leah Lena Lila Lillian Lois Loretta Lucy Lydia Madeleine Marcia Margaret Marilyn
+Marjorie Meredith Miriam Molly Monica Naomi Natalie Olivia Peggy Phyllis Priscilla Rachael
+Regina Rita Roberta Rosa Rose Roxanne Sabrina Shannon Sonia Sophia Stella Sylvia Tamara
+Teresa Terri Valerie Vera Vicki Wanda Yolanda Nikki Elise Hillary Huma Keisha Kirstjen
 """
 MALE_NAMES: frozenset[str] = frozenset(_MALE.split())
 FEMALE_NAMES: frozenset[str] = frozenset(_FEMALE.split())

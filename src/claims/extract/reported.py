@@ -123,15 +123,13 @@ def _trim_span(text: str, s: Span) -> Span:
     return Span(a, b)
 
 
-def _make(text: str, content: Span, cue: _Cue) -> Statement | None:
-    if cue.src is None:
-        return None
-    src = _trim_span(text, cue.src)
-    if src.end <= src.start:
-        return None
-    raw = text[src.start:src.end]
-    sp = Speaker(name=raw, mention=raw, mention_span=src, method=cue.how,
-                 role=cue.role, affiliation=cue.aff)
+def _make(text: str, content: Span, cue: _Cue) -> Statement:
+    sp = None  # a speaker that cannot be recovered stays None
+    src = _trim_span(text, cue.src) if cue.src is not None else None
+    if src is not None and src.end > src.start:
+        raw = text[src.start:src.end]
+        sp = Speaker(name=raw, mention=raw, mention_span=src, method=cue.how,
+                     role=cue.role, affiliation=cue.aff)
     return Statement(Kind.REPORTED_SPEECH, text[content.start:content.end], content,
                      speaker=sp, cue=text[cue.verb.start:cue.verb.end], cue_span=cue.verb,
                      confidence=0.7)
@@ -351,9 +349,7 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
             c = _content(text, masked, start, end)
             prev_end = max(prev_end, end if end > cue.clause else cue.tail_end)
         if c is not None and not masked[c.start:c.end].startswith("ccording"):
-            st = _make(text, c, cue)
-            if st is not None:
-                out.append(st)
+            out.append(_make(text, c, cue))
     return out
 
 
@@ -370,6 +366,8 @@ def _subject(masked: str, sent: Span, before: list[_Cue]) -> Span | None:
         if c.src is not None:
             return c.src
     toks = _toks(masked, Span(sent.start, min(sent.end, sent.start + 120)))
+    if toks and toks[0][0] in REP_SUBORD:
+        return None  # "Though …, he said, …": the subject is not at the start
     while toks and toks[0][0] in ("But", "And", "So", "Yet", "Still", "Now"):
         toks = toks[1:]
     if toks and toks[0][0].lower() in PRONOUNS:
@@ -380,6 +378,8 @@ def _subject(masked: str, sent: Span, before: list[_Cue]) -> Span | None:
         n += 1
     while n and not toks[n - 1][0][0].isupper():
         n -= 1
+    if n == 1 and re.search(r"[a-z,;] " + re.escape(toks[0][0]) + r"\b", masked) is None:
+        return None  # a capitalised opener ("Chastened, …"), not a name used elsewhere
     return Span(toks[0][1], toks[n - 1][2]) if n else None
 
 
