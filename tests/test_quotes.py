@@ -48,3 +48,9 @@ def test_unbalanced_marks_never_crash() -> None:
 def test_spans_exact_on_arbitrary_text(text: str) -> None:
     for s in extract(Document.from_text(text, id="t")):
         assert text[s.span.start:s.span.end] == s.text
+
+
+def test_titles_and_nicknames_next_to_a_speech_verb_are_not_quotations() -> None:
+    text = ('Jane Roe told NBC\'s "Evening Report" that the vote was close. '
+            'Rep. Robert C. "Bobby" Doe said he agreed.')
+    assert [q.text for q in find_quotes(Document.from_text(text, id="t"))] == []

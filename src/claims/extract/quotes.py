@@ -201,6 +201,8 @@ def find_quotes(doc: Document, segs: list[Segment] | None = None,
         if not cued and not seg.continued and (
                 words < _MIN_WORDS_UNCUED or (partial and words < 8) or _title_like(quoted)):
             continue
+        if (partial or words == 1) and words <= 8 and _named_thing(text, para, seg, quoted):
+            continue  # a title or nickname next to a speech verb: CNN's "State of the Union"
         conf = 0.9 if cued else 0.6
         if not seg.closed and not seg.continued:
             conf -= 0.3
@@ -222,3 +224,22 @@ def _title_like(quoted: str) -> bool:
     return bool(words) and len(words) <= 8 and all(
         w[0].isupper() or w in small for w in words) and not quoted.rstrip().endswith(
         (".", "!", "?", ","))
+
+
+_TITLE_CUE = re.compile(r"(?:[’']s|\b(?:titled|entitled|called|dubbed|named|known as|episode of|"
+                        r"show|program|programme|book|column|commentary|film|song|anthem|"
+                        r"op-ed|headline|slogan|rule|on|of|the))\s*,?\s*$", re.I)
+
+
+def _named_thing(text: str, para: Span, seg: Segment, quoted: str) -> bool:
+    """A Title-Case quoted name after a possessive or a naming word ("MSNBC's "Morning
+    Joe"", "titled "Arrogant"", "the ''Buffett rule''"), or a nickname between names
+    (Robert C. "Bobby" Scott)."""
+    if not _title_like(quoted):
+        return False
+    before = text[max(para.start, seg.outer.start - 30):seg.outer.start]
+    after = text[seg.outer.end:seg.outer.end + 3]
+    if len(_WORD.findall(quoted)) == 1 and re.search(r"[A-Z][\w.]*\s$", before) and \
+            re.match(r"\s[A-Z]", after):
+        return True
+    return _TITLE_CUE.search(before) is not None
