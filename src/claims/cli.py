@@ -74,7 +74,7 @@ def cli() -> None:
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check before writing.")
 @click.option("--validate", "validate", type=click.Choice(["auto", "all", "sample", "none"]),
               default="auto", show_default=True,
-              help="Which articles get the SHACL check: auto = the first 20, then 1 in 500.")
+              help="Which articles get the SHACL check: auto = the first 10, then 1 in 1000.")
 @click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes that extract in parallel (0: one a CPU).")
 @click.option("--force", is_flag=True, help="Re-extract articles already stored unchanged.")

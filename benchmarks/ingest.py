@@ -1,0 +1,83 @@
+"""End-to-end ingestion of real articles: read, extract, check, write. One table.
+
+    .venv/bin/python benchmarks/ingest.py                  # wikinews x 20 (780 articles)
+    .venv/bin/python benchmarks/ingest.py --copies 100 --workers 1 2
+
+The 39 Wikinews articles of ../shared/corpus/wikinews.jsonl, copied ``--copies`` times
+(each copy with its own URL and a last line of its own, so every copy is a distinct
+article), are written as one JSON Lines batch and ingested with ``claims.ingest`` into a
+new on-disk store, each run in a fresh process (its peak memory is its own). Skips
+cleanly when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from _bench import machine, peak_rss_mb, table
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikinews.jsonl"
+
+
+def replicate(copies: int, target: Path) -> int:
+    records = [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
+    with target.open("w", encoding="utf-8") as out:
+        for i in range(copies):
+            for record in records:
+                copy = {**record, "id": f"{record['id']}-{i}", "url": f"{record['url']}?copy={i}",
+                        "text": f"{record['text']}\n\nCopy {i} of this report."}
+                out.write(json.dumps(copy, ensure_ascii=False) + "\n")
+    return copies * len(records)
+
+
+def run(batch: str, folder: str, workers: int, validate: str, out: Any) -> None:
+    from claims import ingest
+    from claims.store import OxigraphStore
+
+    store = OxigraphStore(folder)
+    begun = time.perf_counter()
+    report = ingest([batch], store, workers=workers, validate=validate, progress=False)  # type: ignore[arg-type]
+    store.close()
+    took = time.perf_counter() - begun
+    out.put((took, len(report.analyses), report.statements, len(report.failures), peak_rss_mb()))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--validate", nargs="+", default=["auto", "none"])
+    args = parser.parse_args(argv)
+    if not CORPUS.is_file():
+        print(f"skipped: {CORPUS} is absent")
+        return
+    rows = []
+    ctx = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "batch.jsonl"
+        articles = replicate(args.copies, batch)
+        for validate in args.validate:
+            for workers in args.workers:
+                out = ctx.Queue()
+                proc = ctx.Process(target=run, args=(str(batch), f"{tmp}/s-{validate}-{workers}",
+                                                     workers, validate, out))
+                proc.start()
+                took, stored, statements, failed, peak = out.get()
+                proc.join()
+                rows.append([f"{articles:,}", workers, validate, f"{took:.1f}", f"{stored / took:.0f}",
+                             f"{statements / took:,.0f}", failed, f"{peak:,.0f}"])
+    print(f"End-to-end ingestion of Wikinews articles ({machine()}); peak MB of the main process")
+    print(table(["articles", "workers", "validate", "seconds", "articles/s", "statements/s",
+                 "failed", "peak MB"], rows))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
