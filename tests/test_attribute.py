@@ -62,7 +62,7 @@ def test_honorific_and_party_tag_do_not_split_the_sentence() -> None:
     (sp,) = _speakers('"We are ready for a long fight," Sen. Ann J. Rowe (D-Ohio) said.')
     assert sp is not None and sp.name == "Ann J. Rowe"
     (sp,) = _speakers('"The plan will not survive the winter," Mr. Okafor said.')
-    assert sp is not None and sp.mention == "Okafor"
+    assert sp is not None and sp.mention == "Mr. Okafor" and sp.name == "Okafor"
 
 
 def test_role_word_as_surname() -> None:
@@ -78,7 +78,7 @@ def test_dash_signature() -> None:
 def test_cue_later_in_the_sentence() -> None:
     text = '"I like the mechanics" of the new tax plan, Mr. Halvorsen said.'
     (sp,) = _speakers(text)
-    assert sp is not None and sp.mention == "Halvorsen"
+    assert sp is not None and sp.mention == "Mr. Halvorsen"
 
 
 def test_subject_of_the_sentence_as_last_resort() -> None:
@@ -124,3 +124,52 @@ def test_possessive_pronoun_mention_is_the_pronoun() -> None:
     text = ('Mr. Okafor spoke on Monday.\nHe’s "tired of the delays," he said.')
     sps = _speakers(text)
     assert sps[-1] is not None and sps[-1].antecedent == "Mr. Okafor"
+
+
+def test_quote_only_sentence_after_a_cue_continues_the_speaker() -> None:
+    text = ('"We will not stop," Dana Ruiz (D-Ohio) said on the radio. "It goes on every day."')
+    assert _names(text) == ["Dana Ruiz", "Dana Ruiz"]
+
+
+def test_cue_later_in_the_sentence_before_a_second_quote() -> None:
+    text = ("''I admire the design'' of the new plan, Mr. Pell said. ''It is very detailed.''")
+    assert _names(text) == ["Pell", "Pell"]
+
+
+def test_party_tag_before_the_verb_of_a_partial_quote() -> None:
+    text = 'Gov. Pat Orrin (R) said it would be "improper" to comment on the case.'
+    assert _names(text) == ["Pat Orrin"]
+
+
+def test_long_appositive_between_name_and_verb() -> None:
+    text = 'Deputy mayor Lena Hart, at a later press briefing, said, "We were told nothing."'
+    assert _names(text) == ["Lena Hart"]
+    text = ("Rosa Delgado, 59, of Ashton, Md., who watched the parade from a bench, said the day "
+            "brought back memories of ''all the people who are gone.''")
+    assert _names(text) == ["Rosa Delgado"]
+
+
+def test_names_inside_a_content_do_not_outrank_its_speaker() -> None:
+    text = ("Alex Morrow, an economist at the institute, said Mr. Penn's statement clarified "
+            'nothing.\n"I see no details at all," he said.')
+    assert _names(text)[-1] == "Alex Morrow"
+
+
+def test_possessives_and_countries_are_not_pronoun_antecedents() -> None:
+    text = ("Omar Ruiz said he disliked Mr. Penn's tariff plan.\n"
+            '"We must not overreact to campaign talk," he told me.')
+    assert _names(text) == ["Omar Ruiz"]
+    text = ('North Korea said the test succeeded. President Obama condemned the test.\n'
+            '"We will never accept it," he said.')
+    assert _names(text) == ["Barack Obama"]
+
+
+def test_pronoun_picks_the_right_member_of_a_family() -> None:
+    text = ("Hillary Clinton spoke first. Bill Clinton spoke later about the plan.\n"
+            'Clinton then took questions. "We are ready," she said.')
+    assert _names(text) == ["Hillary Clinton"]
+
+
+def test_name_after_an_organisation_possessive() -> None:
+    assert _names('"It is over," said NBC’s Dana Chinn. "Really," she added.') == [
+        "Dana Chinn", "Dana Chinn"]

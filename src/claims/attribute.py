@@ -19,21 +19,43 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 
 from claims.document import Document
 from claims.entities import Registry, canonical_name, default_registry
 from claims.extract._cues import NAME_RE, cue_in, find_cue, parse_source
-from claims.extract._lexicon import DETERMINERS, FEMALE_NAMES, MALE_NAMES, PRONOUNS
+from claims.extract._lexicon import (
+    DETERMINERS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    PLACES,
+    PRONOUNS,
+    TITLES,
+)
 from claims.extract.quotes import ABBR_DOT, Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
 _RECENT = 800
+_SENT_DONE = re.compile(r"[.!?][”\"’)]*$")
 _GENDER_ROLES = {"spokesman": "m", "congressman": "m", "chairman": "m", "councilman": "m",
                  "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f",
                  "councilwoman": "f", "king": "m", "queen": "f", "prince": "m",
                  "princess": "f"}
+
+
+@functools.lru_cache(maxsize=8)
+def _registry_genders(registry: Registry) -> dict[str, str]:
+    """Surname -> gender of the registry's people whose given name is gendered."""
+    out: dict[str, str] = {}
+    for ent in registry.entities:
+        parts = ent.name.split()
+        if ent.kind == "person" and len(parts) > 1:
+            g = "m" if parts[0] in MALE_NAMES else "f" if parts[0] in FEMALE_NAMES else None
+            if g is not None:
+                out.setdefault(parts[-1], g)
+    return out
 
 
 def written_name(sp: Speaker) -> str:
@@ -61,6 +83,8 @@ class _Resolver:
             g = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
             if g is not None:
                 self.surname_gender.setdefault(last, g)
+        for last, g in _registry_genders(registry).items():  # "Obama": Barack Obama's
+            self.surname_gender.setdefault(last, g)
         self.people = self._people(masked, names)
         self.people_at = [p for p, _ in self.people]
 
@@ -69,11 +93,14 @@ class _Resolver:
         Clinton", a bare "Fowler" after "Don Fowler"): candidate antecedents for he/she
         besides the earlier speakers."""
         hon = list(_HONORIFIC.finditer(masked.replace(ABBR_DOT, ".")))
-        out = [(m.start(), Speaker(name=m.group(2), mention=m.group())) for m in hon]
+        out = [(m.start(), Speaker(name=m.group(2), mention=m.group())) for m in hon
+               if not m.group().endswith(("’s", "'s"))]  # a possessive is not a subject
         after_title = {m.start(2) for m in hon}
         out += [(pos, Speaker(name=name, mention=name)) for pos, name in names
-                if name.split()[0] in MALE_NAMES or name.split()[0] in FEMALE_NAMES or (
-                    " " not in name and name in self.surname_gender and pos not in after_title)]
+                if not name.endswith(("’s", "'s")) and (
+                    name.split()[0] in MALE_NAMES or name.split()[0] in FEMALE_NAMES or (
+                    name.split()[-1] in self.surname_gender and pos not in after_title and (
+                        " " not in name or name.split()[0].lower() in TITLES)))]
         out.sort(key=lambda x: x[0])
         return out
 
@@ -120,13 +147,15 @@ class _Resolver:
             hi = bisect.bisect_left(self.people_at, pos)
             cands = sorted(cands[-40:] + self.people[lo:hi], key=lambda x: x[0])
         for at, sp in reversed(cands):
+            if at >= pos:
+                continue  # a statement that contains the pronoun
             if pos - at > 2000:
                 break
             if pronoun in ("it", "we"):
                 return sp if sp.is_organization else None
             if pronoun == "they":
                 return sp
-            if sp.is_organization:
+            if sp.is_organization or sp.name in PLACES:
                 continue
             g = self.gender(sp)
             if g == want:
@@ -148,6 +177,7 @@ class _Resolver:
                 ante = self.resolve(ante, pos)
                 if ante is None:
                     return None
+                ante = self._regender(ante, {"he": "m", "she": "f"}.get(sp.name))
             return dataclasses.replace(ante, mention=sp.mention, mention_span=sp.mention_span,
                                        method="pronoun", antecedent=written_name(ante))
         if sp.method == "descriptive":
@@ -165,6 +195,19 @@ class _Resolver:
             role, aff = self.roles[name]
             out = dataclasses.replace(out, role=role, affiliation=aff)
         return out
+
+    def _regender(self, sp: Speaker, want: str | None) -> Speaker:
+        """"Clinton" resolved to "Bill Clinton" for a "she": the article's other Clinton."""
+        if want is None or self.gender(sp) in (want, None):
+            return sp
+        last = sp.name.split()[-1]
+        for full in self.known:
+            first = full.split()[0]
+            if full.split()[-1] == last and want == ("m" if first in MALE_NAMES else
+                                                     "f" if first in FEMALE_NAMES else None):
+                ent = self.registry.lookup(full)
+                return dataclasses.replace(sp, name=full, qid=ent.qid if ent else None)
+        return sp
 
     def remember(self, sp: Speaker | None, pos: int) -> None:
         if sp is not None and sp.method != "descriptive":
@@ -216,13 +259,17 @@ def attribute(doc: Document, statements: list[Statement], *,
             host = next((r for r in reported if r.span.contains(st.span) and r.speaker), None)
             o = outer.get(st.span, st.span)
             sp, cue = find_cue(text, masked, paras[pi], st.span, o)
-            if sp is None and host is not None and out:
+            if host is not None and (sp is None or cue is None or cue.start < host.span.start):
+                # a quote inside a reported content whose cue is the host's: its speaker
                 host_done = next((x for x in out if x.span == host.span), None)
                 if host_done is not None and host_done.speaker is not None:
                     sp, cue, method_hint = host_done.speaker, host_done.cue_span, "explicit"
-            opens = text[paras[pi].start:o.start].strip() == ""
+            before = masked[paras[pi].start:o.start].rstrip()
+            opens = before == ""
             if sp is None and opens and pi > 0:
                 sp, cue = _colon_intro(text, masked, paras[pi - 1])
+            # a quote opening its paragraph, or opening a sentence after a cue in it
+            opens = opens or (pi == prev_para and _SENT_DONE.search(before) is not None)
             if sp is None and opens and res.last is not None and pi - prev_para <= 1:
                 sp, method_hint = res.last, "previous"
         resolved = None
@@ -232,7 +279,12 @@ def attribute(doc: Document, statements: list[Statement], *,
                 resolved = dataclasses.replace(resolved, method="previous", mention=None,
                                                mention_span=None,
                                                antecedent=written_name(resolved))
-        res.remember(resolved, st.span.start)
+        # a speaker counts as mentioned at the end of its attribution sentence: names in
+        # the content or after the cue ("X said Y's plan …", "X said to Y") do not outrank it
+        anchor = st.span.end
+        if resolved is not None and resolved.mention_span is not None:
+            anchor = max(anchor, resolved.mention_span.end)
+        res.remember(resolved, _sentence_end(masked, paras[pi], anchor))
         if resolved is not None:
             prev_para = pi
         cue_text = text[cue.start:cue.end] if cue is not None else st.cue
@@ -240,6 +292,17 @@ def attribute(doc: Document, statements: list[Statement], *,
         out.append(dataclasses.replace(st, speaker=resolved, cue=cue_text, cue_span=cue,
                                        confidence=conf))
     return out
+
+
+_NEXT_QUOTE = re.compile(r"[.!?][”\"’)]*\s+_")
+
+
+def _sentence_end(masked: str, para: Span, pos: int) -> int:
+    """The end of the sentence holding ``masked[pos - 1]``, a quote starting a sentence
+    included (the masked text does not split there)."""
+    end = sentence_of(masked, para, pos - 1).end
+    m = _NEXT_QUOTE.search(masked, pos - 1, end)
+    return m.start() + 1 if m else end
 
 
 def _colon_intro(text: str, masked: str, para: Span) -> tuple[Speaker | None, Span | None]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from claims.extract._heads import head_source
 from claims.extract._lexicon import (
     ATTRIB_VERBS,
     PRONOUNS,
@@ -25,7 +26,7 @@ from claims.extract._lexicon import (
     TITLES,
     appositive,
 )
-from claims.extract.quotes import sentence_of
+from claims.extract.quotes import PARTY, sentence_of
 from claims.statements import Span, Speaker
 
 _TOK = re.compile(r"[\w’'.&-]+|[^\w\s]")
@@ -68,7 +69,10 @@ def _is_verb(word: str) -> bool:
 def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
     """Parse the speaker phrase in ``text[span]``; ``leading`` when it follows the verb
     ("said Raisi"), so the phrase is cut after the name rather than before it."""
-    toks = [(m.group(), m.start() + span.start) for m in _TOK.finditer(text[span.start:span.end])]
+    seg = text[span.start:span.end]
+    if "(" in seg:  # a party tag inside the phrase: "Rep. Jane Doe (D-Ohio)"
+        seg = PARTY.sub(lambda m: " " * len(m.group()), seg)
+    toks = [(m.group(), m.start() + span.start) for m in _TOK.finditer(seg)]
     if not toks:
         return None
     toks = _leading_np(toks) if leading else _trailing_np(toks)
@@ -90,6 +94,8 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
     for i, w in enumerate(words):
         if (w.lower() in ROLE_WORDS or w.lower() in TITLES) and not _surname_like(words, i):
             last_role = i
+        elif w.endswith(("’s", "'s")) and i + 1 < len(words) and words[i + 1][:1].isupper():
+            last_role = i  # "NBC’s Dante Chinni": the name follows the possessive
     name_toks = words[last_role + 1:]
     if name_toks and (name_toks[0] in _CONNECT or name_toks[-1].endswith(("’s", "'s"))
                       or all(w in _TIME_WORDS for w in name_toks)):
@@ -99,6 +105,8 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
         role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role)
     if name_toks and all(_CAP.fullmatch(w) or w in _CONNECT for w in name_toks):
         nm_start = toks[last_role + 1][1]
+        if last_role >= 0 and words[last_role].lower() in _HONORIFICS:
+            nm_start = toks[last_role][1]  # the mention as written: "Mr. King"
         det = words[0].lower() == "the" and last_role < 0
         org = det or name_toks[-1] in _ORG_END
         return Speaker(name=" ".join(name_toks).removeprefix("the "),
@@ -186,7 +194,8 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
     sent = sentence_of(masked, para, outer.start)
     sp, cue = cue_in(text, masked, Span(sent.start, outer.start))
     if sp is None and sent.end > outer.end:
-        sp, cue = _tail_cue(text, masked, Span(outer.end, sent.end))
+        stop = _NEXT_QUOTE.search(masked, outer.end, sent.end)  # '…,” X said. “…”'
+        sp, cue = _tail_cue(text, masked, Span(outer.end, stop.start() + 1 if stop else sent.end))
     if sp is None:
         sp, cue = _dash_signature(text, masked, para, outer)
     if sp is None:
@@ -198,6 +207,7 @@ _TAIL = re.compile(r",\s+(?P<np>[^,.;:!?_—()]{1,80}?)\s+" + _ADVERBS + _VERB
                    + r"\b[^,;:!?_]{0,40}[.!?]?\s*$")
 _TAIL_INV = re.compile(r",\s+" + _ADVERBS + _VERB + r"\s+(?P<np>[^,.;:!?_—()]{1,80})"
                        r"(?:,[^;:!?_]{0,120})?[.!?]?\s*$")
+_NEXT_QUOTE = re.compile(r"[.!?][”\"’)]*\s+_")
 _DASH = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][^.;:!?_—―()\n]{1,60}?)[.,]?\s*$")
 
 
@@ -309,6 +319,9 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
         left = max(region.start, masked.rfind(",", region.start, vs) + 1,
                    masked.rfind("_", region.start, vs) + 1)
         sp = parse_source(text, Span(left, vs), leading=False) if left < vs else None
+        if sp is None and masked[left - 1:left] == ",":  # "X, at a gaggle, said"
+            head = head_source(masked, region.start, left - 1)
+            sp = parse_source(text, head, leading=False) if head else None
         if sp is None:
             right = min(region.end, ve + 80)
             stop = re.search(r"[,.;:!?_]", masked[ve:right])

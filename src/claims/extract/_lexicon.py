@@ -299,3 +299,13 @@ def trie_pattern(words: frozenset[str] | set[str]) -> str:
         return "(?:" + body + ")?" if optional else body
 
     return build(trie)
+
+# countries and US states: speakers ("North Korea said") that are never "he" or "she"
+PLACES: frozenset[str] = frozenset("""United States|America|Russia|China|Japan|North Korea|
+South Korea|Iran|Iraq|Syria|Israel|Mexico|Canada|Britain|France|Germany|Italy|Spain|India|
+Pakistan|Afghanistan|Turkey|Ukraine|Egypt|Saudi Arabia|Cuba|Venezuela|Brazil|Australia|
+Ireland|Europe|European Union|Taiwan|Vietnam|Libya|Yemen|Qatar|Jordan|Lebanon|Greece|Poland|
+Washington|Moscow|Beijing|Pyongyang|Seoul|Tokyo|Tehran|London|Paris|Berlin|Ohio|Texas|Florida|
+California|Virginia|North Carolina|Pennsylvania|Michigan|Iowa|Nevada|Arizona|Colorado|Georgia|
+New York|New Jersey|Wisconsin|Vermont|Utah|Missouri|Maryland|Illinois|Minnesota""".replace(
+    "\n", "").split("|"))

@@ -118,7 +118,7 @@ _ABBR = re.compile(
     r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Prof|Rev|Hon|"
     r"Supt|Insp|Atty|Sec|Amb|Pres|Gens|Ft|Mt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|vs|St)\.(?=\s|$)"
     r"|\b[A-Z]\.(?=\s*[A-Z][a-z]|[A-Z]\.)|\b[A-Z]\.(?=[A-Z]\.)")
-_PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:[-–,]\s?[A-Z][\w. ]{0,20})?\)")
+PARTY = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:[-–,]\s?[A-Z][\w. ]{0,20})?\)")
 ABBR_DOT = "\u00b7"  # stands for an abbreviation's full stop in the masked text
 
 
@@ -144,7 +144,7 @@ def mask_quotes(text: str, segs: list[Segment]) -> str:
             if chars[m.end() - 1] == ".":
                 chars[m.end() - 1] = ABBR_DOT
     if "(" in text:
-        for m in _PARTY.finditer(text):
+        for m in PARTY.finditer(text):
             for k in range(m.start(), m.end()):
                 if chars[k] != "_":
                     chars[k] = " "

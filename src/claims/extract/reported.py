@@ -4,9 +4,8 @@
 "…, X said, …" (the content on both sides), "…, said X, a role", "according to X, …",
 "…, according to X", "…, saying/arguing that …" and "… and said …" (the subject of the
 sentence speaks). A sentence may hold several: each content runs to the sentence end, a
-semicolon or the start of the next attribution. The statement's text is the reported
-content; ``cue`` the verb; the speaker phrase is kept as a raw mention (``Speaker.method``
-"leading"/"trailing"/"according-to") for :mod:`claims.attribute` to resolve.
+semicolon or the next attribution. Its text is the content; ``cue`` the verb; the speaker
+phrase a raw mention (``Speaker.method`` "leading"/"trailing"/"according-to").
 
 >>> from claims.document import Document
 >>> doc = Document.from_text("The minister said that prices would fall next year.", id="t")
@@ -20,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from claims.document import Document
+from claims.extract._heads import head_source
 from claims.extract._lexicon import (
     PRONOUNS,
     REP_AUX,
@@ -191,6 +191,8 @@ def _left_source(masked: str, toks: list[tuple[str, int, int]], i: int,
     if j < 0 or toks[j][0] != ",":
         return None, clause, None, None
     # an appositive: "Name, a role, said" / "A lawyer for X, Jane Doe, said" / "X, who …, said"
+    if head := head_source(masked, sent.start, toks[j][1], min_commas=2):  # "X, 59, of Y, said"
+        return head, head.start, *appositive(masked[head.end:masked.index(",", head.end + 1) + 1])
     c1 = j - 1
     while c1 >= 0 and toks[c1][0][0] not in ",;:()—–―_\"":
         c1 -= 1
