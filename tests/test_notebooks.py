@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
@@ -10,19 +11,29 @@ import pytest
 from nbclient import NotebookClient
 
 import claims
+from servers import OxigraphServer, oxigraph_binary
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDGET = r"explorer|queue|Workbench\(store\)|IngestPanel\(store\)|Explorer\(store, table=table\)"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
-@pytest.fixture(scope="module")
-def kb_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def kb_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+             ) -> Iterator[str]:
+    """The knowledge base the notebooks use: a directory, or an ``oxigraph serve`` URL."""
     path = tmp_path_factory.mktemp("nb") / "store"
-    with claims.open_store(str(path)) as store:
-        report = claims.ingest([ROOT / "kb" / "articles"], store)
-    assert report.ok, report.failures
-    return path
+    if request.param == "embedded":
+        with claims.open_store(str(path)) as store:
+            assert claims.ingest([ROOT / "kb" / "articles"], store).ok
+        yield str(path)
+        return
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is absent (PyPI package 'oxigraph')")
+    with OxigraphServer(path, binary=binary, writable=True) as server:
+        assert claims.ingest([ROOT / "kb" / "articles"], claims.open_store(server.url)).ok
+        yield server.url
 
 
 def test_the_five_notebooks_exist_without_outputs() -> None:
@@ -35,9 +46,9 @@ def test_the_five_notebooks_exist_without_outputs() -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_top_to_bottom(path: Path, kb_store: Path, tmp_path: Path,
+def test_notebook_runs_top_to_bottom(path: Path, kb_store: str, tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CLAIMS_STORE", str(kb_store))
+    monkeypatch.setenv("CLAIMS_STORE", kb_store)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=180, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}})
