@@ -54,3 +54,31 @@ def test_titles_and_nicknames_next_to_a_speech_verb_are_not_quotations() -> None
     text = ('Jane Roe told NBC\'s "Evening Report" that the vote was close. '
             'Rep. Robert C. "Bobby" Doe said he agreed.')
     assert [q.text for q in find_quotes(Document.from_text(text, id="t"))] == []
+
+
+def test_programme_titles_with_the_comma_inside_are_not_quotations() -> None:
+    assert _quotes('Speaking on ABC\'s "Morning Hour," Jane Roe said the plan was fair.') == []
+    assert _quotes('In his 1999 book, "Grow Your Savings Fast," Tom Ode said so.') == []
+    assert _quotes('Roe said it on an episode of "The Late Roundup."') == []
+    # a real short quotation with its comma inside is kept
+    assert _quotes('"We Will Win," Roe said.') == ["We Will Win,"]
+
+
+def test_phrases_after_a_naming_word_are_not_quotations() -> None:
+    assert _quotes('Roe said the levy, known as the "pickle tax," would end.') == []
+    assert _quotes('Roe backed the plan dubbed "quiet reform" on Monday, she said.') == []
+
+
+def test_markup_attribute_values_are_not_quotations() -> None:
+    assert _quotes('<post author="janeroe" id="12">Roe said the vote was fair.</post>') == []
+
+
+def test_quoted_transcript_turns_are_not_quotations() -> None:
+    text = ('Partial transcript as follows:\n\n"HOST: Will you debate her on Monday night?\n\n'
+            '"ROE: Of course I will, and I will win that debate.\n\n"(CROSSTALK.)\n\n'
+            '"HOST: Thank you, governor."')
+    assert _quotes(text) == []
+    # an ordinary quotation running over paragraphs is kept
+    run = '"We will win this race in the fall.\n\n"And we will win the next one," Roe said.'
+    assert _quotes(run) == ["We will win this race in the fall.",
+                            "And we will win the next one,"]

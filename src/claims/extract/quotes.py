@@ -187,7 +187,10 @@ def find_quotes(doc: Document, segs: list[Segment] | None = None,
     paras = doc.paragraphs()
     out: list[Statement] = []
     pi = 0
-    for seg in segs:
+    skip = transcript_segments(text, segs)
+    for k, seg in enumerate(segs):
+        if k in skip:
+            continue
         while pi < len(paras) - 1 and paras[pi].end < seg.inner.start:
             pi += 1
         para = paras[pi]
@@ -201,13 +204,45 @@ def find_quotes(doc: Document, segs: list[Segment] | None = None,
         if not cued and not seg.continued and (
                 words < _MIN_WORDS_UNCUED or (partial and words < 8) or _title_like(quoted)):
             continue
-        if (partial or words == 1) and words <= 8 and _named_thing(text, para, seg, quoted):
+        if words <= 8 and _named_thing(text, para, seg, quoted):
             continue  # a title or nickname next to a speech verb: CNN's "State of the Union"
+        if seg.outer.start > 0 and text[seg.outer.start - 1] == "=":
+            continue  # a markup attribute value: <tweet author="…">
         conf = 0.9 if cued else 0.6
         if not seg.closed and not seg.continued:
             conf -= 0.3
         out.append(Statement(Kind.QUOTATION, quoted, seg.inner, confidence=round(conf, 2),
                              partial=partial))
+    return out
+
+
+_TURN = re.compile(r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:\s|\([A-Z ]{3,}\.?\)\.?$)")
+
+
+def transcript_segments(text: str, segs: list[Segment]) -> set[int]:
+    """Indices of segments in a quoted transcript: a run of paragraphs each opening with a
+    quote mark (no closing one) in which some paragraph starts with a speaker label in
+    capitals ("WALLACE: …") or is a stage direction ("(CROSSTALK.)"). Its turns are not
+    quotations of anyone: the marks wrap the transcript, not one speaker's words.
+
+    >>> t = '"WALLACE: Will she come?\\n\\n"PENCE: No.\\n\\n"Thanks."'
+    >>> from claims.document import Document
+    >>> sorted(transcript_segments(t, segments(Document.from_text(t, id="t"))))
+    [0, 1, 2]
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    turns = False
+    for k, seg in enumerate(segs):
+        if not (seg.continued and run and not segs[run[-1]].closed):
+            if turns and len(run) > 1:
+                out.update(run)
+            run, turns = [], False
+        if seg.continued:
+            run.append(k)
+            turns = turns or _TURN.match(text[seg.inner.start:seg.inner.end]) is not None
+    if turns and len(run) > 1:
+        out.update(run)
     return out
 
 
@@ -218,26 +253,36 @@ def _colon_before(text: str, para: Span, seg: Segment) -> bool:
     return k >= para.start and text[k] in ":—–"
 
 
-def _title_like(quoted: str) -> bool:
+def _title_like(quoted: str, inner_punct: bool = False) -> bool:
+    """All words capitalised (small words aside), at most eight; a final full stop or
+    comma is allowed only when ``inner_punct`` (US style puts it inside the marks)."""
     words = _WORD.findall(quoted)
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at"}
-    return bool(words) and len(words) <= 8 and all(
-        w[0].isupper() or w in small for w in words) and not quoted.rstrip().endswith(
-        (".", "!", "?", ","))
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "is"}
+    ends = (".", "!", "?", ",") if not inner_punct else ("!", "?", ".,", "..")
+    if inner_punct and re.search(r"[.!?]\s+\S", quoted.strip()):
+        return False  # two sentences
+    return bool(words) and len(words) <= 8 and words[0][0].isupper() and all(
+        w[0].isupper() or w in small for w in words) and not quoted.rstrip().endswith(ends)
 
 
 _TITLE_CUE = re.compile(r"(?:[’']s|\b(?:titled|entitled|called|dubbed|named|known as|episode of|"
                         r"show|program|programme|book|column|commentary|film|song|anthem|"
-                        r"op-ed|headline|slogan|rule|on|of|the))\s*,?\s*$", re.I)
+                        r"op-ed|headline|slogan|rule|on|of|the|an?|in|during|his|her|its|"
+                        r"their))\s*,?\s*$", re.I)
+# naming words after which a short quoted phrase names something whatever its case
+_NAMING = re.compile(r"\b(?:known as|dubbed|titled|entitled|nicknamed|so-called|"
+                     r"labell?ed as)(?:\s+(?:the|a|an))?\s*,?\s*$", re.I)
 
 
 def _named_thing(text: str, para: Span, seg: Segment, quoted: str) -> bool:
     """A Title-Case quoted name after a possessive or a naming word ("MSNBC's "Morning
     Joe"", "titled "Arrogant"", "the ''Buffett rule''"), or a nickname between names
     (Robert C. "Bobby" Scott)."""
-    if not _title_like(quoted):
-        return False
     before = text[max(para.start, seg.outer.start - 30):seg.outer.start]
+    if len(_WORD.findall(quoted)) <= 4 and _NAMING.search(before):
+        return True
+    if not _title_like(quoted, inner_punct=True):
+        return False
     after = text[seg.outer.end:seg.outer.end + 3]
     if len(_WORD.findall(quoted)) == 1 and re.search(r"[A-Z][\w.]*\s$", before) and \
             re.match(r"\s[A-Z]", after):
