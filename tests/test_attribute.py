@@ -173,3 +173,14 @@ def test_pronoun_picks_the_right_member_of_a_family() -> None:
 def test_name_after_an_organisation_possessive() -> None:
     assert _names('"It is over," said NBC’s Dana Chinn. "Really," she added.') == [
         "Dana Chinn", "Dana Chinn"]
+
+
+def test_documents_and_descriptions_as_sources() -> None:
+    def mention(text: str) -> str | None:
+        sp = _speakers(text)[0]
+        return sp.mention if sp else None
+
+    assert mention('"The law cannot stand," the ruling said.') == "the ruling"
+    assert mention('The clip says, "Jane Roe will fight for you."') == "The clip"
+    assert mention('"He never gave up," a friend said.') == "a friend"
+    assert mention('One questioner asked, "Why now?"') == "One questioner"

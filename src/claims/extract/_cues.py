@@ -183,6 +183,10 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
         if sp is not None:
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
     m = _AFTER_NP.match(after)
+    if m and m.group("np").split()[-1:] in (["the"], ["a"], ["an"], ["its"], ["his"], ["her"]):
+        # "the ruling said": a noun after a determiner, not the cue; look past it
+        a, b = m.span("verb")
+        m = _AFTER_NP.match(after[:a] + "x" * (b - a) + after[b:])
     if m and _is_verb(m.group("verb")):
         base = outer.end
         sp = parse_source(text, Span(base + m.start("np"), base + m.end("np")), leading=False)

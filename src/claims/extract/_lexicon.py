@@ -123,7 +123,25 @@ SPEAKER_NOUNS: frozenset[str] = frozenset([
     "witnesses", "voters", "leaders", "leader", "member", "members", "agency", "newspaper",
     "paper", "magazine", "network", "company", "firm", "spokespeople", "representatives",
     "representative", "economists", "researchers", "scientists", "study", "survey", "poll",
-    "data", "release", "memo", "letter", "document"
+    "data", "release", "memo", "letter", "document",
+    # documents, media and rulings that speak in the text: "the ruling said", "the clip says"
+    "ruling", "rulings", "decision", "opinion", "judgment", "verdict", "brief",
+    "filing", "complaint", "lawsuit", "indictment", "affidavit", "motion",
+    "resolution", "platform", "bylaws", "guidelines", "proposal", "ad", "ads",
+    "advertisement", "clip", "video", "footage", "book", "article", "piece", "story",
+    "editorial", "column", "tweet", "email", "e-mail", "website", "blog",
+    "announcement", "transcript", "findings",
+    "finding", "audit", "investigation", "inquiry", "commission", "union", "panel",
+    "board", "council", "court", "department", "office", "team", "party", "coalition",
+    # people described rather than named: "a friend said", "one questioner asked"
+    "friend", "friends", "neighbor", "neighbour", "neighbors", "relative", "relatives",
+    "colleague", "colleagues", "questioner", "reader", "readers", "listener", "viewer",
+    "caller", "narrator", "announcer", "moderator", "businessman", "businesswoman",
+    "mother", "father", "wife", "husband", "son", "daughter", "sister", "brother", "surrogate",
+    "surrogates", "operatives", "allies", "opponents", "protesters", "demonstrators",
+    "activists", "students", "teachers", "workers", "employees", "staff", "staffers",
+    "insiders", "attendees", "participants", "respondents", "veteran", "veterans", "widow",
+    "nominee", "candidate", "congressman", "congresswoman", "senator", "governor", "mayor"
 ])
 
 NUMBER_WORDS: dict[str, int] = {
