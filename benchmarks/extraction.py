@@ -7,7 +7,8 @@ all appear in the gold speaker span, or, for a pronoun, in ``speaker_coref_auto`
 where ``speaker_auto_agree``). Reported speech: recall over ``indirect`` attributions whose
 cue holds a speech verb; precision over predictions matching any gold attribution's
 content. Figures: NewsQuant values (ranges need both bounds), years and dates excluded
-because NewsQuant does not annotate them. Run: ``.venv/bin/python benchmarks/extraction.py``.
+because NewsQuant does not annotate them. Run: ``.venv/bin/python benchmarks/extraction.py``;
+``--model spacy`` scores the optional spaCy variant (the ``claims[spacy]`` extra).
 
 Which predicted string is "the predicted name"?  The ``claims extract --format jsonl``
 contract gives two: ``speaker`` (the canonical name, e.g. "Barack Obama", which may add
@@ -33,6 +34,7 @@ the gold set.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import resource
@@ -121,16 +123,16 @@ def _is_speech_cue(cue: str | None) -> bool:
     return "according to" in low or any(w in GOLD_SPEECH_VERBS for w in _TOK.findall(low))
 
 
-def score_polnear(articles: list[dict[str, Any]]) -> dict[str, float]:
+def score_polnear(articles: list[dict[str, Any]], model: str = "rules") -> dict[str, float]:
     counts = dict.fromkeys(["qp", "qtp", "qg", "qgt", "named", "named_ok", "named_ok_c",
                             "pron", "pron_ok", "rp", "rtp", "rg", "rgt"], 0)
     seconds = 0.0
-    extract(Document.from_text('"Warm up," she said.', id="warm-up"))  # imports, regexes
+    extract(Document.from_text('"Warm up," she said.', id="warm-up"), model=model)  # imports
     for art in articles:
         text = art["text"]
         doc = Document.from_text(text, id=art["id"])
         t0 = time.process_time()
-        sts = extract(doc)
+        sts = extract(doc, model=model)
         seconds += time.process_time() - t0
         assert all(text[s.span.start:s.span.end] == s.text for s in sts)
         _score_quotes(art, [s for s in sts if s.kind is Kind.QUOTATION], counts)
@@ -208,11 +210,11 @@ def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
-def score_newsquant(rows: Iterable[dict[str, Any]]) -> dict[str, float]:
+def score_newsquant(rows: Iterable[dict[str, Any]], model: str = "rules") -> dict[str, float]:
     n_pred = n_gold = tp = 0
     for row in rows:
         doc = Document.from_text(row["text"], id=row["id"])
-        preds = [s.quantity for s in extract(doc) if s.kind is Kind.FIGURE and s.quantity
+        preds = [s.quantity for s in extract(doc, model=model) if s.kind is Kind.FIGURE and s.quantity
                  and s.quantity.kind not in ("year", "date") and s.quantity.value is not None]
         golds = [g for g in (_gold_value(q["value"]) for q in row["quantities"]) if g]
         n_pred += len(preds)
@@ -236,14 +238,24 @@ def _load(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--model", choices=("rules", "spacy"), default="rules",
+                    help="extractor: the default rules, or rules + spaCy parse (claims[spacy])")
+    model = ap.parse_args(argv).model
+    if model == "spacy":
+        from claims.extract._spacy import INSTALL_HINT, available
+
+        if not available():
+            print(f"skipped: the spaCy extra is not installed ({INSTALL_HINT})")
+            return 0
     arts_path = EVAL / "polnear_dev" / "polnear_dev_articles.jsonl"
     nq_path = EVAL / "newsquant_dev.jsonl"
     if not arts_path.is_file() or not nq_path.is_file():
         print(f"skipped: {EVAL} is absent")
         return 0
-    pol = score_polnear(_load(arts_path))
-    fig = score_newsquant(_load(nq_path))
+    pol = score_polnear(_load(arts_path), model)
+    fig = score_newsquant(_load(nq_path), model)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = [
         ("quotations precision", pol["quote_p"], ">= 0.95"),
@@ -258,6 +270,7 @@ def main() -> int:
         ("figures recall", fig["fig_r"], ""),
         ("figures F1 (values)", fig["fig_f1"], ">= 0.85"),
     ]
+    print(f"extractor: {model}")
     print(f"{'metric':<46}{'value':>10}  target")
     for name, val, target in rows:
         print(f"{name:<46}{val:>10.3f}  {target}")

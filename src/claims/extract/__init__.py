@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+from typing import Literal
 
 from claims.document import Document
 from claims.extract.figures import find_figures
@@ -18,20 +20,34 @@ from claims.statements import Statement
 
 EXTRACTOR_NAME = "claims-rules"
 EXTRACTOR_VERSION = "0.1.0"
+SPACY_EXTRACTOR_NAME = "claims-spacy"  # rules + parse refinement (the claims[spacy] extra)
 
-__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "extract", "find_figures", "find_quotes",
-           "find_reported"]
+__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "SPACY_EXTRACTOR_NAME", "extract",
+           "find_figures", "find_quotes", "find_reported"]
 
 
-def extract(doc: Document) -> list[Statement]:
-    """All statements of a document, speakers resolved, sorted by span; deterministic."""
+def extract(doc: Document, *, model: Literal["rules", "spacy"] | None = None) -> list[Statement]:
+    """All statements of a document, speakers resolved, sorted by span; deterministic.
+
+    ``model="spacy"`` (or ``CLAIMS_EXTRACTOR=spacy`` when ``model`` is not given) adds the
+    optional parse-based speaker refinement of :mod:`claims.extract._spacy`; its statements
+    are recorded as extractor ``claims-spacy``. The default is the pure-Python ``rules``."""
     from claims.attribute import attribute  # late: attribute imports this package
 
+    chosen = model or os.environ.get("CLAIMS_EXTRACTOR", "rules").strip().lower() or "rules"
+    if chosen not in ("rules", "spacy"):
+        raise ValueError(f"unknown extractor model {chosen!r}: use 'rules' or 'spacy'")
     segs = segments(doc)
     masked = mask_quotes(doc.text, segs)
     found = find_quotes(doc, segs, masked) + find_reported(doc, segs, masked)
-    found = attribute(doc, found, segs=segs, masked=masked) + find_figures(doc)
-    out = [dataclasses.replace(s, extractor=EXTRACTOR_NAME, extractor_version=EXTRACTOR_VERSION)
+    found = attribute(doc, found, segs=segs, masked=masked)
+    name = EXTRACTOR_NAME
+    if chosen == "spacy":
+        from claims.extract._spacy import refine  # late: spaCy is an optional extra
+
+        found, name = refine(doc, found), SPACY_EXTRACTOR_NAME
+    found += find_figures(doc)
+    out = [dataclasses.replace(s, extractor=name, extractor_version=EXTRACTOR_VERSION)
            for s in found]
     out.sort(key=lambda s: (s.span.start, s.span.end, s.kind.value))
     return out
