@@ -184,3 +184,20 @@ def test_documents_and_descriptions_as_sources() -> None:
     assert mention('The clip says, "Jane Roe will fight for you."') == "The clip"
     assert mention('"He never gave up," a friend said.') == "a friend"
     assert mention('One questioner asked, "Why now?"') == "One questioner"
+
+
+def test_no_cue_after_a_quote_that_ends_its_sentence_midway() -> None:
+    text = ('The Dutch insisted that Kelvania "halt its reckless tests." '
+            'The Ravel Agency said the tests broke the treaty.')
+    assert _names(text) == ["Dutch"]
+
+
+def test_often_said_and_inverted_said_opening_a_sentence() -> None:
+    assert _names('"Rain is coming," my father often said.') == ["my father"]
+    assert _names('Few agree. Said Brannigan: "I do not see it happening."') == ["Brannigan"]
+
+
+def test_addressee_of_tell_is_not_the_speaker() -> None:
+    text = ('The campaign had sharp words for the hosts, telling Tom Vell that '
+            '"the format is unfair to us."')
+    assert _names(text) != ["Tom Vell"]

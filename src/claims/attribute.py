@@ -26,6 +26,7 @@ from claims.document import Document
 from claims.entities import Registry, canonical_name, default_registry
 from claims.extract._cues import NAME_RE, cue_in, find_cue, parse_source
 from claims.extract._lexicon import (
+    ATTRIB_VERBS,
     DETERMINERS,
     FEMALE_NAMES,
     MALE_NAMES,
@@ -58,6 +59,14 @@ def _registry_genders(registry: Registry) -> dict[str, str]:
     return out
 
 
+def _unverb(pos: int, name: str) -> tuple[int, str]:
+    """A name run without a capitalised cue verb opening it: "Said Ellis" -> "Ellis"."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in ATTRIB_VERBS:
+        return pos + len(name) - len(rest.lstrip()), rest.lstrip()
+    return pos, name
+
+
 def written_name(sp: Speaker) -> str:
     """The speaker's name as the article wrote it at its latest naming mention."""
     if sp.mention and sp.mention.lower().removesuffix("’s") not in PRONOUNS:
@@ -74,7 +83,7 @@ class _Resolver:
         self.history: list[tuple[int, Speaker]] = []
         self.roles: dict[str, tuple[str | None, str | None]] = {}
         self.seen = 0
-        names = [(m.start(), m.group()) for m in NAME_RE.finditer(masked)]
+        names = [_unverb(m.start(), m.group()) for m in NAME_RE.finditer(masked)]
         self.mentions = [(pos, name) for pos, name in names if " " in name]
         self.surname_gender = {m.group(2): "m" if m.group(1) == "Mr" else "f"
                                for m in _HONORIFIC.finditer(text)}

@@ -20,6 +20,7 @@ import re
 from claims.extract._heads import head_source
 from claims.extract._lexicon import (
     ATTRIB_VERBS,
+    OBJECT_VERBS,
     PRONOUNS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
@@ -54,7 +55,7 @@ _TIME_WORDS = frozenset([
     "Oct.", "Nov.", "Dec.", "I", "It", "It’s", "This", "That", "There", "But", "And"
 ])
 _ADVERBS = r"(?:(?:also|later|then|again|further|previously|recently|once|repeatedly|" \
-           r"has|have|had|was|is|would|will|had\s+previously|\w+ly)\s+){0,2}"
+           r"often|always|still|now|has|have|had|was|is|would|will|had\s+previously|\w+ly)\s+){0,2}"
 _VERB = r"(?P<verb>" + "|".join(sorted(ATTRIB_VERBS, key=len, reverse=True)) + ")"
 _AFTER_SAID = re.compile(r"^[\s,—–-]*" + _ADVERBS + _VERB + r"\b,?\s+(?P<np>[^,.;:!?_—()]{1,120})")
 _AFTER_NP = re.compile(r"^[\s,—–-]*(?P<np>[^,.;:!?_—()]{1,120}?)"
@@ -175,9 +176,13 @@ def _trailing_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
 def find_cue(text: str, masked: str, para: Span, quote: Span,
              outer: Span) -> tuple[Speaker | None, Span | None]:
     """The source and cue verb for a quotation in its sentence, if written there."""
+    sent = sentence_of(masked, para, outer.start)
     after = masked[outer.end:min(para.end, outer.end + 200)]
+    if masked[sent.start:outer.start].strip() and text[quote.start:quote.end].rstrip(
+            " ’'\"”").endswith("."):
+        after = ""  # a quote ending its sentence mid-way ('X insisted “…”. Y said'): no cue after
     m = _AFTER_SAID.match(after)
-    if m and _is_verb(m.group("verb")):
+    if m and _is_verb(m.group("verb")) and m.group("verb") not in OBJECT_VERBS:
         base = outer.end
         sp = parse_source(text, Span(base + m.start("np"), base + m.end("np")), leading=True)
         if sp is not None:
@@ -195,7 +200,6 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
                 role, aff = appositive(m.group("app"))
                 sp = dataclasses.replace(sp, role=role, affiliation=aff)
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
-    sent = sentence_of(masked, para, outer.start)
     sp, cue = cue_in(text, masked, Span(sent.start, outer.start))
     if sp is None and sent.end > outer.end:
         stop = _NEXT_QUOTE.search(masked, outer.end, sent.end)  # '…,” X said. “…”'
@@ -317,7 +321,8 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
         if sp is not None:
             return dataclasses.replace(sp, method="according-to"), Span(
                 region.start + m.start(), region.start + m.start("np") - 1)
-    verbs = [v for v in re.finditer(r"\b[a-z]+\b", seg) if v.group() in ATTRIB_VERBS]
+    verbs = [v for v in re.finditer(r"\b[A-Za-z][a-z]+\b", seg) if v.group() in ATTRIB_VERBS
+             or (v.group().lower() in ATTRIB_VERBS and not seg[:v.start()].strip())]  # "Said X:"
     for v in reversed(verbs):
         vs, ve = region.start + v.start(), region.start + v.end()
         left = max(region.start, masked.rfind(",", region.start, vs) + 1,
@@ -326,7 +331,7 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
         if sp is None and masked[left - 1:left] == ",":  # "X, at a gaggle, said"
             head = head_source(masked, region.start, left - 1)
             sp = parse_source(text, head, leading=False) if head else None
-        if sp is None:
+        if sp is None and v.group().lower() not in OBJECT_VERBS:  # "telling X": the addressee
             right = min(region.end, ve + 80)
             stop = re.search(r"[,.;:!?_]", masked[ve:right])
             right = ve + stop.start() if stop else right

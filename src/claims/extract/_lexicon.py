@@ -66,6 +66,14 @@ _IRREGULAR.update({
 ATTRIB_VERBS: frozenset[str] = SPEECH_VERBS | frozenset(
     f for lem in _ATTRIB_LEMMAS for f in _forms(lem))
 
+# Attribution verbs whose next noun phrase is their object, never an inverted speaker
+# ("telling Jane Doe that …", "calling Roe “…”"), unlike "said Jane Doe".
+OBJECT_VERBS: frozenset[str] = frozenset(
+    f for lem in ["tell", "inform", "assure", "urge", "accuse", "thank", "greet", "call",
+                  "label", "dub", "brand", "blast", "slam", "mock", "scold", "chide", "attack",
+                  "lambaste", "ridicule", "criticize", "criticise", "praise", "hail",
+                  "denounce", "dismiss", "defend", "advise"] for f in _forms(lem))
+
 # Verbs strong enough to introduce reported speech ("X said that ...").
 REPORT_VERBS: frozenset[str] = frozenset(
     f for lem in [
