@@ -75,3 +75,9 @@ def test_no_speaker_stays_none_and_spans_hold() -> None:
         if s.speaker and s.speaker.mention_span:
             sp = s.speaker.mention_span
             assert text[sp.start:sp.end] == s.speaker.mention
+
+
+def test_pronoun_in_a_clause_takes_the_named_matrix_subject() -> None:
+    text = ('The envoy Tomas Brandt spoke first. Then Pirelli Kano condemned what he called '
+            'a "brazen breach" of the accord.')
+    assert _quotes(text) == [("brazen breach", "Pirelli Kano", "parse")]

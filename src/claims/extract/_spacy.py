@@ -134,7 +134,7 @@ def speaker_of(parse: Any, start: int, end: int) -> tuple[tuple[int, int], tuple
         if cue is None and subj is not None and verb.dep_ not in ("ccomp", "xcomp", "conj"):
             return None  # the quote is in a clause of its own subject that is no attribution
         if cue is not None and subj is not None:  # a participle cue takes its head's subject
-            span = _mention(subj)
+            span = _mention(subj) or _matrix_subject(verb, subj)
             if span is None:
                 return None
             return span, (cue.idx, cue.idx + len(cue.text))
@@ -161,6 +161,28 @@ def _next_door(parse: Any, root: Any, start: int, end: int
         if subj is not None:
             span = _mention(subj)
             return None if span is None else (span, (verb.idx, verb.idx + len(verb.text)))
+    return None
+
+
+_PRON_ENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "NORP", "GPE")}
+
+
+def _matrix_subject(verb: Any, subj: Any) -> tuple[int, int] | None:
+    """For a pronoun subject of a clause inside another ("X condemned what he called “…”",
+    "the council pledged … what it called “…”"): the named subject of an enclosing clause
+    earlier in the sentence, when it is an entity of the pronoun's kind."""
+    kinds = _PRON_ENTS.get(subj.lower_)
+    if kinds is None:
+        return None
+    head = verb
+    while head.head.i != head.i:
+        head = head.head
+        cand = next((c for c in head.children if c.dep_ in _SUBJ and c.i < subj.i), None)
+        if cand is None:
+            continue
+        if cand.lower_ in PRONOUNS or cand.pos_ == "PRON":
+            return None
+        return _mention(cand) if cand.ent_type_ in kinds else None
     return None
 
 
