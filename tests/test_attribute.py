@@ -201,3 +201,15 @@ def test_addressee_of_tell_is_not_the_speaker() -> None:
     text = ('The campaign had sharp words for the hosts, telling Tom Vell that '
             '"the format is unfair to us."')
     assert _names(text) != ["Tom Vell"]
+
+
+def test_as_x_put_it() -> None:
+    text = 'As Ms. Varga put it in a note to her staff, the plan is "doomed from day one."'
+    assert [s.mention if s else None for s in _speakers(text)] == ["Ms. Varga"]
+
+
+def test_clause_after_a_quote_and_clause_openers_are_not_sources() -> None:
+    text = 'The clip shows Kane saying, "That makes me smart," when Jane Roe blasted him.'
+    assert _names(text) == ["Kane"]
+    text = 'After saying her knee was "so swollen I could not walk," she was taken away.'
+    assert _names(text) != ["After"]

@@ -63,6 +63,12 @@ _AFTER_NP = re.compile(r"^[\s,—–-]*(?P<np>[^,.;:!?_—()]{1,120}?)"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?_—()]{1,120})")
 
 
+_SUBORD = frozenset({"when", "as", "while", "because", "after", "before", "since", "if",
+                     "until", "though", "although", "unless", "whereas", "whether"})
+_AS_PUT = re.compile(r"\b[Aa]s\s+(?P<np>[^,;:!?_()]{2,80}?)(?P<app>,\s[^;:!?_()]{2,160}?,)?"
+                     r"\s+" + _ADVERBS + r"(?:put|puts)\s+it\b")
+
+
 def _is_verb(word: str) -> bool:
     return word in ATTRIB_VERBS
 
@@ -104,6 +110,8 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
     role = " ".join(words[:last_role + 1]) or None
     if role:
         role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role)
+    if len(name_toks) == 1 and name_toks[0] in _LEAD_STOP:
+        name_toks = []  # "After saying …": a clause opener, not a name
     if name_toks and all(_CAP.fullmatch(w) or w in _CONNECT for w in name_toks):
         nm_start = toks[last_role + 1][1]
         if last_role >= 0 and words[last_role].lower() in _HONORIFICS:
@@ -188,6 +196,8 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
         if sp is not None:
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
     m = _AFTER_NP.match(after)
+    if m and m.group("np").split()[:1] and m.group("np").split()[0].lower() in _SUBORD:
+        m = None  # '“…,” when Jane Roe blasted him': a clause of its own, not the cue
     if m and m.group("np").split()[-1:] in (["the"], ["a"], ["an"], ["its"], ["his"], ["her"]):
         # "the ruling said": a noun after a determiner, not the cue; look past it
         a, b = m.span("verb")
@@ -314,6 +324,15 @@ def _tell(text: str, cue: Span) -> Span:
 
 def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span | None]:
     seg = masked[region.start:region.end]
+    m = _AS_PUT.search(seg) if " it" in seg and "put" in seg else None  # "As X put it, …"
+    if m:
+        sp = parse_source(text, Span(region.start + m.start("np"), region.start + m.end("np")),
+                          leading=False)
+        if sp is not None:
+            if m.group("app"):
+                role, aff = appositive(m.group("app"))
+                sp = dataclasses.replace(sp, role=role, affiliation=aff)
+            return sp, Span(region.start + m.end() - 6, region.start + m.end())
     m = _ACCORDING.search(seg)
     if m:
         sp = parse_source(text, Span(region.start + m.start("np"), region.start + m.end("np")),
