@@ -213,3 +213,10 @@ def test_clause_after_a_quote_and_clause_openers_are_not_sources() -> None:
     assert _names(text) == ["Kane"]
     text = 'After saying her knee was "so swollen I could not walk," she was taken away.'
     assert _names(text) != ["After"]
+
+
+def test_plural_noun_homograph_is_not_a_quote_cue() -> None:
+    text = ('The Fact Desk rated 30% of Kelvan claims as "false," compared to 10% of Ostran '
+            'claims in 2015.')
+    assert _names(text) == ["Fact Desk"]
+    assert _names('"We are ready," the report states.') == ["report"]

@@ -22,6 +22,7 @@ from claims.extract._lexicon import (
     ATTRIB_VERBS,
     OBJECT_VERBS,
     PRONOUNS,
+    REP_NOUNISH,
     ROLE_WORDS,
     SPEAKER_NOUNS,
     TITLES,
@@ -63,6 +64,9 @@ _AFTER_NP = re.compile(r"^[\s,—–-]*(?P<np>[^,.;:!?_—()]{1,120}?)"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:!?_—()]{1,120})")
 
 
+_NOUNISH_CUE = re.compile(r"\s*(?:[,.:;!?_]|that\b|$)")
+# plural forms as often nouns ("Republican claims as “false”"): a cue only before that/punctuation
+_NOUNISH = frozenset(w for w in REP_NOUNISH if w.endswith("s") and w != "calls")
 _SUBORD = frozenset({"when", "as", "while", "because", "after", "before", "since", "if",
                      "until", "though", "although", "unless", "whereas", "whether"})
 _AS_PUT = re.compile(r"\b[Aa]s\s+(?P<np>[^,;:!?_()]{2,80}?)(?P<app>,\s[^;:!?_()]{2,160}?,)?"
@@ -202,6 +206,8 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
         # "the ruling said": a noun after a determiner, not the cue; look past it
         a, b = m.span("verb")
         m = _AFTER_NP.match(after[:a] + "x" * (b - a) + after[b:])
+    if m and m.group("verb") in _NOUNISH and not _NOUNISH_CUE.match(after, m.end("verb")):
+        m = None  # '“…,” compared to 11% of Democratic claims –': the noun
     if m and _is_verb(m.group("verb")):
         base = outer.end
         sp = parse_source(text, Span(base + m.start("np"), base + m.end("np")), leading=False)
@@ -344,6 +350,8 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
              or (v.group().lower() in ATTRIB_VERBS and not seg[:v.start()].strip())]  # "Said X:"
     for v in reversed(verbs):
         vs, ve = region.start + v.start(), region.start + v.end()
+        if v.group() in _NOUNISH and not _NOUNISH_CUE.match(masked, ve, region.end + 1):
+            continue  # "rated 32% of Republican claims as …": the noun, not the cue
         left = max(region.start, masked.rfind(",", region.start, vs) + 1,
                    masked.rfind("_", region.start, vs) + 1)
         sp = parse_source(text, Span(left, vs), leading=False) if left < vs else None
