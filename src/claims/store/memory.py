@@ -43,7 +43,7 @@ class MemoryStore(Store):
     def graphs(self) -> list[str]:
         return sorted(str(g.identifier) for g in self._dataset.graphs()
                       if isinstance(g.identifier, URIRef) and len(g) > 0
-                      and g.identifier != self._dataset.default_context.identifier)
+                      and g.identifier != self._dataset.default_graph.identifier)
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
         try:
@@ -71,7 +71,7 @@ class MemoryStore(Store):
         staged = Dataset(default_union=False)
         staged.parse(data=data, format=format)
         for graph in staged.graphs():
-            if len(graph) and graph.identifier != staged.default_context.identifier:
+            if len(graph) and graph.identifier != staged.default_graph.identifier:
                 self.add(graph)
 
     def dump(self, *, format: str = "trig") -> bytes:

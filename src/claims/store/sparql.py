@@ -327,7 +327,7 @@ class SparqlStore(Store):
         except Exception as exc:
             raise StoreError(f"cannot parse {format}: {exc}") from None
         graphs = [g for g in staged.graphs()
-                  if len(g) and g.identifier != staged.default_context.identifier]
+                  if len(g) and g.identifier != staged.default_graph.identifier]
         if self.gsp_url and self._load_gsp(data, format):
             return
         if graphs:
