@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -165,7 +166,9 @@ class OxigraphStore(Store):
         with self._handle() as store:
             return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
+    @contextmanager
+    def _result(self, sparql: str, bindings: Bindings | None) -> Iterator[Any]:
+        """Run a query with its bindings; the result is only valid inside the block."""
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         with self._handle() as store:
@@ -175,6 +178,10 @@ class OxigraphStore(Store):
                 raise QueryError(str(exc)) from exc
             except OSError as exc:
                 raise StoreError(str(exc)) from exc
+            yield result
+
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
+        with self._result(sparql, bindings) as result:
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
             convert = memo_from_ox()
@@ -195,15 +202,7 @@ class OxigraphStore(Store):
         For callers that turn cells into Python values themselves (``claims.query.select``)
         and must not pay for rdflib terms on every cell.
         """
-        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        with self._handle() as store:
-            try:
-                result = store.query(sparql, substitutions=subs or None)
-            except SyntaxError as exc:
-                raise QueryError(str(exc)) from exc
-            except OSError as exc:
-                raise StoreError(str(exc)) from exc
+        with self._result(sparql, bindings) as result:
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("not a SELECT query", hint="use run() for ASK, CONSTRUCT and DESCRIBE")
             columns = tuple(v.value for v in result.variables)
