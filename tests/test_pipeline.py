@@ -170,7 +170,8 @@ def test_unreadable_lines_of_a_batch_are_reported_in_parallel_runs(stores, tmp_p
 
 def test_validate_modes(stores, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     checked: list[str] = []
-    monkeypatch.setattr(pipeline.shapes, "validate", lambda g: checked.append(str(g.identifier)))
+    monkeypatch.setattr(pipeline.shapes, "validate",
+                        lambda g, **_: checked.append(str(g.identifier)))
     docs = make_docs(25)
     ingest(docs, stores(), validate="auto", progress=False)
     assert len(checked) == pipeline.AUTO_FULL + 0  # article 0 is among the first twenty
