@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
 from claims import bulk
@@ -15,6 +15,7 @@ from claims.model.mapping import to_graph
 from claims.statements import Kind, Span, Speaker, Statement
 from claims.store import MemoryStore, OxigraphStore, Store
 from claims.vocab import CLAIMS, SCHEMA
+from graphs import named_graphs
 
 TEXT = 'Officials met on Monday. "We will win," Jane Doe said. Prices rose 5 percent.'
 
@@ -29,25 +30,11 @@ def article(n: int, *, text: str = TEXT) -> tuple[Document, Graph]:
     return doc, to_graph(doc, [quote])
 
 
-def graphs_of(store: Store) -> dict[str, Graph]:
-    """Every named graph of ``store``, read back through its dump."""
-    dataset = Dataset()
-    dataset.parse(data=store.dump(format="nquads"), format="nquads")
-    out = {}
-    for graph in dataset.graphs():
-        if len(graph) and isinstance(graph.identifier, URIRef):
-            plain = Graph()
-            for triple in graph:
-                plain.add(triple)
-            out[str(graph.identifier)] = plain
-    return out
-
-
 def plain(graph: Graph) -> Graph:
     """``graph`` as Oxigraph stores it (it keeps xsd:nonNegativeInteger as xsd:integer)."""
     with tempfile.TemporaryDirectory() as folder, OxigraphStore(folder) as store:
         store.replace_graphs([graph])  # the ordinary, transactional path
-        return graphs_of(store)[str(graph.identifier)]
+        return named_graphs(store)[str(graph.identifier)]
 
 
 @pytest.fixture
@@ -73,7 +60,7 @@ def test_payload_splits_the_commit_marker_from_the_body() -> None:
 def test_write_stores_the_same_graphs_as_replace_graphs(ox_store: OxigraphStore, mode: bool | None) -> None:
     graphs = [article(n)[1] for n in range(5)]
     assert bulk.write(ox_store, [bulk.payload(g) for g in graphs], bulk=mode) == sum(map(len, graphs))
-    got = graphs_of(ox_store)
+    got = named_graphs(ox_store)
     assert got.keys() == {str(g.identifier) for g in graphs}
     assert all(isomorphic(got[str(g.identifier)], plain(g)) for g in graphs)
 
@@ -84,7 +71,7 @@ def test_existing_graphs_are_replaced_not_merged(ox_store: OxigraphStore) -> Non
     doc, new = article(1, text='Something else. "We will win," Jane Doe said.')
     assert new.identifier == old.identifier  # same URL, new text
     bulk.write(ox_store, [bulk.payload(new)], bulk=True)
-    assert isomorphic(graphs_of(ox_store)[str(new.identifier)], plain(new))
+    assert isomorphic(named_graphs(ox_store)[str(new.identifier)], plain(new))
     assert bulk.stored_hashes(ox_store, [str(new.identifier)]) == {str(new.identifier): doc.content_hash}
 
 
@@ -92,7 +79,7 @@ def test_the_last_payload_of_a_graph_in_a_batch_wins(ox_store: OxigraphStore) ->
     _, first = article(1)
     _, second = article(1, text='A later version. "We will win," Jane Doe said.')
     bulk.write(ox_store, [bulk.payload(first), bulk.payload(second)], bulk=True)
-    assert isomorphic(graphs_of(ox_store)[str(second.identifier)], plain(second))
+    assert isomorphic(named_graphs(ox_store)[str(second.identifier)], plain(second))
 
 
 @pytest.mark.parametrize("make", [MemoryStore, "oxigraph"])
@@ -114,7 +101,7 @@ def test_a_graph_loaded_without_its_marker_counts_as_not_stored(ox_store: Oxigra
     bulk.load_nquads(ox_store, p.nquads(marker=False))  # the body landed, the marker did not
     assert bulk.stored_hashes(ox_store, [p.graph]) == {}
     bulk.write(ox_store, [p], bulk=True)
-    assert isomorphic(graphs_of(ox_store)[p.graph], plain(graph))
+    assert isomorphic(named_graphs(ox_store)[p.graph], plain(graph))
     assert len(ox_store) == len(graph)
 
 
@@ -123,7 +110,7 @@ def test_write_falls_back_to_one_update_on_other_stores() -> None:
     graphs = [article(n)[1] for n in range(2)]
     bulk.write(store, [bulk.payload(g) for g in graphs])
     reference.replace_graphs(graphs)
-    got, want = graphs_of(store), graphs_of(reference)
+    got, want = named_graphs(store), named_graphs(reference)
     assert got.keys() == want.keys()
     assert all(isomorphic(got[k], want[k]) for k in want)
     assert not bulk.supports(store)
@@ -139,7 +126,7 @@ def test_shared_and_read_only_stores_do_not_take_the_fast_path(tmp_path: Path) -
 def test_literals_with_newlines_quotes_and_unicode_survive(ox_store: OxigraphStore) -> None:
     doc, graph = article(2, text='Line one.\n\nLine "two" — ünïcödé .\nend "We will win," Jane Doe said.')
     bulk.write(ox_store, [bulk.payload(graph)], bulk=True)
-    stored = graphs_of(ox_store)[str(graph.identifier)]
+    stored = named_graphs(ox_store)[str(graph.identifier)]
     assert isomorphic(stored, plain(graph))
     assert Literal(doc.text) in set(stored.objects(None, SCHEMA.articleBody))
 

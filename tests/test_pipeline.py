@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from claims import pipeline
@@ -17,6 +16,7 @@ from claims.model import iris
 from claims.pipeline import ingest
 from claims.statements import Kind, Span, Statement
 from claims.store import MemoryStore, OxigraphStore, Store
+from graphs import named_graphs
 
 SPEAKERS = ["Jane Doe", "John Smith", "Maria Garcia", "Wei Chen", "Amina Bello"]
 
@@ -32,21 +32,8 @@ def make_docs(n: int) -> list[Document]:
     return docs
 
 
-def dataset(store: Store) -> dict[str, Graph]:
-    data = Dataset()
-    data.parse(data=store.dump(format="nquads"), format="nquads")
-    out = {}
-    for graph in data.graphs():
-        if len(graph) and isinstance(graph.identifier, URIRef):
-            plain = Graph()
-            for triple in graph:
-                plain.add(triple)
-            out[str(graph.identifier)] = plain
-    return out
-
-
 def same_store(left: Store, right: Store) -> bool:
-    a, b = dataset(left), dataset(right)
+    a, b = named_graphs(left), named_graphs(right)
     return a.keys() == b.keys() and all(isomorphic(a[k], b[k]) for k in a)
 
 
@@ -92,7 +79,7 @@ def test_memory_store_gets_the_same_graphs(stores) -> None:  # type: ignore[no-u
     docs = make_docs(5)
     memory = MemoryStore()
     ingest(docs, memory, progress=False, validate="none")
-    assert sorted(dataset(memory)) == sorted(dataset(_ingested(stores(), docs)))
+    assert sorted(named_graphs(memory)) == sorted(named_graphs(_ingested(stores(), docs)))
 
 
 def _ingested(store: Store, docs: list[Document]) -> Store:
