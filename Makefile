@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # Jupyter refuses root without it
 
 .PHONY: lab kb test lint typecheck vocab benchmarks clean
 
@@ -20,7 +21,7 @@ kb: $(STAMP)
 
 ## lab: build the knowledge base, then open the notebooks in JupyterLab
 lab: kb
-	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --port=$(PORT) $(ROOT_FLAG)
 
 ## test: the whole suite (unit, store contract, servers, notebooks, browser) plus lint and types
 test: $(STAMP)
