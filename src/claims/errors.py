@@ -108,3 +108,32 @@ class ValidationFailed(ClaimsError):
 
 class ReviewError(ClaimsError):
     code = "bad-review"
+
+
+class UnknownVerdict(ReviewError):
+    code = "unknown-verdict"
+    hint = "use one of: confirmed, misattributed, misquoted, not-a-quotation, unverifiable"
+
+
+class UnknownRating(ReviewError):
+    code = "unknown-rating"
+    hint = "use one of: true, mostly-true, mixture, mostly-false, false, unverifiable"
+
+
+class MissingReviewer(ReviewError):
+    code = "no-reviewer"
+    hint = "give the reviewer's name"
+
+
+class UnknownStatement(ReviewError):
+    code = "unknown-statement"
+    hint = "no article graph holds this statement; list statements with 'claims review list'"
+
+
+class BadCorrection(ReviewError):
+    code = "bad-correction"
+
+
+class BadUrl(ReviewError):
+    code = "bad-url"
+    hint = "give an absolute http(s) URL"

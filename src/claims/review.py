@@ -12,7 +12,7 @@ each kind (attribution verdict, claim rating).
 >>> record(store, "kb:statement/nope", "confirmed", reviewer="Ana")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-claims.review.UnknownStatement: [unknown-statement] ...statement/nope: ...
+claims.errors.UnknownStatement: [unknown-statement] ...statement/nope: ...
 >>> Verdict("not-a-quotation").label
 'not a quotation'
 """
@@ -32,7 +32,15 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from claims.config import base_iri
-from claims.errors import ReviewError
+from claims.errors import (
+    BadCorrection,
+    BadUrl,
+    MissingReviewer,
+    ReviewError,
+    UnknownRating,
+    UnknownStatement,
+    UnknownVerdict,
+)
 from claims.model import iris
 from claims.model.mapping import bind_prefixes
 from claims.query import expand, run, select
@@ -46,35 +54,6 @@ __all__ = [
     "Rating", "ReviewEvent", "Status", "Verdict", "events", "history", "orphans", "queue",
     "rate", "record", "status", "statuses",
 ]
-
-
-class UnknownVerdict(ReviewError):
-    code = "unknown-verdict"
-    hint = "use one of: confirmed, misattributed, misquoted, not-a-quotation, unverifiable"
-
-
-class UnknownRating(ReviewError):
-    code = "unknown-rating"
-    hint = "use one of: true, mostly-true, mixture, mostly-false, false, unverifiable"
-
-
-class MissingReviewer(ReviewError):
-    code = "no-reviewer"
-    hint = "give the reviewer's name"
-
-
-class UnknownStatement(ReviewError):
-    code = "unknown-statement"
-    hint = "no article graph holds this statement; list statements with 'claims review list'"
-
-
-class BadCorrection(ReviewError):
-    code = "bad-correction"
-
-
-class BadUrl(ReviewError):
-    code = "bad-url"
-    hint = "give an absolute http(s) URL"
 
 
 class Verdict(StrEnum):

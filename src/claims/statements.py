@@ -1,6 +1,6 @@
 """Frozen value types for what extraction produces: spans, speakers, quantities, statements.
 
->>> s = Span(4, 9)
+>>> s = Span(5, 10)
 >>> s.of("Yes, right.")
 'right'
 >>> Kind("quotation") is Kind.QUOTATION

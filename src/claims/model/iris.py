@@ -2,7 +2,7 @@
 
 >>> from claims.statements import Kind, Span
 >>> statement_iri("ab" * 32, Kind.QUOTATION, Span(1, 5), base="https://x.org/")
-rdflib.term.URIRef('https://x.org/statement/b5a0e3c1e1d35c6fd2c5')
+rdflib.term.URIRef('https://x.org/statement/95e79a10b53962120485')
 >>> person_iri("Vladimir Putin", base="https://x.org/")
 rdflib.term.URIRef('https://x.org/person/vladimir-putin')
 """
