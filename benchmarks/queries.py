@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from _bench import cached_store, machine, median_ms, p95_ms, table, timings
 from claims.model.iris import reviews_graph_iri
-from claims.query import _bindings, resolve, select
+from claims.query import bindings, resolve, select
 from claims.store import MemoryStore, OxigraphStore
 from claims.store.oxigraph import to_ox
 
@@ -55,7 +55,7 @@ def cases(store: OxigraphStore, meta: dict[str, Any]) -> list[tuple[str, str, di
 
 def raw_runner(store: OxigraphStore, name: str, params: dict[str, Any]) -> Any:
     query, text = resolve(name)
-    subs = {ox.Variable(k): to_ox(v) for k, v in _bindings(query, params).items()} or None
+    subs = {ox.Variable(k): to_ox(v) for k, v in bindings(query, params).items()} or None
     raw = store.raw
 
     def run() -> int:

@@ -46,10 +46,6 @@ def coded_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _open(spec: str | None) -> Store:
-    return open_store(spec)
-
-
 def echo_frame(frame: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         click.echo(frame.to_csv(index=False), nl=False)
@@ -89,7 +85,7 @@ def ingest(paths: tuple[Path, ...], no_validate: bool, validate: str, workers: i
     can simply be run again.
     """
     mode: pipeline.Validate = "none" if no_validate else validate  # type: ignore[assignment]
-    with _open(store_spec) as store:
+    with open_store(store_spec) as store:
         report = pipeline.ingest(paths, store, validate=mode, workers=workers, force=force,
                                  progress=progress)
     for analysis in report.analyses:
@@ -176,7 +172,7 @@ def query_cmd(name: str | None, pairs: tuple[str, ...], list_queries: bool,
         echo_frame(pd.DataFrame(rows), fmt)
         return
     query.get_query(name)
-    with _open(store_spec) as store:
+    with open_store(store_spec) as store:
         echo_frame(query.select(store, name, **_params(pairs)), fmt)
 
 
@@ -190,8 +186,8 @@ def sparql(text: str, pairs: tuple[str, ...], store_spec: str | None, fmt: str) 
     """Run SPARQL given as text or as a file (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
     path = Path(text)
     sparql_text = path.read_text("utf-8") if len(text) < 500 and path.is_file() else text
-    with _open(store_spec) as store:
-        result = store.query(sparql_text, query._bindings(None, _params(pairs)))
+    with open_store(store_spec) as store:
+        result = query.run(store, sparql_text, **_params(pairs))
     if isinstance(result, Table):
         echo_frame(query.to_frame(result), fmt)
     elif isinstance(result, bool):
@@ -212,7 +208,7 @@ def sparql(text: str, pairs: tuple[str, ...], store_spec: str | None, fmt: str) 
 @coded_errors
 def export_cmd(fmt: str, output: Path | None, since: str | None, store_spec: str | None) -> None:
     """Dump the knowledge base, or export reviews for fact-checking tools."""
-    with _open(store_spec) as store:
+    with open_store(store_spec) as store:
         data = exporting.export(store, fmt, since=since)
     if output:
         output.write_bytes(data)
@@ -226,7 +222,7 @@ def export_cmd(fmt: str, output: Path | None, since: str | None, store_spec: str
 @coded_errors
 def validate(store_spec: str | None) -> None:
     """Check every article graph in the store against the SHACL shapes."""
-    with _open(store_spec) as store:
+    with open_store(store_spec) as store:
         failed = 0
         for name in store.graphs():
             graph = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
@@ -246,7 +242,7 @@ def validate(store_spec: str | None) -> None:
 @coded_errors
 def stats(store_spec: str | None, fmt: str) -> None:
     """Counts of articles, statements by kind, speakers and triples."""
-    with _open(store_spec) as store:
+    with open_store(store_spec) as store:
         echo_frame(query.select(store, "stats"), fmt)
 
 

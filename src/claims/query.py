@@ -113,7 +113,8 @@ def to_term(value: Any, type_: str = "string") -> Term:
     return Literal(str(value))
 
 
-def _bindings(query: NamedQuery | None, params: dict[str, Any]) -> dict[str, Term]:
+def bindings(query: NamedQuery | None, params: dict[str, Any]) -> dict[str, Term]:
+    """``params`` as RDF terms of the types ``query`` declares (strings for free SPARQL)."""
     declared = {p.name: p for p in query.params} if query else {}
     bound: dict[str, Term] = {}
     for key, value in params.items():
@@ -174,7 +175,7 @@ def to_frame(table: Table) -> pd.DataFrame:
 def run(store: Store, name_or_sparql: str, **params: Any) -> Table | bool | Graph:
     """Run a named query or SPARQL text with parameters bound as RDF terms."""
     query, text = resolve(name_or_sparql)
-    return store.query(text, _bindings(query, params))
+    return store.query(text, bindings(query, params))
 
 
 def _ox_values(columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> pd.DataFrame:
@@ -207,7 +208,7 @@ def select(store: Store, name_or_sparql: str, **params: Any) -> pd.DataFrame:
     """A SELECT query's result as a DataFrame (columns in query order, IRIs shortened)."""
     if isinstance(store, OxigraphStore):  # the hot path: no rdflib term per cell
         query, text = resolve(name_or_sparql)
-        return _ox_values(*store.select_ox(text, _bindings(query, params)))
+        return _ox_values(*store.select_ox(text, bindings(query, params)))
     result = run(store, name_or_sparql, **params)
     if not isinstance(result, Table):
         raise QueryError("not a SELECT query", hint="use run() for ASK, CONSTRUCT and DESCRIBE")
