@@ -9,7 +9,7 @@ not complete, and running it again skips every article already stored with the s
 content hash and rewrites the rest, so nothing is redone or duplicated.
 
 Checks: the span invariant ``text[start:end] == exact`` on every statement (pure Python,
-always), and SHACL (pyshacl, about 0.25 s an article) on the articles ``validate`` picks.
+always), and SHACL (pyshacl, about 0.13 s an article) on the articles ``validate`` picks.
 """
 
 from __future__ import annotations
