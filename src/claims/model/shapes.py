@@ -2,7 +2,7 @@
 
 The ontology is loaded beside the data so that ``sh:class`` sees the subclass axioms
 (a ``claims:Quotation`` is a ``claims:Statement``). The span invariant is a SPARQL
-constraint that costs most of the time (about 0.8 s an article); ingestion checks the
+constraint that costs most of the validation time; ingestion checks the
 same invariant in Python first (``claims.pipeline.check_spans``) and passes
 ``spans=False``.
 """
