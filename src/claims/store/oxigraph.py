@@ -90,7 +90,7 @@ class OxigraphStore(Store):
 
     By default the store is held open, and so locked, for the object's life: fastest, for
     batch jobs. With ``shared=True`` every operation opens it under a file lock and closes
-    it again (about 20 ms), so several processes (notebook kernels, editors) can read and
+    it again (tens of milliseconds), so several processes (notebook kernels, editors) can read and
     write the same store in turn; a busy store is retried for ``lock_timeout`` seconds.
     """
 
