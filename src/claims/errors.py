@@ -63,6 +63,12 @@ class NoArticleText(InputError):
     hint = "no main article text was found in the page"
 
 
+class InvalidUrl(InputError):
+    """The article's URL is not a valid IRI, so it cannot name the article."""
+
+    code = "invalid-url"
+
+
 class MalformedBatch(InputError):
     code = "malformed-batch"
     hint = "each line of a JSON Lines batch must be an object with a 'text' field"
@@ -137,3 +143,21 @@ class BadCorrection(ReviewError):
 class BadUrl(ReviewError):
     code = "bad-url"
     hint = "give an absolute http(s) URL"
+
+
+class StatementIndexError(ClaimsError):
+    """The statement index beside the store (a cache: it holds nothing the store does not)."""
+
+    code = "index-error"
+    hint = "rebuild it from the store with 'claims index rebuild'"
+
+
+class IndexCorrupt(StatementIndexError):
+    code = "index-corrupt"
+    hint = "the statement index is damaged; rebuild it from the store with 'claims index rebuild'"
+
+
+class IndexUnreadable(StatementIndexError):
+    code = "index-unreadable"
+    hint = ("the statement index cannot be read or written (permissions, disk, or a lock held "
+            "too long); fix that, or rebuild it with 'claims index rebuild'")
