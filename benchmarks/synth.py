@@ -5,7 +5,7 @@ partial quotations, reported speech, figures with quantities), speakers drawn fr
 distribution (with roles, affiliations, Wikidata QIDs, a few organisations), spans exact
 into the synthetic text, and review events (claims.review) on a share of the statements.
 Each article is a :class:`claims.document.Document` plus :class:`claims.statements.Statement`
-objects turned into its named graph by :func:`claims.model.mapping.to_graph`, exactly as
+objects turned into its named graph by :func:`claims.model.mapping.triples`, exactly as
 ingestion does; the result is N-Quads for pyoxigraph's bulk loader, cached on disk.
 
     .venv/bin/python benchmarks/synth.py --sizes 10000 100000   # prints one table
@@ -30,7 +30,7 @@ from claims import bulk
 from claims.config import base_iri
 from claims.document import Document
 from claims.model import iris
-from claims.model.mapping import to_graph
+from claims.model.mapping import triples
 from claims.review import ReviewEvent, Verdict
 from claims.review import to_graph as review_graph
 from claims.statements import Kind, Quantity, Span, Speaker, Statement
@@ -193,7 +193,7 @@ def reviews(doc: Document, statements: list[Statement], rng: random.Random) -> l
                 corrected_speaker="Someone Else" if verdict is Verdict.MISATTRIBUTED else None,
                 corrected_text=st.text.upper() if verdict is Verdict.MISQUOTED else None,
                 supersedes=previous)
-            out.append(bulk.payload(review_graph(event)).nquads())
+            out.append(bulk.graph_payload(review_graph(event)).nquads())
             previous, at = event.iri, at + timedelta(hours=3)
     return out
 
@@ -207,7 +207,7 @@ def chunk(first: int, count: int, seed: int) -> tuple[str, int, int, str]:
     parts, statements, quads, sample = [], 0, 0, ""
     for index in range(first, first + count):
         doc, found = article(index, pool, weights, seed)
-        payload = bulk.payload(to_graph(doc, found))
+        payload = bulk.payload(str(iris.graph_iri(doc)), triples(doc, found))
         parts.append(payload.nquads())
         parts.extend(reviews(doc, found, rng))
         statements += len(found)

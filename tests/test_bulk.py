@@ -46,7 +46,7 @@ def ox_store(tmp_path: Path) -> OxigraphStore:
 
 def test_payload_splits_the_commit_marker_from_the_body() -> None:
     doc, graph = article(1)
-    p = bulk.payload(graph)
+    p = bulk.graph_payload(graph)
     assert p.graph == str(graph.identifier)
     assert p.quads == len(graph)
     subject = graph.value(predicate=CLAIMS.contentHash, object=Literal(doc.content_hash))
@@ -59,7 +59,7 @@ def test_payload_splits_the_commit_marker_from_the_body() -> None:
 @pytest.mark.parametrize("mode", [True, False, None])
 def test_write_stores_the_same_graphs_as_replace_graphs(ox_store: OxigraphStore, mode: bool | None) -> None:
     graphs = [article(n)[1] for n in range(5)]
-    assert bulk.write(ox_store, [bulk.payload(g) for g in graphs], bulk=mode) == sum(map(len, graphs))
+    assert bulk.write(ox_store, [bulk.graph_payload(g) for g in graphs], bulk=mode) == sum(map(len, graphs))
     got = named_graphs(ox_store)
     assert got.keys() == {str(g.identifier) for g in graphs}
     assert all(isomorphic(got[str(g.identifier)], plain(g)) for g in graphs)
@@ -67,10 +67,10 @@ def test_write_stores_the_same_graphs_as_replace_graphs(ox_store: OxigraphStore,
 
 def test_existing_graphs_are_replaced_not_merged(ox_store: OxigraphStore) -> None:
     _, old = article(1)
-    bulk.write(ox_store, [bulk.payload(old)], bulk=True)
+    bulk.write(ox_store, [bulk.graph_payload(old)], bulk=True)
     doc, new = article(1, text='Something else. "We will win," Jane Doe said.')
     assert new.identifier == old.identifier  # same URL, new text
-    bulk.write(ox_store, [bulk.payload(new)], bulk=True)
+    bulk.write(ox_store, [bulk.graph_payload(new)], bulk=True)
     assert isomorphic(named_graphs(ox_store)[str(new.identifier)], plain(new))
     assert bulk.stored_hashes(ox_store, [str(new.identifier)]) == {str(new.identifier): doc.content_hash}
 
@@ -78,7 +78,7 @@ def test_existing_graphs_are_replaced_not_merged(ox_store: OxigraphStore) -> Non
 def test_the_last_payload_of_a_graph_in_a_batch_wins(ox_store: OxigraphStore) -> None:
     _, first = article(1)
     _, second = article(1, text='A later version. "We will win," Jane Doe said.')
-    bulk.write(ox_store, [bulk.payload(first), bulk.payload(second)], bulk=True)
+    bulk.write(ox_store, [bulk.graph_payload(first), bulk.graph_payload(second)], bulk=True)
     assert isomorphic(named_graphs(ox_store)[str(second.identifier)], plain(second))
 
 
@@ -97,7 +97,7 @@ def test_stored_hashes_reads_the_commit_markers(make: object, tmp_path: Path) ->
 def test_a_graph_loaded_without_its_marker_counts_as_not_stored(ox_store: OxigraphStore) -> None:
     """What an interrupted bulk batch leaves behind is found, and rewritten whole."""
     _, graph = article(1)
-    p = bulk.payload(graph)
+    p = bulk.graph_payload(graph)
     bulk.load_nquads(ox_store, p.nquads(marker=False))  # the body landed, the marker did not
     assert bulk.stored_hashes(ox_store, [p.graph]) == {}
     bulk.write(ox_store, [p], bulk=True)
@@ -108,7 +108,7 @@ def test_a_graph_loaded_without_its_marker_counts_as_not_stored(ox_store: Oxigra
 def test_write_falls_back_to_one_update_on_other_stores() -> None:
     store, reference = MemoryStore(), MemoryStore()
     graphs = [article(n)[1] for n in range(2)]
-    bulk.write(store, [bulk.payload(g) for g in graphs])
+    bulk.write(store, [bulk.graph_payload(g) for g in graphs])
     reference.replace_graphs(graphs)
     got, want = named_graphs(store), named_graphs(reference)
     assert got.keys() == want.keys()
@@ -119,13 +119,13 @@ def test_write_falls_back_to_one_update_on_other_stores() -> None:
 def test_shared_and_read_only_stores_do_not_take_the_fast_path(tmp_path: Path) -> None:
     shared = OxigraphStore(tmp_path / "s", shared=True)
     assert not bulk.supports(shared)
-    bulk.write(shared, [bulk.payload(article(1)[1])])
+    bulk.write(shared, [bulk.graph_payload(article(1)[1])])
     assert len(shared.graphs()) == 1
 
 
 def test_literals_with_newlines_quotes_and_unicode_survive(ox_store: OxigraphStore) -> None:
     doc, graph = article(2, text='Line one.\n\nLine "two" — ünïcödé .\nend "We will win," Jane Doe said.')
-    bulk.write(ox_store, [bulk.payload(graph)], bulk=True)
+    bulk.write(ox_store, [bulk.graph_payload(graph)], bulk=True)
     stored = named_graphs(ox_store)[str(graph.identifier)]
     assert isomorphic(stored, plain(graph))
     assert Literal(doc.text) in set(stored.objects(None, SCHEMA.articleBody))
@@ -154,7 +154,7 @@ def test_select_fast_path_gives_the_same_values_as_the_general_path(ox_store: Ox
     from claims.query import run, select, to_frame
 
     ox_store.load(ODD.encode(), format="trig")
-    bulk.write(ox_store, [bulk.payload(article(n)[1]) for n in range(2)])
+    bulk.write(ox_store, [bulk.graph_payload(article(n)[1]) for n in range(2)])
     for sparql in ["SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o",
                    "SELECT ?o ?none WHERE { GRAPH ?g { ?s ?p ?o } OPTIONAL { ?o ?x ?none } } ORDER BY ?o",
                    "SELECT (COUNT(*) AS ?n) (SUM(?c) AS ?sum) WHERE { GRAPH ?g { ?s ?p ?c } "
@@ -164,3 +164,28 @@ def test_select_fast_path_gives_the_same_values_as_the_general_path(ox_store: Ox
         assert fast.columns.tolist() == slow.columns.tolist()
         assert len(fast) == len(slow) > 0
         assert cells(fast.fillna("NA")) == cells(slow.fillna("NA"))
+
+
+def test_the_bulk_payload_holds_exactly_the_mapped_graph(founding_article: Path) -> None:
+    """The bulk path serialises the mapping's triples itself; rdflib's graph must agree."""
+    from claims.extract import extract
+    from claims.model.mapping import triples
+    from claims.reader import read
+
+    (doc,) = read(founding_article)
+    assert isinstance(doc, Document)
+    found = extract(doc)
+    graph = to_graph(doc, found)
+    p = bulk.payload(str(graph.identifier), triples(doc, found))
+    parsed = Graph().parse(data=p.body + p.marker, format="nt")
+    assert p.quads == len(graph) > 300
+    assert isomorphic(parsed, graph)
+
+
+def test_an_article_url_that_is_not_an_iri_is_a_coded_input_error() -> None:
+    from claims.errors import InvalidUrl
+    from claims.model.mapping import triples
+
+    doc = Document(id="a", text="Prices rose 5 percent.", url="https://news.example/a story")
+    with pytest.raises(InvalidUrl, match=r"\[invalid-url\] a: 'https://news.example/a story'"):
+        triples(doc, [])

@@ -117,7 +117,7 @@ def test_a_graph_half_written_by_the_bulk_loader_is_rewritten(stores) -> None:  
 
     docs = make_docs(4)
     store = stores()
-    body = bulk.payload(pipeline.analyse(docs[1]).graph).nquads(marker=False).splitlines(keepends=True)
+    body = bulk.graph_payload(pipeline.analyse(docs[1]).graph).nquads(marker=False).splitlines(keepends=True)
     bulk.load_nquads(store, "".join(body[: len(body) // 2]))  # the loader died half-way
     report = ingest(docs, store, progress=False, validate="none")
     assert len(report.analyses) == 4 and not report.skipped

@@ -22,7 +22,7 @@ terms, so that worker processes can hand it over cheaply and Oxigraph parses it 
 >>> g = Graph(identifier=URIRef("https://x.org/graph/1"))
 >>> _ = g.add((URIRef("https://x.org/a"), CLAIMS.contentHash, Literal("ab")))
 >>> _ = g.add((URIRef("https://x.org/a"), CLAIMS.sourceId, Literal("a")))
->>> p = payload(g)
+>>> p = graph_payload(g)
 >>> p.quads, p.marker
 (2, '<https://x.org/a> <https://w3id.org/claims#contentHash> "ab" .\\n')
 """
@@ -36,10 +36,11 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from claims.store.base import Store, Table
-from claims.store.oxigraph import OxigraphStore
+from claims.store.oxigraph import OxigraphStore, to_ox
 from claims.vocab import CLAIMS
 
 MARKER = URIRef(str(CLAIMS.contentHash))
+_MARKER = ox.NamedNode(MARKER)
 BULK_MIN_QUADS = 20_000  # below this a transactional load is as fast as the bulk loader
 _NQ = ox.RdfFormat.N_QUADS
 
@@ -59,17 +60,22 @@ class Payload:
         return text.replace(" .\n", f" <{self.graph}> .\n")
 
 
-def payload(graph: Graph) -> Payload:
+def payload(graph: str, triples: Sequence[ox.Triple]) -> Payload:
     """The payload of an article graph; its ``claims:contentHash`` triples are the marker."""
-    marks = Graph()
-    for triple in graph.triples((None, MARKER, None)):
-        marks.add(triple)
-    text = graph.serialize(format="nt")
-    marker = marks.serialize(format="nt") if len(marks) else ""
-    if marker:
-        skip = set(marker.splitlines(keepends=True))
-        text = "".join(line for line in text.splitlines(keepends=True) if line not in skip)
-    return Payload(str(graph.identifier), text, marker, len(graph))
+    marks = [t for t in triples if t.predicate == _MARKER]
+    body = [t for t in triples if t.predicate != _MARKER] if marks else triples
+    return Payload(graph, _nt(body), _nt(marks), len(triples))
+
+
+def graph_payload(graph: Graph) -> Payload:
+    """:func:`payload` of an rdflib graph (``graph.identifier`` names it)."""
+    return payload(str(graph.identifier), [ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
+                                           for s, p, o in graph])
+
+
+def _nt(triples: Sequence[ox.Triple]) -> str:
+    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else None
+    return text.decode("utf-8") if text else ""
 
 
 def supports(store: Store) -> bool:

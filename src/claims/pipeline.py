@@ -32,7 +32,7 @@ from claims.document import Document
 from claims.errors import ClaimsError, StoreError, ValidationFailed
 from claims.extract import extract
 from claims.model import iris, shapes
-from claims.model.mapping import to_graph
+from claims.model.mapping import to_graph, triples
 from claims.statements import Statement
 from claims.store.base import Store
 
@@ -107,13 +107,13 @@ def check_spans(doc: Document, statements: Iterable[Statement]) -> None:
 
 
 def analyse(doc: Document, *, validate: bool = True) -> Analysis:
-    """Extract the statements of ``doc`` and build its graph (SHACL-checked by default)."""
+    """Extract the statements of ``doc`` and check them (SHACL on its graph by default)."""
     statements = tuple(extract(doc))
     check_spans(doc, statements)
-    graph = to_graph(doc, statements)
+    analysis = Analysis(doc, statements)
     if validate:
-        shapes.validate(graph, spans=False)  # check_spans has just checked the span constraint
-    return Analysis(doc, statements, graph)
+        shapes.validate(analysis.graph, spans=False)  # check_spans has just checked the span constraint
+    return analysis
 
 
 def documents(sources: Iterable[Source]) -> Iterator[Document | ClaimsError]:
@@ -159,17 +159,15 @@ def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
     for index, doc in jobs:
         try:
             analysis = analyse(doc, validate=shacl_wanted(index, mode))
+            if ship == "payload":  # N-Triples straight from the mapping, no rdflib graph
+                found = triples(doc, analysis.statements)
+                out.append((doc, analysis.statements, bulk.payload(str(iris.graph_iri(doc)), found), None))
+            else:
+                out.append((doc, analysis.statements, None, analysis.graph))
         except ClaimsError as exc:
             out.append(_failure(doc.source or doc.id, exc))
-            continue
         except Exception as exc:  # a bug on one article must not sink a batch of thousands
             out.append(Failure(doc.source or doc.id, "extraction-crashed", f"{type(exc).__name__}: {exc}"))
-            continue
-        graph = analysis.graph
-        if ship == "payload":
-            out.append((doc, analysis.statements, bulk.payload(graph), None))
-        else:
-            out.append((doc, analysis.statements, None, graph))
     return out
 
 
@@ -212,6 +210,9 @@ class _Run:
         self.skipped: list[str] = []
         self.batch: list[Done] = []
         self.count = 0
+        from claims.index import attached  # the statement index to keep fresh, if any
+
+        self.index = attached(store)
 
     def jobs(self, items: Iterable[Document | ClaimsError], size: int) -> Iterator[list[Job]]:
         """Chunks of documents still to analyse; read failures and stored articles set aside."""
@@ -260,6 +261,10 @@ class _Run:
             self.batch.clear()
             return
         self.done.extend(Analysis(doc, statements) for doc, statements, _, _ in self.batch)
+        if self.index is not None:
+            from claims.index import after_write
+
+            after_write(self.index, [(doc, statements) for doc, statements, _, _ in self.batch])
         self.batch.clear()
 
 
