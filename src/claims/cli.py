@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -20,6 +21,7 @@ from claims import export as exporting
 from claims import pipeline, query
 from claims.errors import ClaimsError
 from claims.extract import extract as extract_statements
+from claims.index import IndexStatus, StatementIndex
 from claims.model import iris
 from claims.model.shapes import check
 from claims.statements import Statement
@@ -353,6 +355,65 @@ def review_history(statement: str | None, store_spec: str | None, fmt: str) -> N
     """Every event on STATEMENT (or on all statements), oldest first."""
     with _open_shared(store_spec) as store:
         echo_frame(query.select(store, "review_history", statement=statement), fmt)
+
+
+@cli.group("index")
+def index_group() -> None:
+    """The statement index beside the store (SQLite): fast list views, rebuilt at any time."""
+
+
+def _index_line(status: IndexStatus) -> str:
+    return (f"{status.path}: {status.rows} statements, {status.graphs} articles, "
+            f"{status.events} review events")
+
+
+@index_group.command("rebuild")
+@store_option
+@coded_errors
+def index_rebuild(store_spec: str | None) -> None:
+    """Build the index afresh from the store (also the fix for a damaged index)."""
+    with _open_shared(store_spec) as store:
+        began = time.perf_counter()
+        index = StatementIndex.build(store)
+        status = index.check()
+        index.close()
+    click.echo(f"rebuilt {_index_line(status)} in {time.perf_counter() - began:.1f} s")
+
+
+@index_group.command("sync")
+@store_option
+@coded_errors
+def index_sync(store_spec: str | None) -> None:
+    """Catch the index up with the store: re-read changed articles and new review events."""
+    with _open_shared(store_spec) as store:
+        began = time.perf_counter()
+        index = StatementIndex.open(store, sync=False, create=False)
+        done = index.sync()
+        status = index.check()
+        index.close()
+    what = ("rebuilt (too much had changed)" if done["rebuilt"] else
+            f"{done['changed']} articles re-indexed, {done['vanished']} dropped, "
+            f"{done['events']} new review events")
+    click.echo(f"synced {_index_line(status)}: {what} in {time.perf_counter() - began:.2f} s")
+
+
+@index_group.command("status")
+@store_option
+@coded_errors
+def index_status(store_spec: str | None) -> None:
+    """Rows, last sync, and whether the index is stale (the store has changed since)."""
+    with _open_shared(store_spec) as store:
+        index = StatementIndex.open(store, sync=False, create=False)
+        status = index.check()
+        index.close()
+    click.echo(_index_line(status))
+    click.echo(f"last sync: {status.synced_at or 'never'}; last rebuild: {status.rebuilt_at or 'never'}")
+    if status.stale:
+        click.echo(f"stale: {status.changed_graphs} articles changed or added, "
+                   f"{status.vanished_graphs} removed, {status.new_events} new review events "
+                   "(run 'claims index sync')")
+    else:
+        click.echo("up to date")
 
 
 def main() -> None:

@@ -157,6 +157,12 @@ class IndexCorrupt(StatementIndexError):
     hint = "the statement index is damaged; rebuild it from the store with 'claims index rebuild'"
 
 
+class IndexMissing(StatementIndexError):
+    code = "no-index"
+    hint = ("the store has no statement index yet (or one of an older layout); "
+            "build it with 'claims index rebuild'")
+
+
 class IndexUnreadable(StatementIndexError):
     code = "index-unreadable"
     hint = ("the statement index cannot be read or written (permissions, disk, or a lock held "

@@ -47,7 +47,7 @@ from rdflib import URIRef
 
 from claims.bulk import MARKER
 from claims.document import Document
-from claims.errors import IndexCorrupt, IndexUnreadable
+from claims.errors import IndexCorrupt, IndexMissing, IndexUnreadable
 from claims.model import iris
 from claims.model.mapping import date_literal
 from claims.query import expand, select, shorten
@@ -388,13 +388,21 @@ class StatementIndex:
     # -- opening, building, syncing -------------------------------------------------------
 
     @classmethod
-    def open(cls, store: Store, *, sync: bool = True, repair: bool = False) -> StatementIndex:
+    def open(cls, store: Store, *, sync: bool = True, repair: bool = False,
+             create: bool = True) -> StatementIndex:
         """The index of ``store``: built if missing (or of an older layout), else synced.
 
         A corrupt file raises :class:`IndexCorrupt` (run ``claims index rebuild``), unless
-        ``repair`` rebuilds it at once.
+        ``repair`` rebuilds it at once. ``create=False``: :class:`IndexMissing` instead of
+        building a missing (or outdated) index. An index already open for ``store`` in this
+        process is shared (and synced).
         """
         path = index_path(store)
+        existing = _OPEN.get(store)
+        if existing is not None:
+            if sync:
+                existing.sync()
+            return existing
         if path is None:
             index = cls(store, _connect(":memory:"), None)
             index.rebuild()
@@ -408,6 +416,11 @@ class StatementIndex:
                 if not repair:
                     raise
                 version = -1
+            if (fresh or version != SCHEMA_VERSION) and not create:
+                index.close()
+                if fresh:
+                    path.unlink(missing_ok=True)
+                raise IndexMissing(str(path))
             if fresh or version != SCHEMA_VERSION:
                 index.rebuild()
             elif sync:
@@ -417,6 +430,22 @@ class StatementIndex:
                     if not repair:
                         raise
                     index.rebuild()
+        _OPEN[store] = index
+        return index
+
+    @classmethod
+    def build(cls, store: Store) -> StatementIndex:
+        """A fresh index of ``store``, replacing any it has (damaged or not)."""
+        path = index_path(store)
+        existing = _OPEN.get(store)
+        if existing is not None:
+            existing.rebuild()
+            return existing
+        if path is None or not path.exists():
+            return cls.open(store)
+        with _errors(str(path)):
+            index = cls(store, _connect(str(path)), path)
+        index.rebuild()
         _OPEN[store] = index
         return index
 

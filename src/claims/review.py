@@ -31,6 +31,7 @@ import pandas as pd
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
+from claims import index as statement_index
 from claims.config import base_iri
 from claims.errors import (
     BadCorrection,
@@ -230,6 +231,7 @@ def _write(store: Store, event: ReviewEvent) -> ReviewEvent:
                      statement=str(iri),
                      supersedes=str(previous) if previous is not None else None)
     store.add(to_graph(stored))
+    statement_index.after_review(store, stored)
     return stored
 
 

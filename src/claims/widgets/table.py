@@ -1,82 +1,36 @@
-"""The explorer's derived table: one row per statement, loaded from the store by one query.
+"""The explorer's derived table: one row per statement, read from the statement index.
 
-The store stays the source of truth. This table is a cache beside it, built in one query,
-rebuilt at any time with :meth:`StatementTable.reload`, and refreshed after every ingest
-and review done through the widgets, so that filtering answers while the user types
-(pandas boolean masks: a few milliseconds at 100,000 rows, see ``benchmarks/explorer.py``).
-Rows are indexed by the statement's (shortened) IRI, never by position.
+The store stays the source of truth. The rows come from :class:`claims.index.StatementIndex`
+(SQLite beside the store, kept fresh by every ingest and review, synced with the store
+when the table is created or reloaded), and are held here as a DataFrame so that
+filtering answers while the user types (pandas boolean masks: a few milliseconds at
+100,000 rows, see ``benchmarks/explorer.py``). Rows are indexed by the statement's
+(shortened) IRI, never by position.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from typing import cast
 
 import pandas as pd
 from rdflib import URIRef
 
-from claims.query import expand, select, shorten
+from claims.index import KINDS, Filters, StatementIndex
+from claims.query import expand, shorten
 from claims.store.base import Store, Table
 from claims.widgets import _reviews
 
-KINDS = {"claims:Quotation": "quotation", "claims:ReportedSpeech": "reported_speech",
-         "claims:Figure": "figure"}
+__all__ = ["COLUMNS", "Filters", "StatementTable", "frame"]
+
 COLUMNS = ["kind", "text", "speaker", "role", "cue", "confidence", "status", "title", "outlet",
            "date", "url", "article", "start", "end", "mention_start", "mention_end", "method",
-           "extractor"]
-
-STATEMENTS = """
-PREFIX claims: <https://w3id.org/claims#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?statement ?kind ?text ?speaker ?role ?cue ?confidence ?title ?outlet ?date ?url ?article
-       ?start ?end ?mention_start ?mention_end ?method ?extractor ?version
-WHERE {
-  GRAPH ?g {
-    ?statement a ?kind ; schema:text ?text ; claims:confidence ?confidence ;
-               prov:wasDerivedFrom ?article ; oa:hasSelector ?position .
-    ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-    FILTER (?kind IN (claims:Quotation, claims:ReportedSpeech, claims:Figure))
-    ?article a claims:Article .
-    OPTIONAL { ?statement claims:speaker/schema:name ?speaker }
-    OPTIONAL { ?statement claims:cue ?cue }
-    OPTIONAL {
-      ?statement claims:speakerMention ?mention .
-      ?mention oa:hasSelector ?mp .
-      ?mp a oa:TextPositionSelector ; oa:start ?mention_start ; oa:end ?mention_end .
-      OPTIONAL { ?mention claims:role ?role }
-      OPTIONAL { ?mention claims:attributionMethod ?method }
-    }
-    OPTIONAL { ?statement prov:wasGeneratedBy/prov:wasAssociatedWith ?agent .
-               ?agent schema:name ?extractor ; schema:softwareVersion ?version }
-    OPTIONAL { ?article schema:headline ?title }
-    OPTIONAL { ?article schema:publisher/schema:name ?outlet }
-    OPTIONAL { ?article schema:datePublished ?date }
-    OPTIONAL { ?article schema:url ?url }
-  }
-}
-"""
+           "extractor", "extracted_speaker"]
 
 ARTICLE_TEXT = """
 PREFIX schema: <https://schema.org/>
 SELECT ?article ?text WHERE { GRAPH ?g { ?article schema:articleBody ?text } } LIMIT 1
 """
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """What the explorer filters by; ``None`` or empty means "any"."""
-
-    speaker: str | None = None
-    kind: str | None = None
-    outlet: str | None = None
-    since: date | None = None
-    until: date | None = None
-    status: str | None = None
-    text: str = ""
 
 
 def _dates(values: pd.Series) -> pd.Series:
@@ -95,6 +49,8 @@ def frame(rows: pd.DataFrame) -> pd.DataFrame:
     if "status" not in df:
         df["status"] = "unreviewed"
     df = df.drop_duplicates("statement").set_index("statement")
+    if "extracted_speaker" not in df:
+        df["extracted_speaker"] = df.get("speaker")
     for column in COLUMNS:
         if column not in df:
             df[column] = None
@@ -107,25 +63,33 @@ def frame(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 class StatementTable:
-    """One row per statement, from one query; ``filter()`` answers in milliseconds."""
+    """One row per statement, from the statement index; ``filter()`` answers in milliseconds.
+
+    ``df`` gives the rows directly (tests, benchmarks); the index is then opened only on
+    the first :meth:`reload` or :meth:`refresh_statuses`.
+    """
 
     def __init__(self, store: Store, df: pd.DataFrame | None = None) -> None:
         self.store = store
+        self._index: StatementIndex | None = None
         self.df = df if df is not None else self._load()
         self._texts: dict[str, str] = {}
         self._listeners: list[Callable[[], None]] = []
 
+    @property
+    def index(self) -> StatementIndex:
+        """The store's statement index (opened, and built or synced, on first use)."""
+        if self._index is None:
+            self._index = StatementIndex.open(self.store, repair=True)
+        return self._index
+
     def _load(self) -> pd.DataFrame:
-        df = frame(select(self.store, STATEMENTS))
-        statuses = _reviews.statuses(self.store)
-        return self._with_statuses(df, statuses)
+        return frame(self.index.rows())
 
     @staticmethod
     def _with_statuses(df: pd.DataFrame, statuses: dict[str, _reviews.Current]) -> pd.DataFrame:
         """Set ``status`` (and the corrected speaker, once recorded) from the review events."""
         df = df.copy()
-        if "extracted_speaker" not in df:
-            df["extracted_speaker"] = df["speaker"].astype(object)
         status = [statuses[i].status if i in statuses else _reviews.UNREVIEWED for i in df.index]
         speaker = [statuses[i].speaker or s if i in statuses else s
                    for i, s in zip(df.index, df["extracted_speaker"], strict=True)]
@@ -142,14 +106,23 @@ class StatementTable:
             callback()
 
     def reload(self) -> None:
-        """Rebuild the whole table from the store (after an ingest)."""
+        """Catch the index up with the store and re-read every row (after an ingest)."""
+        self.index.sync()
         self.df = self._load()
         self._texts.clear()
         self._changed()
 
     def refresh_statuses(self) -> None:
-        """Re-read the review statuses only (after a review)."""
-        self.df = self._with_statuses(self.df, _reviews.statuses(self.store))
+        """Re-read the review statuses only (after a review); everything if articles changed."""
+        done = self.index.sync()
+        if done["changed"] or done["vanished"] or done["rebuilt"]:
+            self.reload()
+            return
+        reviewed = self.index.reviewed_rows()
+        statuses = {str(s): _reviews.Current(str(status), c if isinstance(c, str) else None)
+                    for s, status, c in zip(reviewed["statement"], reviewed["status"],
+                                            reviewed["corrected_speaker"], strict=True)}
+        self.df = self._with_statuses(self.df, statuses)
         self._changed()
 
     def __len__(self) -> int:
