@@ -19,14 +19,14 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from rdflib import Graph
 
-from claims import bulk
+from claims import bulk, index
 from claims import reader as reading
 from claims.document import Document
 from claims.errors import ClaimsError, StoreError, ValidationFailed
@@ -156,9 +156,9 @@ Done = tuple[Document, tuple[Statement, ...], bulk.Payload | None, Graph | None]
 def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
     """Analyse ``jobs`` (in a worker process or inline); ``ship``: ``payload`` or ``graph``."""
     out: list[Done | Failure] = []
-    for index, doc in jobs:
+    for number, doc in jobs:
         try:
-            analysis = analyse(doc, validate=shacl_wanted(index, mode))
+            analysis = analyse(doc, validate=shacl_wanted(number, mode))
             if ship == "payload":  # N-Triples straight from the mapping, no rdflib graph
                 found = triples(doc, analysis.statements)
                 out.append((doc, analysis.statements, bulk.payload(str(iris.graph_iri(doc)), found), None))
@@ -210,9 +210,12 @@ class _Run:
         self.skipped: list[str] = []
         self.batch: list[Done] = []
         self.count = 0
-        from claims.index import attached  # the statement index to keep fresh, if any
-
-        self.index = attached(store)
+        # Oxigraph writes without holding the GIL: a private embedded store is written in a
+        # thread of its own while the next batch is extracted (other stores are not thread-safe).
+        threaded = self.ship == "payload"
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="claims-writer") if threaded else None
+        self.writing: tuple[list[Done], Future[StoreError | None]] | None = None
+        self.index = index.attached(store)  # the statement index to keep fresh, if any
 
     def jobs(self, items: Iterable[Document | ClaimsError], size: int) -> Iterator[list[Job]]:
         """Chunks of documents still to analyse; read failures and stored articles set aside."""
@@ -248,24 +251,44 @@ class _Run:
             self.flush()
 
     def flush(self) -> None:
+        """Write the pending batch: in the writer thread when there is one, else here."""
         if not self.batch:
             return
+        batch, self.batch = self.batch, []
+        if self.writer is None:
+            self._settle(batch, self._write(batch))
+            return
+        self.wait()  # one write in flight at a time, in input order
+        self.writing = (batch, self.writer.submit(self._write, batch))
+
+    def wait(self) -> None:
+        """Settle the write in flight, if any."""
+        if self.writing is not None:
+            batch, future = self.writing
+            self.writing = None
+            self._settle(batch, future.result())
+
+    def close(self) -> None:
+        self.wait()
+        if self.writer is not None:
+            self.writer.shutdown(wait=True)
+
+    def _write(self, batch: list[Done]) -> StoreError | None:
         try:
             if self.ship == "payload":
-                bulk.write(self.store, [p for _, _, p, _ in self.batch if p is not None],
-                           bulk=self.bulk_load)
+                bulk.write(self.store, [p for _, _, p, _ in batch if p is not None], bulk=self.bulk_load)
             else:
-                self.store.replace_graphs(g for _, _, _, g in self.batch if g is not None)
+                self.store.replace_graphs(g for _, _, _, g in batch if g is not None)
         except StoreError as exc:  # e.g. the SPARQL server stopped: a rerun completes them
-            self.failures.extend(_failure(doc.source or doc.id, exc) for doc, _, _, _ in self.batch)
-            self.batch.clear()
-            return
-        self.done.extend(Analysis(doc, statements) for doc, statements, _, _ in self.batch)
-        if self.index is not None:
-            from claims.index import after_write
+            return exc
+        return None
 
-            after_write(self.index, [(doc, statements) for doc, statements, _, _ in self.batch])
-        self.batch.clear()
+    def _settle(self, batch: list[Done], error: StoreError | None) -> None:
+        if error is not None:
+            self.failures.extend(_failure(doc.source or doc.id, error) for doc, _, _, _ in batch)
+        else:
+            self.done.extend(Analysis(doc, statements) for doc, statements, _, _ in batch)
+            index.after_write(self.index, [(doc, statements) for doc, statements, _, _ in batch])
 
 
 def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "auto",
@@ -288,10 +311,13 @@ def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "aut
     run = _Run(store, force=force, batch_size=max(1, batch_size), bulk_load=bulk_load)
     chunks = run.jobs(documents(sources), CHUNK if workers > 1 else max(1, min(batch_size, 64)))
     with _progress(progress) as bar:
-        for results in _in_parallel(chunks, workers, mode, run.ship):
-            for outcome in results:
-                run.take(outcome)
-            bar.update(len(results))
-            bar.set_postfix(failed=len(run.failures), skipped=len(run.skipped), refresh=False)
-        run.flush()
+        try:
+            for results in _in_parallel(chunks, workers, mode, run.ship):
+                for outcome in results:
+                    run.take(outcome)
+                bar.update(len(results))
+                bar.set_postfix(failed=len(run.failures), skipped=len(run.skipped), refresh=False)
+            run.flush()
+        finally:
+            run.close()
     return IngestReport(tuple(run.done), tuple(run.failures), tuple(run.skipped))
