@@ -189,3 +189,27 @@ def test_the_graph_of_an_analysis_is_rebuilt_on_demand(stores) -> None:  # type:
     report = ingest(docs, stores(), progress=False, validate="none")
     fresh = pipeline.analyse(docs[0])
     assert isomorphic(report.analyses[0].graph, fresh.graph)
+
+
+def test_a_batch_the_writer_thread_cannot_store_is_reported_and_the_rest_kept(stores, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claims import bulk
+    from claims.errors import StoreError
+
+    docs, real, calls = make_docs(9), bulk.write, []
+
+    def flaky(store, payloads, **kw):  # type: ignore[no-untyped-def]
+        calls.append(len(payloads))
+        if len(calls) == 2:
+            raise StoreError("disk full")
+        return real(store, payloads, **kw)
+
+    monkeypatch.setattr(bulk, "write", flaky)
+    store = stores()
+    report = ingest(docs, store, batch_size=3, progress=False, validate="none")
+    assert calls == [3, 3, 3]
+    assert [f.source for f in report.failures] == ["doc3", "doc4", "doc5"]
+    assert {f.code for f in report.failures} == {"store-error"}
+    assert [a.document.id for a in report.analyses] == ["doc0", "doc1", "doc2", "doc6", "doc7", "doc8"]
+    assert store.graphs() == sorted(str(iris.graph_iri(d)) for d in docs if d.id not in {"doc3", "doc4", "doc5"})
+    rerun = ingest(docs, store, batch_size=3, progress=False, validate="none")  # completes them
+    assert rerun.ok and len(rerun.skipped) == 6 and len(rerun.analyses) == 3
