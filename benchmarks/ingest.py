@@ -1,6 +1,6 @@
 """End-to-end ingestion of real articles: read, extract, check, write. One table.
 
-    .venv/bin/python benchmarks/ingest.py                  # wikinews x 20 (780 articles)
+    .venv/bin/python benchmarks/ingest.py                  # wikinews x 100 (3,900 articles)
     .venv/bin/python benchmarks/ingest.py --copies 100 --workers 1 2
 
 The 39 Wikinews articles of ../shared/corpus/wikinews.jsonl, copied ``--copies`` times
@@ -51,7 +51,7 @@ def run(batch: str, folder: str, workers: int, validate: str, out: Any) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--copies", type=int, default=100)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--validate", nargs="+", default=["auto", "none"])
     args = parser.parse_args(argv)
