@@ -200,6 +200,7 @@ def test_rows_from_ingestion_equal_rows_from_the_store(store: OxigraphStore) -> 
     for doc in DOCS:
         graph = shorten(str(iris.graph_iri(doc)))
         by_store = sorted(index_module.rows_from_store(store, graph), key=lambda r: r["statement"])
+        assert len(by_store) == 4
         by_hook = sorted(index_module.rows_from_statements(doc, statements(doc)),
                          key=lambda r: r["statement"])
         assert by_hook == by_store

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from claims.bulk import MARKER
@@ -276,11 +277,11 @@ def _row(values: dict[str, Any], review: Review | None) -> Row:
     return (*(row[c] for c in COLUMNS), _search(row["text"], speaker, row["title"]))
 
 
-def rows_from_store(store: Store, graph: str | None = None) -> list[dict[str, Any]]:
+def rows_from_store(store: Store, graph: str | None = None) -> Iterator[dict[str, Any]]:
     """The statements' row values (no review state) from the store, of one graph or all."""
     params = {"g": URIRef(expand(graph))} if graph else {}
     c = _columns(select(store, STATEMENTS, **params))
-    return [{
+    return ({
         "statement": c["statement"][i], "graph": c["g"][i],
         "kind": KINDS.get(c["kind"][i], c["kind"][i]), "text": c["text"][i],
         "extracted_speaker": _text(c["speaker"][i]), "role": _text(c["role"][i]),
@@ -292,7 +293,7 @@ def rows_from_store(store: Store, graph: str | None = None) -> list[dict[str, An
         "method": _text(c["method"][i]),
         "extractor": (f"{c['extractor'][i]} {c['version'][i]}"
                       if isinstance(c["extractor"][i], str) else None),
-    } for i in range(len(c["statement"]))]
+    } for i in range(len(c["statement"])))
 
 
 def _columns(df: pd.DataFrame) -> dict[str, list[Any]]:
@@ -328,6 +329,10 @@ def rows_from_statements(doc: Document, statements: Iterable[Statement]) -> list
 
 def store_hashes(store: Store) -> dict[str, str]:
     """Every article graph's content hash (commit marker), by shortened graph IRI."""
+    if isinstance(store, OxigraphStore) and not store.shared:  # twice as fast as SPARQL
+        return {shorten(q.graph_name.value): q.object.value
+                for q in store.raw.quads_for_pattern(None, ox.NamedNode(str(MARKER)), None, None)
+                if isinstance(q.graph_name, ox.NamedNode) and isinstance(q.object, ox.Literal)}
     table = store.query(MARKERS)
     assert isinstance(table, Table)
     return {shorten(str(g)): str(h) for g, h in table.rows if g is not None and h is not None}
@@ -484,7 +489,7 @@ class StatementIndex:
         """Everything from the store, into a fresh database that replaces the old one only
         once complete (a failure leaves the old index as it was)."""
         hashes = store_hashes(self.store)
-        rows = [r for r in rows_from_store(self.store) if r["graph"] in hashes]
+        rows = (r for r in rows_from_store(self.store) if r["graph"] in hashes)
         reviews = reviews_from_store(self.store)
         events = event_count(self.store)
         temp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}") if self.path else None
