@@ -10,6 +10,7 @@
 from claims.document import Document
 from claims.errors import ClaimsError
 from claims.extract import extract
+from claims.index import StatementIndex
 from claims.pipeline import Analysis, IngestReport, analyse, ingest
 from claims.query import named_queries, run, select
 from claims.reader import from_html, from_text, read, read_file
@@ -30,6 +31,7 @@ __all__ = [
     "Span",
     "Speaker",
     "Statement",
+    "StatementIndex",
     "Store",
     "__version__",
     "analyse",

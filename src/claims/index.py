@@ -488,10 +488,12 @@ class StatementIndex:
     def rebuild(self) -> None:
         """Everything from the store, into a fresh database that replaces the old one only
         once complete (a failure leaves the old index as it was)."""
+        # Markers and the event count are read before what they vouch for: a write landing
+        # in between makes the index look older than it is (a later sync re-reads), never newer.
         hashes = store_hashes(self.store)
+        events = event_count(self.store)
         rows = (r for r in rows_from_store(self.store) if r["graph"] in hashes)
         reviews = reviews_from_store(self.store)
-        events = event_count(self.store)
         temp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}") if self.path else None
         if temp is not None:
             temp.unlink(missing_ok=True)
