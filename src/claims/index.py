@@ -35,7 +35,7 @@ import os
 import re
 import sqlite3
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -47,11 +47,12 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from claims.bulk import MARKER
+from claims.config import base_iri
 from claims.document import Document
 from claims.errors import IndexCorrupt, IndexMissing, IndexUnreadable
 from claims.model import iris
 from claims.model.mapping import date_literal
-from claims.query import expand, select, shorten
+from claims.query import PREFIXES, expand, select, shorten
 from claims.statements import Statement
 from claims.store.base import Store, Table
 from claims.store.oxigraph import OxigraphStore
@@ -305,14 +306,15 @@ def _columns(df: pd.DataFrame) -> dict[str, list[Any]]:
 def rows_from_statements(doc: Document, statements: Iterable[Statement]) -> list[dict[str, Any]]:
     """The same row values as :func:`rows_from_store`, from what ingestion has in memory
     (what :func:`claims.model.mapping.to_graph` writes; the tests check they agree)."""
-    graph, article = shorten(str(iris.graph_iri(doc))), shorten(str(iris.article_iri(doc)))
+    short = _shortener()
+    graph, article = short(str(iris.graph_iri(doc))), short(str(iris.article_iri(doc)))
     day = _date(str(date_literal(doc.date))) if doc.date else None
     out = []
     for st in statements:
         who = st.speaker
         mention = who.mention_span if who is not None else None
         out.append({
-            "statement": shorten(str(iris.statement_iri(doc.content_hash, st.kind, st.span))),
+            "statement": short(str(iris.statement_iri(doc.content_hash, st.kind, st.span))),
             "graph": graph, "kind": st.kind.value, "text": st.text,
             "extracted_speaker": who.name if who else None,
             "role": (who.role or None) if who and mention else None, "cue": st.cue or None,
@@ -325,6 +327,15 @@ def rows_from_statements(doc: Document, statements: Iterable[Statement]) -> list
             "method": (who.method or None) if who and mention else None,
             "extractor": f"{st.extractor} {st.extractor_version}"})
     return out
+
+
+def _shortener() -> Callable[[str], str]:
+    """:func:`claims.query.shorten`, with the knowledge-base namespace looked up once."""
+    base = base_iri()
+    if any(base.startswith(ns) or ns.startswith(base) for ns in PREFIXES.values()):
+        return shorten
+    size = len(base)
+    return lambda iri: f"kb:{iri[size:]}" if iri.startswith(base) and len(iri) > size else shorten(iri)
 
 
 def store_hashes(store: Store) -> dict[str, str]:
@@ -374,7 +385,9 @@ def _errors(where: str) -> Iterator[None]:
 
 def _connect(target: str) -> sqlite3.Connection:
     db = sqlite3.connect(target, timeout=30, isolation_level=None, check_same_thread=False)
-    db.execute("PRAGMA foreign_keys = OFF")
+    # A cache of the store: an OS crash at the wrong moment may damage it (a rebuild fixes
+    # that); in exchange a commit does not wait for the disk twice.
+    db.execute("PRAGMA synchronous = NORMAL")
     return db
 
 
