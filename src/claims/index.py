@@ -36,7 +36,7 @@ import re
 import sqlite3
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -387,7 +387,8 @@ def _connect(target: str) -> sqlite3.Connection:
     db = sqlite3.connect(target, timeout=30, isolation_level=None, check_same_thread=False)
     # A cache of the store: an OS crash at the wrong moment may damage it (a rebuild fixes
     # that); in exchange a commit does not wait for the disk twice.
-    db.execute("PRAGMA synchronous = NORMAL")
+    with suppress(sqlite3.DatabaseError):  # a damaged file shows on first use, not here
+        db.execute("PRAGMA synchronous = NORMAL")
     return db
 
 
