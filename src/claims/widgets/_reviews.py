@@ -1,10 +1,11 @@
-"""The widgets' one seam to :mod:`claims.review`: statuses, history and recording verdicts."""
+"""The widgets' one seam to :mod:`claims.review`: what a status looks like, and history.
+
+Current statuses come from the statement index (:mod:`claims.index`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pandas as pd
 
 from claims import review
 from claims.store.base import Store
@@ -22,18 +23,6 @@ class Current:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def statuses(store: Store) -> dict[str, Current]:
-    """Current status by (shortened) statement IRI: the latest verdict, else the latest rating
-    ("rated …"); the corrected speaker where a misattribution was recorded."""
-    table: pd.DataFrame = review.statuses(store)
-    found: dict[str, Current] = {}
-    for row in table.itertuples(index=False):
-        verdict, rating = _text(row.verdict), _text(row.rating)
-        label = verdict or (f"rated {rating}" if rating else UNREVIEWED)
-        found[str(row.statement)] = Current(label, _text(row.corrected_speaker))
-    return found
 
 
 def history(store: Store, iri: str) -> list[dict[str, object]]:
