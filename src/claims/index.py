@@ -340,13 +340,14 @@ def _shortener() -> Callable[[str], str]:
 
 def store_hashes(store: Store) -> dict[str, str]:
     """Every article graph's content hash (commit marker), by shortened graph IRI."""
-    if isinstance(store, OxigraphStore) and not store.shared:  # twice as fast as SPARQL
-        return {shorten(q.graph_name.value): q.object.value
-                for q in store.raw.quads_for_pattern(None, ox.NamedNode(str(MARKER)), None, None)
-                if isinstance(q.graph_name, ox.NamedNode) and isinstance(q.object, ox.Literal)}
+    short = _shortener()
+    if isinstance(store, OxigraphStore):  # pyoxigraph's terms, no rdflib term per cell
+        _, found = store.select_ox(MARKERS)
+        return {short(g.value): h.value for g, h in found
+                if isinstance(g, ox.NamedNode) and isinstance(h, ox.Literal)}
     table = store.query(MARKERS)
     assert isinstance(table, Table)
-    return {shorten(str(g)): str(h) for g, h in table.rows if g is not None and h is not None}
+    return {short(str(g)): str(h) for g, h in table.rows if g is not None and h is not None}
 
 
 def event_count(store: Store) -> int:
