@@ -20,7 +20,7 @@ from claims import review
 from claims.cli import cli
 from claims.document import Document
 from claims.errors import IndexCorrupt, IndexMissing
-from claims.index import Filters, StatementIndex, attached, index_path
+from claims.index import Filters, StatementIndex, attached, index_path, schema, statement_index
 from claims.model import iris
 from claims.model.mapping import to_graph
 from claims.pipeline import ingest
@@ -104,9 +104,9 @@ def store(tmp_path: Path) -> Iterator[OxigraphStore]:
     fill(kb, DOCS)
     add_reviews(kb, DOCS)
     yield kb
-    for found in list(index_module._OPEN.keys()):
+    for found in list(statement_index.OPEN.keys()):
         if found is kb:
-            index_module._OPEN[kb].close()
+            statement_index.OPEN[kb].close()
     kb.close()
 
 
@@ -126,7 +126,7 @@ def everything(index: StatementIndex) -> pd.DataFrame:
 
 def fresh(store: Store) -> pd.DataFrame:
     """The rows of an index rebuilt from ``store`` alone (in memory, beside the one under test)."""
-    other = StatementIndex(store, index_module._connect(":memory:"), None)
+    other = StatementIndex(store, schema.connect(":memory:"), None)
     other.rebuild()
     rows = everything(other)
     other._db.close()
@@ -361,7 +361,7 @@ def test_truncated_file_is_corrupt_and_repair_rebuilds(store: OxigraphStore, ind
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(IndexCorrupt):
         everything(StatementIndex.open(store, sync=False))
-    index_module._OPEN.clear()
+    statement_index.OPEN.clear()
     pd.testing.assert_frame_equal(everything(StatementIndex.open(store, repair=True)), before)
 
 
@@ -376,8 +376,8 @@ def test_failed_rebuild_leaves_the_old_index(store: OxigraphStore, index: Statem
             raise RuntimeError("disk full, say")
         return original(values, state)  # type: ignore[arg-type]
 
-    original = index_module._row
-    monkeypatch.setattr(index_module, "_row", failing)
+    original = index_module.rows.as_row
+    monkeypatch.setattr(index_module.rows, "as_row", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         index.rebuild()
     monkeypatch.undo()

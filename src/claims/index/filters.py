@@ -1,0 +1,43 @@
+"""What the explorer filters by, and its SQL ``WHERE`` clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the explorer filters by; ``None`` or empty means "any"."""
+
+    speaker: str | None = None
+    kind: str | None = None
+    outlet: str | None = None
+    since: date | None = None
+    until: date | None = None
+    status: str | None = None
+    text: str = ""
+
+    def where(self) -> tuple[str, tuple[object, ...]]:
+        """The ``WHERE`` clause (empty for no filter): fixed column names, every value a
+        bound parameter.
+
+        >>> Filters(speaker="Ana", text=" Peace ").where()
+        (' WHERE speaker = ? AND instr(search, ?) > 0', ('Ana', 'peace'))
+        """
+        terms, params = [], []
+        for column in ("speaker", "kind", "outlet", "status"):
+            value = getattr(self, column)
+            if value:
+                terms.append(f"{column} = ?")
+                params.append(value)
+        if self.since is not None:
+            terms.append("date >= ?")
+            params.append(self.since.isoformat())
+        if self.until is not None:
+            terms.append("date <= ?")
+            params.append(self.until.isoformat())
+        if self.text.strip():
+            terms.append("instr(search, ?) > 0")
+            params.append(self.text.strip().lower())
+        return (" WHERE " + " AND ".join(terms) if terms else ""), tuple(params)

@@ -1,0 +1,79 @@
+"""The index's SQLite layout: where the file lives, its tables and indexes, the columns
+every read returns, and how a SQLite error becomes a coded error."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from claims.errors import IndexCorrupt, IndexUnreadable
+from claims.store.base import Store
+from claims.store.oxigraph import OxigraphStore
+
+SCHEMA_VERSION = 1
+SUFFIX = ".index.sqlite"
+# Row columns, in the order every read method returns them (the statement IRI first).
+COLUMNS = ("statement", "graph", "kind", "text", "speaker", "extracted_speaker", "role", "cue",
+           "confidence", "status", "verdict", "rating", "title", "outlet", "date", "url",
+           "article", "start", "end", "mention_start", "mention_end", "method", "extractor")
+SORTABLE = ("date", "speaker", "kind", "confidence", "status", "text", "outlet", "article")
+
+TABLES = f"""
+CREATE TABLE statements (
+  statement TEXT PRIMARY KEY, graph TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+  speaker TEXT, extracted_speaker TEXT, role TEXT, cue TEXT, confidence REAL,
+  status TEXT NOT NULL, verdict TEXT, rating TEXT, title TEXT, outlet TEXT, date TEXT,
+  url TEXT, article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  mention_start INTEGER, mention_end INTEGER, method TEXT, extractor TEXT,
+  search TEXT NOT NULL);
+CREATE TABLE graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
+CREATE TABLE reviews (statement TEXT PRIMARY KEY, verdict TEXT, verdict_key TEXT,
+  rating TEXT, rating_key TEXT, corrected_speaker TEXT, fix_key TEXT);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+# Created after the bulk insert of a rebuild. by_speaker serves a speaker's quotations in
+# date order and the counts per speaker (covering); queue holds only unreviewed rows.
+INDEXES = """
+CREATE INDEX by_speaker ON statements (speaker, kind, date DESC, article, statement);
+CREATE INDEX by_article ON statements (article, start, "end", kind);
+CREATE INDEX by_graph ON statements (graph);
+CREATE INDEX by_date ON statements (date DESC, article, start);
+CREATE INDEX queue ON statements (article, start)
+  WHERE verdict IS NULL AND kind IN ('quotation', 'reported_speech');
+"""
+QUEUE = "verdict IS NULL AND kind IN ('quotation', 'reported_speech')"
+SELECT = "SELECT " + ", ".join(f'"{c}"' for c in COLUMNS) + " FROM statements"
+INSERT = "INSERT OR IGNORE INTO statements VALUES (" + ", ".join("?" * (len(COLUMNS) + 1)) + ")"
+
+
+def index_path(store: Store) -> Path | None:
+    """Where the index of ``store`` lives: ``<store dir>.index.sqlite``; None: in memory."""
+    if isinstance(store, OxigraphStore):
+        return store.path.with_name(store.path.name + SUFFIX)
+    return None
+
+
+def connect(target: str) -> sqlite3.Connection:
+    db = sqlite3.connect(target, timeout=30, isolation_level=None, check_same_thread=False)
+    # A cache of the store: an OS crash at the wrong moment may damage it (a rebuild fixes
+    # that); in exchange a commit does not wait for the disk twice.
+    with suppress(sqlite3.DatabaseError):  # a damaged file shows on first use, not here
+        db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+@contextmanager
+def errors(where: str) -> Iterator[None]:
+    """SQLite errors as coded errors: the fix is always a rebuild from the store."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        if "no such" in text or "malformed" in text:
+            raise IndexCorrupt(f"{where}: {text}") from exc
+        raise IndexUnreadable(f"{where}: {text}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise IndexCorrupt(f"{where}: {exc}") from exc

@@ -1,0 +1,412 @@
+"""The :class:`StatementIndex`: open, build, rebuild and sync the index of one store, and
+the paged reads over it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import weakref
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from claims.document import Document
+from claims.errors import IndexCorrupt, IndexMissing, IndexUnreadable
+from claims.index import rows as _rows
+from claims.index import schema
+from claims.index.filters import Filters
+from claims.index.rows import Review
+from claims.index.schema import connect, errors
+from claims.model import iris
+from claims.query import expand, shorten
+from claims.statements import Statement
+from claims.store.base import Store
+
+if TYPE_CHECKING:
+    from claims.review import ReviewEvent
+
+# The index open for each store in this process (shared by every open and by the hooks).
+OPEN: weakref.WeakKeyDictionary[Store, StatementIndex] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    """What the index holds and whether it matches the store (``stale``)."""
+
+    path: str
+    rows: int
+    graphs: int
+    events: int
+    synced_at: str | None
+    rebuilt_at: str | None
+    changed_graphs: int
+    vanished_graphs: int
+    new_events: int
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.changed_graphs or self.vanished_graphs or self.new_events)
+
+
+class StatementIndex:
+    """The SQLite index of one store; open it with :meth:`open`."""
+
+    def __init__(self, store: Store, db: sqlite3.Connection, path: Path | None) -> None:
+        self.store = store
+        self.path = path
+        self._db = db
+        self._inode = path.stat().st_ino if path is not None and path.exists() else None
+
+    # -- opening, building, syncing -------------------------------------------------------
+
+    @classmethod
+    def open(cls, store: Store, *, sync: bool = True, repair: bool = False,
+             create: bool = True) -> StatementIndex:
+        """The index of ``store``: built if missing (or of an older layout), else synced.
+
+        A corrupt file raises :class:`IndexCorrupt` (run ``claims index rebuild``), unless
+        ``repair`` rebuilds it at once. ``create=False``: :class:`IndexMissing` instead of
+        building a missing (or outdated) index. An index already open for ``store`` in this
+        process is shared (and synced).
+        """
+        existing = OPEN.get(store)
+        if existing is not None:
+            if sync:
+                existing.sync()
+            return existing
+        path = schema.index_path(store)
+        if path is None:
+            index = cls(store, connect(":memory:"), None)
+            index.rebuild()
+        else:
+            fresh = not path.exists()
+            index = cls.at(store, path)
+            try:
+                current = index.current()
+            except IndexCorrupt:
+                if not repair:
+                    raise
+                current = False
+            if (fresh or not current) and not create:
+                index.close()
+                if fresh:
+                    path.unlink(missing_ok=True)
+                raise IndexMissing(str(path))
+            if fresh or not current:
+                index.rebuild()
+            elif sync:
+                try:
+                    index.sync()
+                except IndexCorrupt:
+                    if not repair:
+                        raise
+                    index.rebuild()
+        OPEN[store] = index
+        return index
+
+    @classmethod
+    def build(cls, store: Store) -> StatementIndex:
+        """A fresh index of ``store``, replacing any it has (damaged or not)."""
+        existing = OPEN.get(store)
+        if existing is not None:
+            existing.rebuild()
+            return existing
+        path = schema.index_path(store)
+        if path is None or not path.exists():
+            return cls.open(store)
+        index = cls.at(store, path)
+        index.rebuild()
+        OPEN[store] = index
+        return index
+
+    @classmethod
+    def at(cls, store: Store, path: Path) -> StatementIndex:
+        """The index file at ``path``, opened as it is (no check, build or sync)."""
+        with errors(str(path)):
+            return cls(store, connect(str(path)), path)
+
+    def current(self) -> bool:
+        """Whether the file has this version's layout (:class:`IndexCorrupt` if unreadable)."""
+        with errors(self._where):
+            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+            if version == schema.SCHEMA_VERSION:
+                self._db.execute("SELECT count(*) FROM meta").fetchone()
+            return version == schema.SCHEMA_VERSION
+
+    @property
+    def _where(self) -> str:
+        return str(self.path) if self.path else "in-memory index"
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, re-opened when another process has swapped in a rebuilt file."""
+        if self.path is not None:
+            try:
+                inode = self.path.stat().st_ino
+            except FileNotFoundError:
+                raise IndexUnreadable(f"{self.path}: the index file is gone") from None
+            if inode != self._inode:
+                self._db.close()
+                with errors(self._where):
+                    self._db = connect(str(self.path))
+                self._inode = inode
+        return self._db
+
+    def close(self) -> None:
+        self._db.close()
+        if OPEN.get(self.store) is self:
+            del OPEN[self.store]
+
+    def rebuild(self) -> None:
+        """Everything from the store, into a fresh database that replaces the old one only
+        once complete (a failure leaves the old index as it was)."""
+        # Markers and the event count are read before what they vouch for: a write landing
+        # in between makes the index look older than it is (a later sync re-reads), never newer.
+        hashes = _rows.store_hashes(self.store)
+        events = _rows.event_count(self.store)
+        rows = (r for r in _rows.rows_from_store(self.store) if r["graph"] in hashes)
+        reviews = _rows.reviews_from_store(self.store)
+        temp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}") if self.path else None
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        db = connect(str(temp) if temp else ":memory:")
+        try:
+            with errors(str(temp or self._where)):
+                db.execute("PRAGMA journal_mode = OFF")
+                db.execute("PRAGMA synchronous = OFF")
+                db.executescript(schema.TABLES)
+                db.execute("BEGIN")
+                db.executemany(schema.INSERT, (_rows.as_row(r, reviews.get(r["statement"])) for r in rows))
+                db.executemany("INSERT INTO graphs VALUES (?, ?)", hashes.items())
+                db.executemany("INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               ((s, *v.values()) for s, v in reviews.items()))
+                now = _now()
+                db.executemany("INSERT INTO meta VALUES (?, ?)",
+                               [("events", str(events)), ("synced_at", now), ("rebuilt_at", now)])
+                db.executescript(schema.INDEXES)  # ends the transaction (executescript commits)
+                db.execute("ANALYZE")
+            if temp is not None and self.path is not None:
+                db.close()
+                with open(temp, "rb") as handle:
+                    os.fsync(handle.fileno())
+                os.replace(temp, self.path)
+                old, self._db = self._db, connect(str(self.path))
+                self._inode = self.path.stat().st_ino
+            else:
+                old, self._db = self._db, db
+            old.close()
+        except BaseException:
+            db.close()
+            if temp is not None:
+                temp.unlink(missing_ok=True)
+            raise
+
+    def sync(self) -> dict[str, int]:
+        """Catch up with the store: re-index changed and new article graphs, drop vanished
+        ones, re-read review states if the number of events changed. Returns the counts."""
+        hashes = _rows.store_hashes(self.store)
+        changed, vanished = self._diff(hashes)
+        if len(changed) > max(500, len(hashes) // 4):
+            self.rebuild()
+            return {"changed": len(changed), "vanished": len(vanished), "events": -1,
+                    "rebuilt": 1}
+        rows = [r for g in changed for r in _rows.rows_from_store(self.store, g)]
+        events = _rows.event_count(self.store)
+        with self._transaction() as db:
+            self._replace_graphs(db, [*changed, *vanished], rows,
+                                 {g: hashes[g] for g in changed})
+        new_events = events - self._events()
+        if new_events:
+            self._reread_reviews(events)
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('synced_at', ?)", (_now(),))
+        return {"changed": len(changed), "vanished": len(vanished), "events": new_events,
+                "rebuilt": 0}
+
+    def check(self) -> IndexStatus:
+        """What :meth:`sync` would do, without doing it."""
+        hashes = _rows.store_hashes(self.store)
+        changed, vanished = self._diff(hashes)
+        with errors(self._where):
+            meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        graphs = self._count("SELECT count(*) FROM graphs")
+        events = int(meta.get("events", 0))
+        return IndexStatus(self._where, len(self), graphs, events, meta.get("synced_at"),
+                           meta.get("rebuilt_at"), len(changed), len(vanished),
+                           _rows.event_count(self.store) - events)
+
+    # -- updates from ingest and review (the hooks) ----------------------------------------
+
+    def written(self, articles: Sequence[tuple[Document, Sequence[Statement]]]) -> None:
+        """Index articles just stored by ingestion (their graphs replaced as a whole)."""
+        rows = [r for doc, sts in articles for r in _rows.rows_from_statements(doc, sts)]
+        hashes = {shorten(str(iris.graph_iri(doc))): doc.content_hash for doc, _ in articles}
+        with self._transaction() as db:
+            self._replace_graphs(db, list(hashes), rows, hashes)
+
+    def reviewed(self, event: ReviewEvent) -> None:
+        """Apply one review event just stored (its statement's status and speaker)."""
+        statement = shorten(event.statement)
+        key = _rows.time_key(event.time, event.iri)
+        with self._transaction() as db:
+            state = self._reviews(db, [statement]).get(statement, Review()).fold(
+                key, event.verdict.value if event.verdict else None,
+                event.rating.value if event.rating else None, event.corrected_speaker)
+            self._set_reviews(db, {statement: state})
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'events'")
+
+    # -- internals ----------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self.db
+        with errors(self._where):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def _count(self, sql: str, params: Sequence[object] = ()) -> int:
+        with errors(self._where):
+            return int(self.db.execute(sql, tuple(params)).fetchone()[0])
+
+    def _diff(self, hashes: dict[str, str]) -> tuple[list[str], list[str]]:
+        """The graphs changed or added in the store since indexed, and those gone from it."""
+        with errors(self._where):
+            known = dict(self.db.execute("SELECT graph, hash FROM graphs").fetchall())
+        return ([g for g, h in hashes.items() if known.get(g) != h],
+                [g for g in known if g not in hashes])
+
+    def _events(self) -> int:
+        with errors(self._where):
+            found = self.db.execute("SELECT value FROM meta WHERE key = 'events'").fetchone()
+        return int(found[0]) if found else 0
+
+    @staticmethod
+    def _reviews(db: sqlite3.Connection, statements: Sequence[str]) -> dict[str, Review]:
+        found = db.execute(
+            "SELECT * FROM reviews WHERE statement IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(statements)),)).fetchall()
+        return {s: Review(*values) for s, *values in found}
+
+    @staticmethod
+    def _set_reviews(db: sqlite3.Connection, states: dict[str, Review]) -> None:
+        db.executemany("INSERT OR REPLACE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       ((s, *v.values()) for s, v in states.items()))
+        for statement, state in states.items():
+            row = db.execute("SELECT text, extracted_speaker, title FROM statements "
+                             "WHERE statement = ?", (statement,)).fetchone()
+            if row is None:
+                continue  # an orphaned event: its statement is no longer in the store
+            speaker = state.corrected_speaker or row[1]
+            db.execute("UPDATE statements SET speaker = ?, status = ?, verdict = ?, rating = ?, "
+                       "search = ? WHERE statement = ?",
+                       (speaker, state.status(), state.verdict, state.rating,
+                        _rows.search_text(row[0], speaker, row[2]), statement))
+
+    def _replace_graphs(self, db: sqlite3.Connection, graphs: Sequence[str],
+                        rows: Sequence[dict[str, Any]], hashes: dict[str, str]) -> None:
+        db.executemany("DELETE FROM statements WHERE graph = ?", ((g,) for g in graphs))
+        db.executemany("DELETE FROM graphs WHERE graph = ?", ((g,) for g in graphs))
+        reviews = self._reviews(db, [r["statement"] for r in rows])
+        db.executemany(schema.INSERT, (_rows.as_row(r, reviews.get(r["statement"])) for r in rows))
+        db.executemany("INSERT INTO graphs VALUES (?, ?)", hashes.items())
+
+    def _reread_reviews(self, events: int) -> None:
+        states = _rows.reviews_from_store(self.store)
+        with self._transaction() as db:
+            old = {s: Review(*v) for s, *v in db.execute("SELECT * FROM reviews").fetchall()}
+            gone = {s: Review() for s in old if s not in states}  # the reviews graph was rewritten
+            self._set_reviews(db, {**gone, **{s: v for s, v in states.items() if old.get(s) != v}})
+            db.execute("DELETE FROM reviews WHERE statement NOT IN "
+                       "(SELECT value FROM json_each(?))", (json.dumps(list(states)),))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('events', ?)", (str(events),))
+
+    def _frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        with errors(self._where):
+            cursor = self.db.execute(sql, tuple(params))
+            names = [d[0] for d in cursor.description]
+            return pd.DataFrame(cursor.fetchall(), columns=names)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._count("SELECT count(*) FROM statements")
+
+    def rows(self, *, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """Every row (in no particular order)."""
+        return self._frame(f"{schema.SELECT} LIMIT ? OFFSET ?", (_limit(limit), offset))
+
+    def quotations(self, speaker: str, *, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """A speaker's quotations (current speaker, i.e. as corrected), newest first."""
+        return self._frame(f"{schema.SELECT} WHERE speaker = ? AND kind = 'quotation' "
+                           "ORDER BY date DESC, article, statement LIMIT ? OFFSET ?",
+                           (speaker, _limit(limit), offset))
+
+    def article(self, article: str, *, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """One article's statements in text order (article IRI full or shortened)."""
+        return self._frame(f"{schema.SELECT} WHERE article = ? ORDER BY start, \"end\", kind "
+                           "LIMIT ? OFFSET ?", (shorten(expand(article)), _limit(limit), offset))
+
+    def queue(self, *, limit: int | None = 50, offset: int = 0) -> pd.DataFrame:
+        """The review queue: quotations and reported speech with no verdict, article order."""
+        return self._frame(f"{schema.SELECT} WHERE {schema.QUEUE} ORDER BY article, start LIMIT ? OFFSET ?",
+                           (_limit(limit), offset))
+
+    def queue_size(self) -> int:
+        return self._count(f"SELECT count(*) FROM statements WHERE {schema.QUEUE}")
+
+    def speakers(self, *, corrected: bool = True, limit: int | None = None,
+                 offset: int = 0) -> pd.DataFrame:
+        """Statements, quotations, reported speech and articles per speaker, most first
+        (``corrected=False``: by the speaker as extracted, like the ``speakers`` query)."""
+        column = "speaker" if corrected else "extracted_speaker"
+        return self._frame(
+            f"SELECT {column} AS speaker, count(*) AS statements, "
+            "sum(kind = 'quotation') AS quotations, sum(kind = 'reported_speech') AS reported, "
+            f"count(DISTINCT article) AS articles FROM statements WHERE {column} IS NOT NULL "
+            f"GROUP BY {column} ORDER BY statements DESC, speaker LIMIT ? OFFSET ?",
+            (_limit(limit), offset))
+
+    def filter(self, filters: Filters, *, sort: str = "date", descending: bool = True,
+               limit: int | None = 50, offset: int = 0) -> tuple[pd.DataFrame, int]:
+        """A page of the rows that pass ``filters``, sorted, and how many pass in all."""
+        if sort not in schema.SORTABLE:
+            raise ValueError(f"sort must be one of {schema.SORTABLE}, not {sort!r}")
+        where, params = filters.where()
+        total = self._count(f"SELECT count(*) FROM statements{where}", params)
+        order = f"{sort} {'DESC' if descending else 'ASC'} NULLS LAST, article, start"
+        page = self._frame(f"{schema.SELECT}{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                           (*params, _limit(limit), offset))
+        return page, total
+
+    def reviewed_rows(self) -> pd.DataFrame:
+        """Statement, status and current speaker of every reviewed statement."""
+        return self._frame("SELECT s.statement, s.status, s.speaker, r.corrected_speaker "
+                           "FROM reviews r JOIN statements s USING (statement)")
+
+    def choices(self, column: str) -> list[str]:
+        """The distinct values of a filter column, sorted."""
+        if column not in ("speaker", "kind", "outlet", "status"):
+            raise ValueError(f"no choices for {column!r}")
+        with errors(self._where):
+            found = self.db.execute(f"SELECT DISTINCT {column} FROM statements "
+                                    f"WHERE {column} IS NOT NULL ORDER BY 1").fetchall()
+        return [str(v) for (v,) in found]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime(_rows.TIME)
+
+
+def _limit(limit: int | None) -> int:
+    return -1 if limit is None else max(0, int(limit))
