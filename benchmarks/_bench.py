@@ -23,17 +23,13 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timings(fn: Callable[[], object], *, budget: float = 2.0, least: int = 3, most: int = 30,
-            cap: float | None = None) -> list[float]:
+def timings(fn: Callable[[], object], *, budget: float = 2.0, least: int = 3, most: int = 30
+            ) -> list[float]:
     """Seconds per call of ``fn``: one warm-up, then until ``budget`` s or ``most`` calls
-    (a single timed call when the warm-up alone took longer than ``budget``; none, and the
-    warm-up's time is the one figure, when it took longer than ``cap``)."""
+    (a single timed call when the warm-up alone took longer than ``budget``)."""
     t = time.perf_counter()
     fn()
-    warm = time.perf_counter() - t
-    if cap is not None and warm > cap:
-        return [warm]
-    if warm > budget:
+    if time.perf_counter() - t > budget:
         least = most = 1
     out: list[float] = []
     begun = time.perf_counter()
