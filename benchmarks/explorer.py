@@ -1,100 +1,82 @@
-"""Explorer filter latency on a 100,000-statement derived table (synthetic rows).
+"""The claim explorer on a cached synthetic store: open time, memory, filter-change latency.
 
-Builds the table the explorer keeps beside the store (one row per statement) from
-synthetic rows shaped like the statements query's result, then times typical filters
-and the explorer's full redraw (filter + sort + page + plots). Prints median and p95.
+Opens :class:`claims.widgets.Explorer` on the cached store of ``SIZE`` statements (its
+statement index beside it, ``benchmarks/.cache/store-N-7.index.sqlite``: built by
+``benchmarks/index.py`` if missing), then times what a user does through the real widget:
+set one filter control and wait for the redraw (count, first page, list, both charts from
+SQL aggregates), clear it again, turn a page, export a filtered set. One process per run,
+so the peak memory is the explorer's own.
 
-    .venv/bin/python benchmarks/explorer.py [ROWS]
+    .venv/bin/python benchmarks/explorer.py            # 100,000 statements
+    .venv/bin/python benchmarks/explorer.py 1000000
 """
 
 from __future__ import annotations
 
-import random
-import statistics
 import sys
 import time
-from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
-import pandas as pd
+import ipywidgets as W
 
-from claims.store import MemoryStore
-from claims.widgets.explorer import Explorer
-from claims.widgets.table import Filters, StatementTable, frame
-
-WORDS = [
-    "sanctions", "summit", "security", "cooperation", "ukraine", "taiwan", "economy", "energy",
-    "border", "trade", "alliance", "growth", "world", "order", "unipolar", "members", "partners",
-    "talks", "visit", "war", "peace",
-]
-
-
-def synthetic(n: int, *, seed: int = 7) -> pd.DataFrame:
-    rng = random.Random(seed)
-    speakers = [f"Speaker {i}" for i in range(2000)]
-    outlets = [f"Outlet {i}" for i in range(60)]
-    day0 = date(2020, 1, 1)
-    kinds = ["claims:Quotation", "claims:ReportedSpeech", "claims:Figure"]
-    rows = []
-    for i in range(n):
-        article = i // 20
-        rows.append({
-            "statement": f"kb:statement/{i:020x}", "kind": kinds[i % 3],
-            "text": " ".join(rng.choices(WORDS, k=rng.randint(6, 30))),
-            "speaker": speakers[min(int(rng.paretovariate(1.2)) - 1, 1999)],
-            "role": None, "cue": "said", "confidence": rng.choice((0.7, 0.8, 0.9)),
-            "title": f"Article {article}", "outlet": outlets[article % 60],
-            "date": (day0 + timedelta(days=article % 1500)).isoformat(), "url": None,
-            "article": f"kb:article/{article:020x}", "start": i * 10, "end": i * 10 + 9,
-            "extractor": "claims-rules", "version": "0.1.0"})
-    return pd.DataFrame(rows)
-
-
-def timed(func: Callable[[], object], repeat: int = 30) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+from _bench import cached_store, machine, median_ms, p95_ms, peak_rss_mb, table, timings
+from claims.index import Filters
+from claims.store import OxigraphStore
+from claims.widgets.explorer import ANY, Explorer
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    start = time.perf_counter()
-    df = frame(synthetic(n))
-    built = time.perf_counter() - start
-    table = StatementTable(MemoryStore(), df=df)
-    top = str(df["speaker"].value_counts().index[0])
-    cases: dict[str, Filters] = {
-        "no filter": Filters(),
-        "speaker (most frequent)": Filters(speaker=top),
-        "kind": Filters(kind="quotation"),
-        "outlet + date range": Filters(outlet="Outlet 3", since=date(2021, 1, 1), until=date(2021, 12, 31)),
-        "status": Filters(status="unreviewed"),
-        "free text": Filters(text="unipolar world"),
-        "speaker + text + dates": Filters(speaker=top, text="sanctions", since=date(2022, 1, 1)),
-    }
-    print(f"derived table: {n:,} statements, built in {built:.2f} s")
-    print(f"{'filter':<28}{'rows':>9}{'median ms':>12}{'p95 ms':>10}")
-    for name, filters in cases.items():
-        med, p95 = timed(lambda f=filters: table.filter(f))  # type: ignore[misc]
-        print(f"{name:<28}{len(table.filter(filters)):>9,}{med:>12.1f}{p95:>10.1f}")
-    explorer = Explorer(MemoryStore(), table=table)
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    folder, meta = cached_store(size)
+    print(f"{machine()}; {meta['statements']:,} statements; peak RSS before opening "
+          f"{peak_rss_mb():.0f} MB")
+    store = OxigraphStore(folder, read_only=True)
+    began = time.perf_counter()
+    explorer = Explorer(store)
+    opened = time.perf_counter() - began
+    index = explorer.table.index
+    sync = timings(index.sync, budget=3)
+    rows: list[list[str]] = [
+        ["open (sync, choices, count, first page, charts)", f"{explorer.total:,}",
+         f"{opened * 1000:.0f}", ""],
+        ["  of which a sync, nothing changed", "", f"{median_ms(sync):.0f}", f"{p95_ms(sync):.0f}"],
+        ["peak RSS after opening (MB)", "", f"{peak_rss_mb():.0f}", ""]]
+    [(top, _)] = index.per_speaker(Filters(), limit=1)
+    word = max(str(explorer.rows.iloc[0]["text"]).split(), key=len).strip(".,;:\"'").lower()
+    cases: list[tuple[str, W.ValueWidget, object]] = [
+        ("speaker (the most quoted)", explorer.speaker, top),
+        ("kind = quotation", explorer.kind, "quotation"),
+        (f"outlet = {explorer.outlet.options[1][1]}", explorer.outlet, explorer.outlet.options[1][1]),
+        ("status = unreviewed", explorer.status, "unreviewed"),
+        ("from 2021-01-01", explorer.since, date(2021, 1, 1)),
+        (f"search {word!r}", explorer.text, word),
+        ("sort by confidence", explorer.sort, "confidence")]
+    for name, control, value in cases:
+        cleared = control.value
 
-    def redraw() -> None:
-        explorer.text.value = "" if explorer.text.value else "sanctions"
+        def change(control: W.ValueWidget = control, value: object = value,
+                   cleared: object = cleared) -> None:
+            control.value = value if control.value == cleared else cleared
 
-    med, p95 = timed(redraw, repeat=20)
-    print(f"{'explorer redraw (text)':<28}{len(explorer.rows):>9,}{med:>12.1f}{p95:>10.1f}")
-    explorer.text.value = ""
-
-    def by_speaker() -> None:
-        explorer.speaker.value = "" if explorer.speaker.value else top
-
-    med, p95 = timed(by_speaker, repeat=20)
-    print(f"{'explorer redraw (speaker)':<28}{len(explorer.rows):>9,}{med:>12.1f}{p95:>10.1f}")
+        took = timings(change, budget=6, least=6, most=20)
+        control.value = value
+        passing = explorer.total
+        control.value = cleared
+        rows.append([f"filter change: {name} (set / clear)", f"{passing:,}",
+                     f"{median_ms(took):.0f}", f"{p95_ms(took):.0f}"])
+    explorer.speaker.value = top
+    took = timings(lambda: explorer.turn(1 if explorer.page == 0 else -1), budget=3)
+    rows.append(["page turn (speaker filter on)", f"{explorer.total:,}", f"{median_ms(took):.0f}",
+                 f"{p95_ms(took):.0f}"])
+    began = time.perf_counter()
+    text = explorer.export_csv()
+    rows.append(["CSV export (speaker filter on)", f"{len(text.splitlines()) - 1:,}",
+                 f"{(time.perf_counter() - began) * 1000:.0f}", ""])
+    explorer.speaker.value = ANY
+    rows.append(["peak RSS at the end (MB)", "", f"{peak_rss_mb():.0f}", ""])
+    print(table(["case", "rows", "median ms", "p95 ms"], rows))
+    index.close()
+    store.close()
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@ and what keeping it fresh costs ingestion. One table.
     .venv/bin/python benchmarks/index.py --sizes 1000000 --sparql-seconds 120
 
 For each size the index of the cached synthetic store is built next to it
-(``benchmarks/.cache/store-N-7.index.sqlite``): build time, file size, the explorer's
-in-memory table (``StatementTable``) read from it, a sync when nothing changed, then list
+(``benchmarks/.cache/store-N-7.index.sqlite``): build time, file size, a sync when
+nothing changed (the explorer through the index: ``benchmarks/explorer.py``), then list
 views through :class:`claims.index.StatementIndex` beside the same view through
 ``claims.select`` (the named query, ``LIMIT 50`` appended for first pages), each SPARQL
 case in a child process given ``--sparql-seconds`` (else "(over N s)"). The top speaker
@@ -34,7 +34,6 @@ from claims import index as index_module
 from claims.index import StatementIndex, index_path
 from claims.query import named_queries, select
 from claims.store import OxigraphStore
-from claims.widgets.table import StatementTable
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikinews.jsonl"
 HEADER = ["statements", "case", "rows", "index median", "index p95", "SPARQL median", "SPARQL p95"]
@@ -101,11 +100,6 @@ def size_rows(size: int, sparql_seconds: float) -> list[list[str]]:
     assert path is not None
     rows = [[label, "build from the store (s)", f"{len(index):,}", f"{built:.1f}", "", "", ""],
             [label, "index file (MB)", "", f"{path.stat().st_size / 1e6:.0f}", "", "", ""]]
-    began = time.perf_counter()
-    explorer = StatementTable(store)  # the widgets' in-memory table, read from the index
-    rows.append([label, "explorer table from the index (s)", f"{len(explorer):,}",
-                 f"{time.perf_counter() - began:.1f}", "", "", ""])
-    del explorer
     sync = timings(index.sync)
     rows.append([label, "sync, nothing changed", "", f"{median_ms(sync):.1f}", f"{p95_ms(sync):.1f}",
                  "", ""])

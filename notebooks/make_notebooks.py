@@ -25,13 +25,14 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
 from claims.config import project_root
 report = claims.ingest([project_root() / "kb" / "articles"], store)  # idempotent
 report"""),
-        ("code", """from claims.widgets import StatementTable
-table = StatementTable(store)  # one row per statement, keyed by its IRI
-table.df[["kind", "speaker", "text", "cue", "confidence"]]"""),
+        ("code", """from claims.widgets import Filters, StatementTable
+table = StatementTable(store)  # one row per statement, keyed by its IRI, from the statement index
+rows, total = table.page(Filters(), limit=20)  # filtered, sorted and paged in SQLite
+rows[["kind", "speaker", "text", "cue", "confidence"]]"""),
         ("md", "One quotation, highlighted in its sentence, with its provenance:"),
         ("code", """from IPython.display import HTML
 from claims.widgets import provenance
-quotes = table.df[table.df["kind"] == "quotation"]
+quotes, _ = table.page(Filters(kind="quotation"), limit=1)
 HTML(provenance(table, store, quotes.index[0]))"""),
         ("md", "A SPARQL query (the named query `speakers`; `claims.named_queries()` lists them all):"),
         ("code", 'claims.select(store, "speakers")'),
@@ -44,11 +45,11 @@ HTML(provenance(table, store, quotes.index[0]))"""),
 from claims.widgets import Explorer
 explorer = Explorer(store)
 explorer"""),
-        ("md", "The filtered rows as a sortable, searchable table (itables), and as a DataFrame "
-               "for your own analysis (`explorer.rows`)."),
+        ("md", "The page shown as a sortable, searchable table (itables), and as a DataFrame "
+               "for your own analysis (`explorer.rows`); every matching row: `explorer.export_csv()`."),
         ("code", """from itables import init_notebook_mode, show
 init_notebook_mode(all_interactive=False, connected=False)
-show(explorer.rows.drop(columns="_search").reset_index())"""),
+show(explorer.rows.reset_index())"""),
     ],
     "03_sparql_workbench": [
         ("md", "# SPARQL workbench\nFor researchers. `%%sparql` runs a cell against the current "

@@ -415,3 +415,75 @@ def test_cli_rebuild_sync_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert run.invoke(cli, ["index", "rebuild"]).exit_code == 0
     assert "12 statements" in run.invoke(cli, ["index", "status"]).output
     kb.close()
+
+
+# -- the explorer's reads: aggregates, positions, CSV, cached choices ---------------------------
+
+
+def test_aggregates_agree_with_pandas_over_the_rows(store: OxigraphStore, index: StatementIndex) -> None:
+    later = [Document(id=f"m{n}", text=article(n).text, title=f"Later {n}", url=f"https://news.example/m{n}",
+                      publisher="Other Times", date=day) for n, day in ((7, "2023-12-30"), (8, "2024-02-01"))]
+    store.replace_graphs(to_graph(d, statements(article(n))) for d, n in zip(later, (7, 8), strict=True))
+    index.sync()
+    rows = everything(index)
+    cases = {Filters(): rows["kind"].notna(), Filters(kind="quotation"): rows["kind"] == "quotation",
+             Filters(outlet="Other Times", text="clause"):
+                 (rows["outlet"] == "Other Times") & rows["text"].str.contains("clause")}
+    assert "Sergei Lavrov" in dict(index.per_speaker(Filters()))  # the corrected speaker
+    for filters, mask in cases.items():
+        passing = rows[mask]
+        counts = passing["speaker"].value_counts()
+        found = index.per_speaker(filters, limit=100)
+        assert dict(found) == counts.to_dict()
+        assert found == sorted(found, key=lambda p: (-p[1], p[0]))  # most first, ties by name
+        assert index.per_speaker(filters, limit=2) == found[:2]
+        months = passing["date"].str[:7].value_counts().sort_index()
+        assert index.over_time(filters) == list(months.items())
+        assert index.over_time(filters, limit=2) == list(months.items())[-2:]
+    april = Filters(since=date(2024, 4, 1), until=date(2024, 4, 30))
+    days = rows[rows["date"].str.startswith("2024-04")]["date"].value_counts().sort_index()
+    assert len(days) == 3 and index.over_time(april) == list(days.items())  # one month: per day
+    assert index.over_time(Filters(speaker="Nobody")) == [] == index.per_speaker(Filters(speaker="Nobody"))
+
+
+def test_position_after_and_count_follow_the_filter_order(index: StatementIndex) -> None:
+    filters = Filters(kind="quotation")
+    whole, total = index.filter(filters, sort="speaker", descending=False, limit=None)
+    assert index.count(filters) == total == len(whole)
+    for n, statement in enumerate(whole["statement"]):
+        assert index.position(filters, statement, sort="speaker", descending=False) == n
+    assert index.position(filters, iri(DOCS[0], 3)) is None  # a figure
+    queue = index.filter(Filters(kind="quotation", status="unreviewed"), sort="article",
+                         descending=False, limit=None)[0]["statement"].tolist()
+    pending = Filters(kind="quotation", status="unreviewed")
+    assert index.after(pending, None) == queue[0]
+    assert [index.after(pending, s) for s in queue] == [*queue[1:], queue[0]]  # round again
+    assert index.after(pending, iri(DOCS[0], 0)) == queue[0]  # reviewed, first in order
+    assert index.after(Filters(speaker="Nobody"), queue[0]) is None
+
+
+def test_csv_streams_every_passing_row(index: StatementIndex) -> None:
+    filters = Filters(kind="quotation")
+    pieces = list(index.csv(filters, columns=("statement", "speaker", "confidence"), sort="confidence",
+                            rows=5))
+    assert len(pieces) == 1 + 3  # the header, then 12 rows in pieces of 5
+    found = pd.read_csv(__import__("io").StringIO("".join(pieces)))
+    expected = index.filter(filters, sort="confidence", limit=None)[0]
+    assert found["statement"].tolist() == expected["statement"].tolist()
+    assert found["confidence"].tolist() == expected["confidence"].tolist()
+    with pytest.raises(ValueError, match="search"):
+        list(index.csv(filters, columns=("statement", "search")))
+
+
+def test_choices_are_cached_until_the_index_changes(store: OxigraphStore, index: StatementIndex) -> None:
+    assert index.choices("status") == ["confirmed", "misattributed", "not-a-quotation", "rated false",
+                                       "rated mostly-true", "unreviewed"]
+    review.record(store, iri(DOCS[5], 0), "misquoted", reviewer="Ana", corrected_text="x", at=T0)
+    assert "misquoted" in index.choices("status")  # a write through the hook
+    before, outlets = len(index), index.choices("outlet")
+    other = StatementIndex(store, schema.connect(str(index_path(store))), index_path(store))
+    eleven = Document(id="a11", text=article(11).text, publisher="Eleventh Post", date="2024-04-11")
+    other.written([(eleven, statements(article(11)))])  # another connection's commit
+    assert len(index) == before + 4
+    assert index.choices("outlet") == sorted([*outlets, "Eleventh Post"])
+    other._db.close()

@@ -28,7 +28,7 @@ def test_filter_by_speaker_lists_only_his_statements(store: Store, statements: p
     assert explorer.count.value == f"{len(putin)} of {total} statements"
     assert sorted(value for _, value in explorer.choice.options) == putin
     assert sorted(re.findall(r'data-iri="([^"]+)"', explorer.grid.value)) == putin
-    assert set(explorer.rows["speaker"]) == {"Vladimir Putin"}
+    assert set(explorer.rows["speaker"]) == {"Vladimir Putin"} and explorer.total == len(putin)
 
 
 def test_selecting_a_row_shows_its_provenance(store: Store, statements: pd.DataFrame) -> None:
@@ -79,23 +79,47 @@ def test_pages_and_sorting(store: Store, statements: pd.DataFrame) -> None:
     explorer.sort.value = "confidence"
     explorer.descending.value = False
     assert explorer.page == 0
-    assert explorer.rows["confidence"].tolist() == sorted(statements["confidence"])
+    pages = [explorer.rows]
+    while not explorer.next.disabled:
+        explorer.next.click()
+        pages.append(explorer.rows)
+    assert [len(p) for p in pages[:-1]] == [5] * (len(pages) - 1) and explorer.page == len(pages) - 1
+    shown = pd.concat(pages)
+    assert shown.index.is_unique and sorted(shown.index) == sorted(statements["statement"])
+    assert shown["confidence"].tolist() == sorted(statements["confidence"])
+    explorer.kind.value = "quotation"  # a filter change goes back to the first page
+    assert explorer.page == 0 and explorer.prev.disabled
 
 
-def test_plots_one_bar_per_speaker(store: Store, statements: pd.DataFrame) -> None:
+def test_plots_count_the_filtered_rows(store: Store, statements: pd.DataFrame) -> None:
     explorer = Explorer(store)
     speakers = statements["speaker"].dropna().nunique()
     per_speaker = explorer.plots.value.split("</svg>")[0]
-    assert per_speaker.count("<rect") == speakers
+    assert per_speaker.count("<rect") == min(speakers, 15)
     assert "Statements over time" in explorer.plots.value
+    explorer.kind.value = "quotation"
+    quotes = statements[statements["kind"] == "claims:Quotation"]
+    expected = quotes["speaker"].value_counts()
+    found = explorer.table.index.per_speaker(explorer.filters, limit=100)
+    assert dict(found) == expected.to_dict()
+    assert [n for _, n in found] == sorted(expected, reverse=True)
+    for speaker, n in found[:15]:
+        assert f"<title>{speaker}: {n}</title>" in explorer.plots.value
+    # one day (the article's date): bars per day, counting every dated row that passes
+    assert explorer.table.index.over_time(explorer.filters) == [("2022-09-15", len(quotes))]
+    assert f"<title>2022-09-15: {len(quotes)}</title>" in explorer.plots.value
 
 
 def test_select_by_iri_turns_to_its_page(store: Store, statements: pd.DataFrame) -> None:
     explorer = Explorer(store, page_size=3)
-    iri = explorer.rows.index[-1]
+    everything, total = explorer.table.page(explorer.filters, limit=None)
+    iri = everything.index[-1]
     explorer.select(iri)
-    assert explorer.choice.value == iri
-    assert explorer.page == (len(statements) - 1) // 3
+    assert explorer.choice.value == iri and iri in explorer.rows.index
+    assert explorer.page == (len(statements) - 1) // 3 == (total - 1) // 3
+    explorer.kind.value = "figure" if everything.loc[iri, "kind"] != "figure" else "quotation"
+    with pytest.raises(NotFound):
+        explorer.select(iri)
 
 
 def test_error_panel_shows_claims_errors_and_reraises_others() -> None:

@@ -18,14 +18,15 @@ class Filters:
     status: str | None = None
     text: str = ""
 
-    def where(self) -> tuple[str, tuple[object, ...]]:
-        """The ``WHERE`` clause (empty for no filter): fixed column names, every value a
-        bound parameter.
+    def where(self, *more: str) -> tuple[str, tuple[object, ...]]:
+        """The ``WHERE`` clause (empty for no filter) and its parameters: fixed column names,
+        every value a bound parameter; ``more`` terms (the caller's SQL) come last.
 
-        >>> Filters(speaker="Ana", text=" Peace ").where()
-        (' WHERE speaker = ? AND instr(search, ?) > 0', ('Ana', 'peace'))
+        >>> Filters(speaker="Ana", text=" Peace ").where("date IS NOT NULL")
+        (' WHERE speaker = ? AND instr(search, ?) > 0 AND date IS NOT NULL', ('Ana', 'peace'))
         """
-        terms, params = [], []
+        terms: list[str] = []
+        params: list[object] = []
         for column in ("speaker", "kind", "outlet", "status"):
             value = getattr(self, column)
             if value:
@@ -40,4 +41,5 @@ class Filters:
         if self.text.strip():
             terms.append("instr(search, ?) > 0")
             params.append(self.text.strip().lower())
+        terms.extend(more)
         return (" WHERE " + " AND ".join(terms) if terms else ""), tuple(params)

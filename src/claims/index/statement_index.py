@@ -3,21 +3,23 @@ the paged reads over it."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pandas as pd
 
 from claims.document import Document
-from claims.errors import IndexCorrupt, IndexMissing, IndexUnreadable
+from claims.errors import IndexCorrupt, IndexMissing, IndexUnreadable, NotFound
 from claims.index import rows as _rows
 from claims.index import schema
 from claims.index.filters import Filters
@@ -31,6 +33,7 @@ from claims.store.base import Store
 if TYPE_CHECKING:
     from claims.review import ReviewEvent
 
+T = TypeVar("T")
 # The index open for each store in this process (shared by every open and by the hooks).
 OPEN: weakref.WeakKeyDictionary[Store, StatementIndex] = weakref.WeakKeyDictionary()
 
@@ -62,6 +65,9 @@ class StatementIndex:
         self.path = path
         self._db = db
         self._inode = path.stat().st_ino if path is not None and path.exists() else None
+        self._writes = 0  # commits through this object: with data_version, when caches expire
+        self._seen: tuple[int, ...] = ()
+        self._memo: dict[str, object] = {}
 
     # -- opening, building, syncing -------------------------------------------------------
 
@@ -201,6 +207,7 @@ class StatementIndex:
             else:
                 old, self._db = self._db, db
             old.close()
+            self._writes += 1
         except BaseException:
             db.close()
             if temp is not None:
@@ -274,6 +281,20 @@ class StatementIndex:
                 db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+            self._writes += 1
+
+    def _cached(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept until the index changes: a write through this object, a
+        commit by another connection (``PRAGMA data_version``), a rebuilt file swapped in."""
+        db = self.db
+        with errors(self._where):
+            version = int(db.execute("PRAGMA data_version").fetchone()[0])
+        seen = (id(db), self._inode or 0, self._writes, version)
+        if seen != self._seen:
+            self._seen, self._memo = seen, {}
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def _count(self, sql: str, params: Sequence[object] = ()) -> int:
         with errors(self._where):
@@ -340,11 +361,18 @@ class StatementIndex:
     # -- reading --------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return self._count("SELECT count(*) FROM statements")
+        return self._cached("len", lambda: self._count("SELECT count(*) FROM statements"))
 
     def rows(self, *, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """Every row (in no particular order)."""
         return self._frame(f"{schema.SELECT} LIMIT ? OFFSET ?", (_limit(limit), offset))
+
+    def row(self, statement: str) -> pd.Series:
+        """One statement's row, by IRI (full or shortened); :class:`NotFound` if not indexed."""
+        found = self._frame(f"{schema.SELECT} WHERE statement = ?", (shorten(expand(statement)),))
+        if found.empty:
+            raise NotFound(statement, hint="not in the statement index (run 'claims index sync')")
+        return found.iloc[0]
 
     def quotations(self, speaker: str, *, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """A speaker's quotations (current speaker, i.e. as corrected), newest first."""
@@ -359,8 +387,8 @@ class StatementIndex:
 
     def queue(self, *, limit: int | None = 50, offset: int = 0) -> pd.DataFrame:
         """The review queue: quotations and reported speech with no verdict, article order."""
-        return self._frame(f"{schema.SELECT} WHERE {schema.QUEUE} ORDER BY article, start LIMIT ? OFFSET ?",
-                           (_limit(limit), offset))
+        return self._frame(f"{schema.SELECT} WHERE {schema.QUEUE} ORDER BY article, start "
+                           "LIMIT ? OFFSET ?", (_limit(limit), offset))
 
     def queue_size(self) -> int:
         return self._count(f"SELECT count(*) FROM statements WHERE {schema.QUEUE}")
@@ -377,31 +405,119 @@ class StatementIndex:
             f"GROUP BY {column} ORDER BY statements DESC, speaker LIMIT ? OFFSET ?",
             (_limit(limit), offset))
 
+    # -- the explorer: what passes a filter, a page, a position, counts, CSV -------------------
+
+    def count(self, filters: Filters) -> int:
+        """How many rows pass ``filters``."""
+        where, params = filters.where()
+        return self._count(f"SELECT count(*) FROM statements{where}", params)
+
     def filter(self, filters: Filters, *, sort: str = "date", descending: bool = True,
                limit: int | None = 50, offset: int = 0) -> tuple[pd.DataFrame, int]:
         """A page of the rows that pass ``filters``, sorted, and how many pass in all."""
-        if sort not in schema.SORTABLE:
-            raise ValueError(f"sort must be one of {schema.SORTABLE}, not {sort!r}")
+        order = _order(sort, descending)
         where, params = filters.where()
-        total = self._count(f"SELECT count(*) FROM statements{where}", params)
-        order = f"{sort} {'DESC' if descending else 'ASC'} NULLS LAST, article, start"
         page = self._frame(f"{schema.SELECT}{where} ORDER BY {order} LIMIT ? OFFSET ?",
                            (*params, _limit(limit), offset))
-        return page, total
+        return page, self.count(filters)
 
-    def reviewed_rows(self) -> pd.DataFrame:
-        """Statement, status and current speaker of every reviewed statement."""
-        return self._frame("SELECT s.statement, s.status, s.speaker, r.corrected_speaker "
-                           "FROM reviews r JOIN statements s USING (statement)")
+    def position(self, filters: Filters, statement: str, *, sort: str = "date",
+                 descending: bool = True) -> int | None:
+        """Where ``statement`` comes (0: first) among the rows :meth:`filter` pages through
+        in the same order; None if it does not pass ``filters``."""
+        order = _order(sort, descending)
+        where, params = filters.where()
+        with errors(self._where):
+            found = self.db.execute(
+                f"SELECT n FROM (SELECT statement, row_number() OVER (ORDER BY {order}) AS n "
+                f"FROM statements{where}) WHERE statement = ?",
+                (*params, shorten(expand(statement)))).fetchone()
+        return None if found is None else int(found[0]) - 1
+
+    def after(self, filters: Filters, statement: str | None) -> str | None:
+        """The first statement passing ``filters`` after ``statement`` in article order
+        (article, then position in its text), else the first from the start (so
+        ``statement`` itself comes last); None if none passes."""
+        order = "ORDER BY article, start, statement LIMIT 1"
+        if statement is not None:
+            where, params = filters.where("(article, start, statement) > (SELECT article, start, "
+                                          "statement FROM statements WHERE statement = ?)")
+            with errors(self._where):
+                found = self.db.execute(f"SELECT statement FROM statements{where} {order}",
+                                        (*params, shorten(expand(statement)))).fetchone()
+            if found is not None:
+                return str(found[0])
+        where, params = filters.where()
+        with errors(self._where):
+            found = self.db.execute(f"SELECT statement FROM statements{where} {order}", params).fetchone()
+        return None if found is None else str(found[0])
+
+    def per_speaker(self, filters: Filters, *, limit: int = 15) -> list[tuple[str, int]]:
+        """Rows per (current) speaker among those passing ``filters``, the ``limit`` most
+        frequent, most first (ties by name)."""
+        where, params = filters.where("speaker IS NOT NULL")
+        return self._pairs(f"SELECT speaker, count(*) FROM statements{where} GROUP BY speaker "
+                           "ORDER BY 2 DESC, 1 LIMIT ?", (*params, _limit(limit)))
+
+    def over_time(self, filters: Filters, *, limit: int = 24) -> list[tuple[str, int]]:
+        """Rows per month (``YYYY-MM``) among those passing ``filters``, the latest ``limit``
+        months, oldest first; per day (``YYYY-MM-DD``) when they all fall in one month.
+        Rows without a date are not counted."""
+        where, params = filters.where("date IS NOT NULL")
+        months = self._pairs(f"SELECT substr(date, 1, 7) AS month, count(*) FROM statements{where} "
+                             "GROUP BY month ORDER BY month", params)
+        if len(months) == 1:
+            return self._pairs(f"SELECT date, count(*) FROM statements{where} GROUP BY date "
+                               "ORDER BY date", params)[-limit:]
+        return months[-limit:]
 
     def choices(self, column: str) -> list[str]:
-        """The distinct values of a filter column, sorted."""
+        """The distinct values of a filter column, sorted (kept until the index changes)."""
         if column not in ("speaker", "kind", "outlet", "status"):
             raise ValueError(f"no choices for {column!r}")
+        return self._cached(f"choices {column}", lambda: [v for v, _ in self._pairs(
+            f"SELECT DISTINCT {column}, 0 FROM statements WHERE {column} IS NOT NULL ORDER BY 1")])
+
+    def csv(self, filters: Filters, *, columns: Sequence[str] = schema.COLUMNS, sort: str = "date",
+            descending: bool = True, rows: int = 10_000) -> Iterator[str]:
+        """Every row passing ``filters`` as CSV (header first, ``columns`` of
+        :data:`~claims.index.schema.COLUMNS`), in the order of :meth:`filter`, in pieces of
+        ``rows`` rows read from SQLite as they are written."""
+        unknown = [c for c in columns if c not in schema.COLUMNS]
+        if unknown:
+            raise ValueError(f"no such columns: {unknown}")
+        order = _order(sort, descending)
+        where, params = filters.where()
+        names = ", ".join(f'"{c}"' for c in columns)
         with errors(self._where):
-            found = self.db.execute(f"SELECT DISTINCT {column} FROM statements "
-                                    f"WHERE {column} IS NOT NULL ORDER BY 1").fetchall()
-        return [str(v) for (v,) in found]
+            cursor = self.db.execute(f"SELECT {names} FROM statements{where} ORDER BY {order}", params)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+
+        def written(values: Sequence[Sequence[object]]) -> str:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerows(values)
+            return buffer.getvalue()
+
+        yield written([columns])
+        while True:
+            with errors(self._where):
+                found = cursor.fetchmany(rows)
+            if not found:
+                return
+            yield written(found)
+
+    def _pairs(self, sql: str, params: Sequence[object] = ()) -> list[tuple[str, int]]:
+        with errors(self._where):
+            return [(str(k), int(n)) for k, n in self.db.execute(sql, tuple(params)).fetchall()]
+
+
+def _order(sort: str, descending: bool) -> str:
+    """The explorer's order: ``sort`` (one of SORTABLE), missing values last, then text order."""
+    if sort not in schema.SORTABLE:
+        raise ValueError(f"sort must be one of {schema.SORTABLE}, not {sort!r}")
+    return f"{sort} {'DESC' if descending else 'ASC'} NULLS LAST, article, start"
 
 
 def _now() -> str:

@@ -5,24 +5,10 @@ Current statuses come from the statement index (:mod:`claims.index`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from claims import review
 from claims.store.base import Store
 
 UNREVIEWED = "unreviewed"
-
-
-@dataclass(frozen=True, slots=True)
-class Current:
-    """What the explorer shows of a reviewed statement."""
-
-    status: str
-    speaker: str | None
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
 
 
 def history(store: Store, iri: str) -> list[dict[str, object]]:

@@ -40,23 +40,6 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str = "", width: int
             f'{html.escape(title)}</text>{"".join(rows)}</svg>')
 
 
-def per_speaker(df: pd.DataFrame, *, limit: int = 15) -> str:
-    """Statements per speaker, most first."""
-    counts = df["speaker"].dropna().astype(str).value_counts().head(limit)
-    return bar_chart([(str(k), float(v)) for k, v in counts.items()], title="Statements per speaker")
-
-
-def over_time(df: pd.DataFrame, *, limit: int = 24) -> str:
-    """Statements per month (per day when they all fall in one month), latest last."""
-    dates = df["date"].dropna()
-    if dates.empty:
-        return bar_chart([], title="Statements over time")
-    months = dates.dt.strftime("%Y-%m")
-    keys = dates.dt.strftime("%Y-%m-%d") if months.nunique() == 1 else months
-    counts = keys.value_counts().sort_index().tail(limit)
-    return bar_chart([(str(k), float(v)) for k, v in counts.items()], title="Statements over time")
-
-
 def column_chart(df: pd.DataFrame, *, limit: int = 20) -> str:
     """The workbench's simple chart: the first numeric column against the first other column."""
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])

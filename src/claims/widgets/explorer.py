@@ -1,6 +1,7 @@
 """The claim explorer: filter statements, read one in its source, export, and plot.
 
-A thin view over :class:`~claims.widgets.table.StatementTable`. Rows are keyed by the
+A thin view over :class:`~claims.widgets.table.StatementTable`: each filter change asks the
+statement index for one page, the count and the charts' aggregates. Rows are keyed by the
 statement IRI (the ``Select`` below the table holds IRIs as values), never by position.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 import ipywidgets as W
 import pandas as pd
 
+from claims.errors import NotFound
 from claims.store.base import Store
 from claims.widgets import _reviews, chart
 from claims.widgets._errors import ErrorPanel
@@ -70,7 +72,8 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.table = table if table is not None else StatementTable(store)
         self.page_size = page_size
         self.page = 0
-        self.rows = self.table.df.iloc[:0]
+        self.rows = pd.DataFrame()  # the page shown, indexed by statement IRI
+        self.total = 0  # how many rows pass the filters
         self.errors = ErrorPanel()
         self.speaker = W.Dropdown(description="Speaker")
         self.kind = W.Dropdown(description="Kind")
@@ -145,19 +148,20 @@ class Explorer(W.VBox):  # type: ignore[misc]
             self.show(self.choice.value)
 
     def apply(self) -> None:
-        """Filter and sort the derived table, then redraw the page, the list and the plots."""
-        rows = self.table.filter(self.filters)
-        column = SORTS[self.sort.value]
-        self.rows = rows.sort_values(column, ascending=not self.descending.value, kind="stable",
-                                     na_position="last")
-        self.plots.value = chart.per_speaker(self.rows) + chart.over_time(self.rows)
+        """Redraw the page, the list and the plots for the current filters and sort."""
         self._draw()
+        filters = self.filters
+        self.plots.value = (
+            chart.bar_chart(self.table.index.per_speaker(filters), title="Statements per speaker")
+            + chart.bar_chart(self.table.index.over_time(filters), title="Statements over time"))
 
     def _draw(self) -> None:
-        total = len(self.rows)
-        last = max((total - 1) // self.page_size, 0)
-        self.page = min(max(self.page, 0), last)
-        page = self.rows.iloc[self.page * self.page_size:(self.page + 1) * self.page_size]
+        self.rows, self.total = self._query()
+        last = max((self.total - 1) // self.page_size, 0)
+        if self.page > last:  # fewer rows than before (a reload): the last page
+            self.page = last
+            self.rows, self.total = self._query()
+        total, page = self.total, self.rows
         first = self.page * self.page_size + 1 if total else 0
         self.count.value = (f"{total} of {len(self.table)} statements" if total <= self.page_size else
                             f"{total} of {len(self.table)} statements (rows {first}–"
@@ -172,13 +176,22 @@ class Explorer(W.VBox):  # type: ignore[misc]
         if self.choice.value is None:
             self.details.value = ""
 
+    def _query(self) -> tuple[pd.DataFrame, int]:
+        self.page = max(self.page, 0)
+        return self.table.page(self.filters, sort=SORTS[self.sort.value],
+                               descending=self.descending.value, limit=self.page_size,
+                               offset=self.page * self.page_size)
+
     def turn(self, step: int) -> None:
         self.page += step
         self._draw()
 
     def select(self, iri: str) -> None:
-        """Select a statement by IRI (it must be in the filtered rows): shows its provenance."""
-        position = list(self.rows.index).index(iri)
+        """Select a statement by IRI (it must pass the filters): shows its provenance."""
+        position = self.table.index.position(self.filters, iri, sort=SORTS[self.sort.value],
+                                             descending=self.descending.value)
+        if position is None:
+            raise NotFound(iri, hint="it does not pass the explorer's filters")
         self.page = position // self.page_size
         self._draw()
         self.choice.value = iri
@@ -187,12 +200,14 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.details.value = "" if iri is None else provenance(self.table, self.store, iri)
 
     def export_csv(self) -> str:
-        """The filtered rows as CSV, offered as a download link; returns the CSV text."""
-        text = self.table.export_csv(self.filters)
+        """Every row that passes the filters as CSV (in the order shown), offered as a
+        download link; returns the CSV text."""
+        text = self.table.export_csv(self.filters, sort=SORTS[self.sort.value],
+                                     descending=self.descending.value)
         data = base64.b64encode(text.encode("utf-8")).decode("ascii")
         self.download.value = (f'<a download="statements.csv" href="data:text/csv;base64,{data}" '
                                f'class="claims-download">Download statements.csv '
-                               f"({len(self.rows)} rows)</a>")
+                               f"({self.total} rows)</a>")
         return text
 
 

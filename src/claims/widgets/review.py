@@ -1,8 +1,10 @@
 """The attribution review queue: one quotation at a time, in its paragraph, for an editor.
 
 Decisions go through :func:`claims.review.record` (append-only events with reviewer, UTC
-time and note), then the shared :class:`~claims.widgets.table.StatementTable` re-reads the
-statuses, so an explorer built on the same table shows them at once.
+time and note), which updates the statement index; the shared
+:class:`~claims.widgets.table.StatementTable` then tells its other widgets, so an explorer
+built on the same table shows them at once. The queue is read from the index a statement
+at a time (the next one in article order), never whole.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import ipywidgets as W
 import pandas as pd
 
 from claims import review
-from claims.errors import ReviewError
+from claims.errors import NotFound, ReviewError
 from claims.store.base import Store
 from claims.widgets._errors import ErrorPanel
 from claims.widgets._reviews import UNREVIEWED
 from claims.widgets.highlight import STYLE, highlight, paragraph_bounds
-from claims.widgets.table import StatementTable
+from claims.widgets.table import Filters, StatementTable
+
+QUOTATIONS = Filters(kind="quotation")
+PENDING = Filters(kind="quotation", status=UNREVIEWED)
 
 
 class ReviewQueue(W.VBox):  # type: ignore[misc]
@@ -72,38 +77,28 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
         self.add_class("claims-review")
         self.advance()
 
-    @property
-    def quotations(self) -> pd.DataFrame:
-        df = self.table.df
-        return df[df["kind"] == "quotation"].sort_values(["article", "start"], kind="stable")
-
-    @property
-    def pending(self) -> list[str]:
-        """IRIs of the quotations with no verdict yet, in article order."""
-        df = self.quotations
-        return [str(i) for i in df.index[df["status"] == UNREVIEWED]]
-
     def _update_progress(self) -> None:
-        total = len(self.quotations)
-        done = total - len(self.pending)
+        total = self.table.count(QUOTATIONS)
+        done = total - self.table.count(PENDING)
         self.progress.value = f"{done} of {total} reviewed"
         self.bar.max, self.bar.value = max(total, 1), done
 
     def advance(self, *, skip: bool = False) -> None:
-        """Move to the next unreviewed quotation after the current one (skipped ones come
-        round again at the end); with nothing current, to the first."""
-        pending = self.pending
-        order = [str(i) for i in self.quotations.index]
-        if self.current is None or self.current not in order:
-            self.current = pending[0] if pending else None
-        elif skip or self.current not in pending:
-            position = order.index(self.current)
-            later = [i for i in pending if order.index(i) > position]
-            others = [i for i in pending if i != self.current]
-            choices: list[str | None] = [*later, *others, *pending, None]
-            self.current = choices[0]
+        """Move to the next unreviewed quotation after the current one in article order
+        (skipped ones come round again at the end); with nothing current, to the first."""
+        row = self._row(self.current)
+        if row is None or row["kind"] != "quotation":
+            self.current = self.table.index.after(PENDING, None)
+        elif skip or row["status"] != UNREVIEWED:
+            self.current = self.table.index.after(PENDING, self.current)
         self._update_progress()
         self._show()
+
+    def _row(self, iri: str | None) -> pd.Series | None:
+        try:
+            return None if iri is None else self.table.row(iri)
+        except NotFound:
+            return None
 
     def _show(self) -> None:
         buttons = (self.confirm, self.reject, self.skip, self.correct, self.misquoted)
@@ -140,7 +135,7 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
         event = review.record(self.store, self.current, verdict, reviewer=self.reviewer.value,
                               note=self.note.value or None, corrected_speaker=corrected_speaker,
                               corrected_text=corrected_text)
-        self.table.refresh_statuses()
+        self.table.reload()
         label = review.Verdict(verdict).label
         self.feedback.value = (f"Recorded <b>{html.escape(label)}</b> by {html.escape(event.reviewer)} "
                                f"on {html.escape(self.current)}")
