@@ -487,3 +487,85 @@ def test_choices_are_cached_until_the_index_changes(store: OxigraphStore, index:
     assert len(index) == before + 4
     assert index.choices("outlet") == sorted([*outlets, "Eleventh Post"])
     other._db.close()
+
+
+def executed(index: StatementIndex) -> list[str]:
+    """The SQL the index runs from now on (appended as it runs)."""
+    found: list[str] = []
+    index.db.set_trace_callback(found.append)
+    return found
+
+
+def test_counts_and_aggregates_are_kept_until_the_index_changes(store: OxigraphStore,
+                                                                 index: StatementIndex) -> None:
+    news = Filters(outlet="Example News")
+    (page, total), first = index.filter(news, limit=2), (index.per_speaker(news), index.over_time(news))
+    ran = executed(index)
+    (again, total_again) = index.filter(news, limit=2)
+    second = (index.per_speaker(news), index.over_time(news))
+    assert [sql for sql in ran if "count(" in sql] == []  # only the page is read again
+    assert len(ran) == 1 + 3  # the page, and data_version for each cached value
+    pd.testing.assert_frame_equal(again, page)
+    assert second == first and total_again == total == 12
+    index.filter(news, sort="confidence", limit=2, offset=2)  # a new sort, another page
+    assert [sql for sql in ran if "count(" in sql] == []
+
+    def seen(filters: Filters) -> tuple[int, int, list[tuple[str, int]]]:
+        per_speaker = index.per_speaker(filters)
+        return index.count(filters), sum(n for _, n in per_speaker), index.over_time(filters)
+
+    misquoted = Filters(status="misquoted")
+    assert seen(misquoted) == (0, 0, [])
+    review.record(store, iri(DOCS[5], 0), "misquoted", reviewer="Ana", corrected_text="x", at=T0)
+    assert seen(misquoted) == (1, 1, [("2024-04-03", 1)])  # a review through the hook
+    eleven = Filters(outlet="Eleventh Post")
+    assert seen(eleven) == (0, 0, [])
+    index.written([(Document(id="a11", text=article(11).text, publisher="Eleventh Post",
+                             date="2024-04-11"), statements(article(11)))])
+    assert seen(eleven) == (4, 3, [("2024-04-11", 4)])  # an ingest (the figure has no speaker)
+    twelve = Filters(outlet="Twelfth Post")
+    assert seen(twelve) == (0, 0, [])
+    other = StatementIndex(store, schema.connect(str(index_path(store))), index_path(store))
+    other.written([(Document(id="a12", text=article(12).text, publisher="Twelfth Post",
+                             date="2024-04-12"), statements(article(12)))])
+    assert seen(twelve) == (4, 3, [("2024-04-12", 4)])  # another connection's commit
+    other._db.close()
+
+
+def plan(index: StatementIndex, sql: str) -> str:
+    return " / ".join(row[-1] for row in index.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+
+
+def test_outlet_and_status_filters_read_their_indexes(index: StatementIndex) -> None:
+    ran = executed(index)
+    for filters, name in ((Filters(outlet="Example News"), "by_outlet"),
+                          (Filters(status="unreviewed"), "by_status"),
+                          (Filters(status="confirmed", outlet="Other Times"), "by_")):
+        ran.clear()
+        index.filter(filters, limit=5)
+        index.per_speaker(filters)
+        index.over_time(filters)
+        # the page, the count, per speaker, per month and (all in one month) per day; as run,
+        # with the values in place
+        reads = [sql for sql in ran if sql.startswith("SELECT") and "statements" in sql]
+        assert len(reads) == 5
+        for sql in reads:
+            found = plan(index, sql)
+            assert "USING" in found and "INDEX" in found and "SCAN statements" not in found, (sql, found)
+            if "GROUP BY speaker" not in sql:  # per speaker: by_speaker (it has status) or theirs
+                assert name in found, (sql, found)
+
+
+def test_an_index_of_an_older_layout_is_rebuilt_on_open(store: OxigraphStore, index: StatementIndex) -> None:
+    before = everything(index)
+    index.db.executescript(f"DROP INDEX by_outlet; DROP INDEX by_status; "
+                           f"PRAGMA user_version = {schema.SCHEMA_VERSION - 1};")
+    index.close()
+    assert attached(store) is None  # the hooks leave an outdated file alone
+    with pytest.raises(IndexMissing):
+        StatementIndex.open(store, create=False)
+    reopened = StatementIndex.open(store)
+    assert reopened.current() and reopened.check().rebuilt_at is not None
+    names = {n for (n,) in reopened.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"by_outlet", "by_status", "by_speaker"} <= names
+    pd.testing.assert_frame_equal(everything(reopened), before)

@@ -11,6 +11,7 @@ from claims.errors import NotFound
 from claims.store import Store
 from claims.widgets._errors import ErrorPanel
 from claims.widgets.explorer import Explorer
+from claims.widgets.table import Filters
 
 from .conftest import UNIPOLAR
 
@@ -136,3 +137,22 @@ def test_error_panel_shows_claims_errors_and_reraises_others() -> None:
     assert panel.message == "[internal-error] KeyError: 'x'"
     panel.guard(lambda: None)()
     assert panel.message == "" and panel.outputs == ()
+
+
+def test_a_page_turn_reads_only_the_page_and_a_review_updates_the_counts(
+        store: Store, statements: pd.DataFrame) -> None:
+    explorer = Explorer(store, page_size=5)
+    confirmed, index = Filters(status="confirmed"), explorer.table.index
+    assert (index.count(confirmed), index.per_speaker(confirmed)) == (0, [])  # now kept
+    ran: list[str] = []
+    index.db.set_trace_callback(ran.append)
+    explorer.next.click()
+    explorer.sort.value = "confidence"
+    assert explorer.page == 0 and explorer.total == len(statements)
+    assert [sql for sql in ran if "count(" in sql] == []  # the count and charts are kept
+    iri = _iri_of(statements, UNIPOLAR)
+    review.record(store, iri, "confirmed", reviewer="Ana")
+    explorer.refresh.click()
+    explorer.status.value = "confirmed"
+    assert explorer.total == 1 and explorer.rows.index.tolist() == [iri]
+    assert "<title>Vladimir Putin: 1</title>" in explorer.plots.value

@@ -12,7 +12,7 @@ from claims.errors import IndexCorrupt, IndexUnreadable
 from claims.store.base import Store
 from claims.store.oxigraph import OxigraphStore
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: by_outlet, by_status, status in by_speaker
 SUFFIX = ".index.sqlite"
 # Row columns, in the order every read method returns them (the statement IRI first).
 COLUMNS = ("statement", "graph", "kind", "text", "speaker", "extracted_speaker", "role", "cue",
@@ -35,9 +35,13 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 # Created after the bulk insert of a rebuild. by_speaker serves a speaker's quotations in
-# date order and the counts per speaker (covering); queue holds only unreviewed rows.
+# date order and the counts per speaker (covering, also under a status filter); by_outlet and
+# by_status serve the explorer's filters: a page in date order, the count and the charts'
+# aggregates (covering); queue holds only unreviewed rows.
 INDEXES = """
-CREATE INDEX by_speaker ON statements (speaker, kind, date DESC, article, statement);
+CREATE INDEX by_speaker ON statements (speaker, kind, date DESC, article, statement, status);
+CREATE INDEX by_outlet ON statements (outlet, date DESC, article, start, speaker);
+CREATE INDEX by_status ON statements (status, date DESC, article, start, speaker);
 CREATE INDEX by_article ON statements (article, start, "end", kind);
 CREATE INDEX by_graph ON statements (graph);
 CREATE INDEX by_date ON statements (date DESC, article, start);

@@ -408,9 +408,11 @@ class StatementIndex:
     # -- the explorer: what passes a filter, a page, a position, counts, CSV -------------------
 
     def count(self, filters: Filters) -> int:
-        """How many rows pass ``filters``."""
+        """How many rows pass ``filters`` (kept until the index changes: a page turn or a new
+        sort does not count again)."""
         where, params = filters.where()
-        return self._count(f"SELECT count(*) FROM statements{where}", params)
+        return self._cached(f"count {filters!r}", lambda: self._count(
+            f"SELECT count(*) FROM statements{where}", params))
 
     def filter(self, filters: Filters, *, sort: str = "date", descending: bool = True,
                limit: int | None = 50, offset: int = 0) -> tuple[pd.DataFrame, int]:
@@ -454,22 +456,27 @@ class StatementIndex:
 
     def per_speaker(self, filters: Filters, *, limit: int = 15) -> list[tuple[str, int]]:
         """Rows per (current) speaker among those passing ``filters``, the ``limit`` most
-        frequent, most first (ties by name)."""
+        frequent, most first (ties by name). Kept until the index changes."""
         where, params = filters.where("speaker IS NOT NULL")
-        return self._pairs(f"SELECT speaker, count(*) FROM statements{where} GROUP BY speaker "
-                           "ORDER BY 2 DESC, 1 LIMIT ?", (*params, _limit(limit)))
+        return list(self._cached(f"per_speaker {limit} {filters!r}", lambda: self._pairs(
+            f"SELECT speaker, count(*) FROM statements{where} GROUP BY speaker "
+            "ORDER BY 2 DESC, 1 LIMIT ?", (*params, _limit(limit)))))
 
     def over_time(self, filters: Filters, *, limit: int = 24) -> list[tuple[str, int]]:
         """Rows per month (``YYYY-MM``) among those passing ``filters``, the latest ``limit``
         months, oldest first; per day (``YYYY-MM-DD``) when they all fall in one month.
-        Rows without a date are not counted."""
+        Rows without a date are not counted. Kept until the index changes."""
         where, params = filters.where("date IS NOT NULL")
-        months = self._pairs(f"SELECT substr(date, 1, 7) AS month, count(*) FROM statements{where} "
-                             "GROUP BY month ORDER BY month", params)
-        if len(months) == 1:
-            return self._pairs(f"SELECT date, count(*) FROM statements{where} GROUP BY date "
-                               "ORDER BY date", params)[-limit:]
-        return months[-limit:]
+
+        def compute() -> list[tuple[str, int]]:
+            months = self._pairs(f"SELECT substr(date, 1, 7) AS month, count(*) FROM statements"
+                                 f"{where} GROUP BY month ORDER BY month", params)
+            if len(months) == 1:
+                return self._pairs(f"SELECT date, count(*) FROM statements{where} GROUP BY date "
+                                   "ORDER BY date", params)
+            return months
+
+        return self._cached(f"over_time {filters!r}", compute)[-limit:]
 
     def choices(self, column: str) -> list[str]:
         """The distinct values of a filter column, sorted (kept until the index changes)."""
