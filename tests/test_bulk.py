@@ -141,6 +141,8 @@ GRAPH <https://w3id.org/claims/kb/graph/odd> {
   ex:a ex:p "plain", "chaîne"@fr, "3"^^xsd:integer, "0.50"^^xsd:decimal, "true"^^xsd:boolean,
       "2024-05-01"^^xsd:date, "2024-05-01T10:00:00Z"^^xsd:dateTime, "abc"^^xsd:integer,
       "1e3"^^xsd:double, "x"^^<https://example.org/custom>, "7"^^xsd:nonNegativeInteger,
+      "-0012"^^xsd:integer, "INF"^^xsd:double, "2.5"^^xsd:float, "+1"^^xsd:int, "12"^^xsd:long,
+      " 5"^^xsd:integer, "1_000"^^xsd:integer, "1.5e"^^xsd:decimal,
       <https://schema.org/Person>, <http://example.org/other>, [ ex:q ex:r ] .
 }
 """

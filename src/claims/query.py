@@ -11,6 +11,7 @@ Parameters are bound as RDF terms (never pasted into the query text), so a value
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -40,7 +41,12 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": "http://www.wikidata.org/entity/",
 }
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
+# Literals read straight to their Python value (as to_python gives it), without rdflib.
+_NUMBERS = {_XSD + name: kind for kind, names in ((int, ("integer", "int", "long", "nonNegativeInteger")),
+                                                   (float, ("decimal", "double", "float")))
+            for name in names}
 _HEADER = re.compile(r"^#\s*(\w+):\s*(.*)$")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -187,8 +193,14 @@ def _ox_values(columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> pd.D
     def value(term: object) -> Any:
         if term is None:
             return None
-        if isinstance(term, ox.Literal) and term.datatype.value == _XSD_STRING:
-            return term.value
+        if isinstance(term, ox.Literal):
+            datatype = term.datatype.value
+            if datatype == _XSD_STRING:
+                return term.value
+            number = _NUMBERS.get(datatype)
+            if number is not None:
+                with suppress(ValueError):  # an ill-typed literal takes the general path
+                    return number(term.value)
         found = seen.get(term, seen)
         if found is not seen:
             return found
