@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -367,16 +368,25 @@ def _index_line(status: IndexStatus) -> str:
             f"{status.events} review events")
 
 
+@contextmanager
+def _index(store_spec: str | None, *, build: bool = False) -> Iterator[StatementIndex]:
+    """The store's index, built afresh (``build``) or as it is (never created here)."""
+    with _open_shared(store_spec) as store:
+        index = StatementIndex.build(store) if build else StatementIndex.open(store, sync=False, create=False)
+        try:
+            yield index
+        finally:
+            index.close()
+
+
 @index_group.command("rebuild")
 @store_option
 @coded_errors
 def index_rebuild(store_spec: str | None) -> None:
     """Build the index afresh from the store (also the fix for a damaged index)."""
-    with _open_shared(store_spec) as store:
-        began = time.perf_counter()
-        index = StatementIndex.build(store)
+    began = time.perf_counter()
+    with _index(store_spec, build=True) as index:
         status = index.check()
-        index.close()
     click.echo(f"rebuilt {_index_line(status)} in {time.perf_counter() - began:.1f} s")
 
 
@@ -385,12 +395,10 @@ def index_rebuild(store_spec: str | None) -> None:
 @coded_errors
 def index_sync(store_spec: str | None) -> None:
     """Catch the index up with the store: re-read changed articles and new review events."""
-    with _open_shared(store_spec) as store:
-        began = time.perf_counter()
-        index = StatementIndex.open(store, sync=False, create=False)
+    began = time.perf_counter()
+    with _index(store_spec) as index:
         done = index.sync()
         status = index.check()
-        index.close()
     what = ("rebuilt (too much had changed)" if done["rebuilt"] else
             f"{done['changed']} articles re-indexed, {done['vanished']} dropped, "
             f"{done['events']} new review events")
@@ -402,10 +410,8 @@ def index_sync(store_spec: str | None) -> None:
 @coded_errors
 def index_status(store_spec: str | None) -> None:
     """Rows, last sync, and whether the index is stale (the store has changed since)."""
-    with _open_shared(store_spec) as store:
-        index = StatementIndex.open(store, sync=False, create=False)
+    with _index(store_spec) as index:
         status = index.check()
-        index.close()
     click.echo(_index_line(status))
     click.echo(f"last sync: {status.synced_at or 'never'}; last rebuild: {status.rebuilt_at or 'never'}")
     if status.stale:
