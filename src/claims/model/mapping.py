@@ -69,6 +69,7 @@ class _Terms:
         return node
 
 
+# claims:, schema:, prov:, oa:, rdf:, owl:, xsd: — short, as the mapping below reads best
 C, S, P, A, R, W, X = (_Terms(ns) for ns in (CLAIMS, SCHEMA, PROV, OA, RDF, OWL, XSD))
 _CLASSES = {Kind.QUOTATION: C.Quotation, Kind.REPORTED_SPEECH: C.ReportedSpeech, Kind.FIGURE: C.Figure}
 
