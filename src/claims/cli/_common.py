@@ -1,0 +1,64 @@
+"""What every command shares: the store and format options, error handling, table output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+import pandas as pd
+
+from claims.errors import ClaimsError
+from claims.store import Store, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+store_option = click.option("--store", "store_spec", envvar="CLAIMS_STORE", default=None,
+                            help="Store: a directory (embedded Oxigraph, default kb/store), "
+                                 "'memory:', or a SPARQL endpoint URL.  [env: CLAIMS_STORE]")
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+                             default="table", show_default=True, help="Output format.")
+reviewer_option = click.option("--reviewer", "-r", envvar="CLAIMS_REVIEWER", required=True,
+                               help="Your name, kept with the event.  [env: CLAIMS_REVIEWER]")
+
+
+def coded_errors(func: F) -> F:
+    """Turn a ClaimsError into a one-line message and exit code 1: the only place it happens."""
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ClaimsError as exc:
+            raise click.ClickException(exc.message) from exc
+    return wrapper  # type: ignore[return-value]
+
+
+def echo_frame(frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+    elif frame.empty:
+        click.echo("(no rows)")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200, "display.max_colwidth", 60):
+            click.echo(frame.to_string(index=False))
+
+
+def params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``key=value`` pairs of ``--param`` as a dict."""
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="--param")
+        out[key.strip()] = value
+    return out
+
+
+def open_shared(spec: str | None) -> Store:
+    """Review and index commands open an on-disk store per operation under a lock
+    (shared=True), so several editors can record at the same time."""
+    return open_store(spec, shared=True)

@@ -1,0 +1,156 @@
+"""Commands over articles: ingest, extract, export, validate, stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+
+from claims import export as exporting
+from claims import pipeline, query
+from claims.cli._common import coded_errors, echo_frame, format_option, store_option
+from claims.errors import ClaimsError
+from claims.extract import extract as extract_statements
+from claims.model import iris
+from claims.model.shapes import check
+from claims.statements import Statement
+from claims.store import open_store
+from claims.store.base import Table
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check before writing.")
+@click.option("--validate", "validate", type=click.Choice(["auto", "all", "sample", "none"]),
+              default="auto", show_default=True,
+              help="Which articles get the SHACL check: auto = the first 10, then 1 in 1000.")
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that extract in parallel (0: one a CPU).")
+@click.option("--force", is_flag=True, help="Re-extract articles already stored unchanged.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@store_option
+@coded_errors
+def ingest(paths: tuple[Path, ...], no_validate: bool, validate: str, workers: int, force: bool,
+           progress: bool | None, store_spec: str | None) -> None:
+    """Read articles (files, directories, JSON Lines) and store their statements.
+
+    Articles already stored with the same content are skipped, so an interrupted run
+    can simply be run again.
+    """
+    mode: pipeline.Validate = "none" if no_validate else validate  # type: ignore[assignment]
+    with open_store(store_spec) as store:
+        report = pipeline.ingest(paths, store, validate=mode, workers=workers, force=force,
+                                 progress=progress)
+    for analysis in report.analyses:
+        click.echo(f"stored {analysis.document.id}: {len(analysis.statements)} statements")
+    for failure in report.failures:
+        click.echo(f"failed {failure.source}: {failure.message}", err=True)
+    click.echo(f"{len(report.analyses)} articles, {report.statements} statements, "
+               f"{len(report.failures)} failed, {len(report.skipped)} already stored")
+    if report.failures:
+        sys.exit(2 if report.analyses else 1)
+
+
+def statement_record(doc_id: str, content_hash: str, st: Statement) -> dict[str, Any]:
+    """A statement as one line of ``claims extract --format jsonl`` (field names are stable)."""
+    record: dict[str, Any] = {
+        "doc": doc_id, "kind": st.kind.value, "text": st.text,
+        "start": st.span.start, "end": st.span.end,
+        "speaker": st.speaker.name if st.speaker else None,
+        "speaker_mention": st.speaker.mention if st.speaker else None,
+        "speaker_antecedent": st.speaker.antecedent if st.speaker else None,
+        "cue": st.cue, "confidence": round(st.confidence, 3),
+        "iri": str(iris.statement_iri(content_hash, st.kind, st.span)),
+        "partial": st.partial,
+    }
+    if st.speaker:
+        record["speaker_role"] = st.speaker.role
+        record["attribution"] = st.speaker.method
+    if st.quantity:
+        q = st.quantity
+        record["quantity"] = {"value": q.value, "unit": q.unit, "approximate": q.approximate,
+                              "kind": q.kind, "upper": q.upper, "qualifier": q.qualifier,
+                              "measures": q.measures}
+    return record
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+@coded_errors
+def extract(paths: tuple[Path, ...], fmt: str) -> None:
+    """Extract statements without storing them: one JSON object a line."""
+    failed = False
+    for item in pipeline.documents(paths):
+        if isinstance(item, ClaimsError):
+            click.echo(item.message, err=True)
+            failed = True
+            continue
+        records = [statement_record(item.id, item.content_hash, st)
+                   for st in extract_statements(item)]
+        if fmt == "jsonl":
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            echo_frame(pd.DataFrame(records, columns=["doc", "kind", "speaker", "text", "start",
+                                                      "end", "cue", "confidence"]), "table")
+    if failed:
+        sys.exit(1)
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), default="trig",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to a file instead of standard output.")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only reviews at or after DATE (YYYY-MM-DD or ISO date-time, UTC): "
+                   "claimreview, annotations, csv; trig/nquads then hold the review events.")
+@store_option
+@coded_errors
+def export_cmd(fmt: str, output: Path | None, since: str | None, store_spec: str | None) -> None:
+    """Dump the knowledge base, or export reviews for fact-checking tools."""
+    with open_store(store_spec) as store:
+        data = exporting.export(store, fmt, since=since)
+    if output:
+        output.write_bytes(data)
+        click.echo(f"wrote {output} ({len(data):,} bytes)")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@click.command()
+@store_option
+@coded_errors
+def validate(store_spec: str | None) -> None:
+    """Check every article graph in the store against the SHACL shapes."""
+    with open_store(store_spec) as store:
+        failed = 0
+        for name in store.graphs():
+            graph = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+            assert not isinstance(graph, Table | bool)
+            report = check(graph)
+            if not report.conforms:
+                failed += 1
+                click.echo(f"{name}: does not conform\n{report.text}", err=True)
+        click.echo(f"{len(store.graphs()) - failed} graphs conform, {failed} do not")
+    if failed:
+        sys.exit(1)
+
+
+@click.command()
+@store_option
+@format_option
+@coded_errors
+def stats(store_spec: str | None, fmt: str) -> None:
+    """Counts of articles, statements by kind, speakers and triples."""
+    with open_store(store_spec) as store:
+        echo_frame(query.select(store, "stats"), fmt)
+
+
+COMMANDS = (ingest, extract, export_cmd, validate, stats)

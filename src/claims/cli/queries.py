@@ -1,0 +1,56 @@
+"""Commands that ask the knowledge base: named queries and free SPARQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from claims import query
+from claims.cli._common import coded_errors, echo_frame, format_option, params, store_option
+from claims.store import open_store
+from claims.store.base import Table
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.option("--param", "-p", "pairs", multiple=True, help="key=value, bound as an RDF term.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@store_option
+@format_option
+@coded_errors
+def query_cmd(name: str | None, pairs: tuple[str, ...], list_queries: bool,
+              store_spec: str | None, fmt: str) -> None:
+    """Run a named query (see --list) with parameters."""
+    if list_queries or not name:
+        rows = [{"name": q.name, "parameters": ", ".join(p.name for p in q.params),
+                 "purpose": q.purpose} for q in query.named_queries().values()]
+        echo_frame(pd.DataFrame(rows), fmt)
+        return
+    query.get_query(name)
+    with open_store(store_spec) as store:
+        echo_frame(query.select(store, name, **params(pairs)), fmt)
+
+
+@click.command()
+@click.argument("text")
+@click.option("--param", "-p", "pairs", multiple=True, help="key=value, bound as a literal.")
+@store_option
+@format_option
+@coded_errors
+def sparql(text: str, pairs: tuple[str, ...], store_spec: str | None, fmt: str) -> None:
+    """Run SPARQL given as text or as a file (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    path = Path(text)
+    sparql_text = path.read_text("utf-8") if len(text) < 500 and path.is_file() else text
+    with open_store(store_spec) as store:
+        result = query.run(store, sparql_text, **params(pairs))
+    if isinstance(result, Table):
+        echo_frame(query.to_frame(result), fmt)
+    elif isinstance(result, bool):
+        click.echo("true" if result else "false")
+    else:
+        click.echo(result.serialize(format="turtle"))
+
+
+COMMANDS = (query_cmd, sparql)
