@@ -14,8 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth
-from claims import bulk
-from claims.store import OxigraphStore
+from claims.store import OxigraphStore, bulk
 
 
 def peak_rss_mb() -> float:

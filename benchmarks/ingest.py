@@ -54,12 +54,12 @@ def run(batch: str, folder: str, workers: int, validate: str, out: Any) -> None:
 def phases(batch: Path) -> list[list[str]]:
     """Where one process's time goes, piece by piece (ms an article), without the overlap
     of the writer thread: read, extract + span check, map + N-Triples, write."""
-    from claims import bulk, reader
+    from claims import reader
     from claims.extract import extract
     from claims.model import iris
     from claims.model.mapping import triples
     from claims.pipeline import check_spans
-    from claims.store import OxigraphStore
+    from claims.store import OxigraphStore, bulk
 
     t0 = time.perf_counter()
     docs = [d for d in reader.read(batch) if not isinstance(d, Exception)]

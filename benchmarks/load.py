@@ -8,9 +8,9 @@ latency. One table.
 Each measurement runs in a fresh process (so its peak memory is its own) on the
 synthetic data of benchmarks/synth.py, into a new on-disk store:
 
-- ``bulk file``: ``claims.bulk.load_nquads`` of the whole N-Quads file (pyoxigraph's
+- ``bulk file``: ``claims.store.bulk.load_nquads`` of the whole N-Quads file (pyoxigraph's
   bulk loader): how a knowledge base is built or restored in one go;
-- ``bulk batches``: ``claims.bulk.write`` of 256 articles at a time, as
+- ``bulk batches``: ``claims.store.bulk.write`` of 256 articles at a time, as
   ``claims.ingest`` writes (bulk loader plus commit markers);
 - ``transactional``: ``OxigraphStore.replace_graphs`` of 64 rdflib graphs at a time,
   the ordinary path before the bulk path existed (SPARQL ``INSERT DATA``);
@@ -30,9 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from _bench import cached_store, du_mb, machine, median_ms, p95_ms, peak_rss_mb, table
-from claims import bulk
 from claims.model.iris import reviews_graph_iri
-from claims.store import OxigraphStore
+from claims.store import OxigraphStore, bulk
 
 MARK = f" <{bulk.MARKER}> "
 REVIEWS = str(reviews_graph_iri())

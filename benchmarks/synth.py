@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from claims import bulk
 from claims.config import base_iri
 from claims.document import Document
 from claims.model import iris
@@ -34,6 +33,7 @@ from claims.model.mapping import triples
 from claims.review import ReviewEvent, Verdict
 from claims.review import to_graph as review_graph
 from claims.statements import Kind, Quantity, Span, Speaker, Statement
+from claims.store import bulk
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 7

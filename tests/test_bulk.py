@@ -9,11 +9,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
-from claims import bulk
 from claims.document import Document
 from claims.model.mapping import to_graph
 from claims.statements import Kind, Span, Speaker, Statement
-from claims.store import MemoryStore, OxigraphStore, Store
+from claims.store import MemoryStore, OxigraphStore, Store, bulk
 from claims.vocab import CLAIMS, SCHEMA
 from graphs import named_graphs
 

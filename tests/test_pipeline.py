@@ -113,7 +113,7 @@ def test_an_interrupted_run_resumes_without_redoing_or_duplicating(stores) -> No
 
 
 def test_a_graph_half_written_by_the_bulk_loader_is_rewritten(stores) -> None:  # type: ignore[no-untyped-def]
-    from claims import bulk
+    from claims.store import bulk
 
     docs = make_docs(4)
     store = stores()
@@ -192,8 +192,8 @@ def test_the_graph_of_an_analysis_is_rebuilt_on_demand(stores) -> None:  # type:
 
 
 def test_a_batch_the_writer_thread_cannot_store_is_reported_and_the_rest_kept(stores, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from claims import bulk
     from claims.errors import StoreError
+    from claims.store import bulk
 
     docs, real, calls = make_docs(9), bulk.write, []
 

@@ -4,7 +4,7 @@
 asked), checks them and writes them in batches. A failing article is reported in the
 :class:`IngestReport`, never written, and the rest are stored. A batch is written in one
 transaction, except that the new graphs of a big batch go through Oxigraph's bulk loader
-(see :mod:`claims.bulk`): an interrupted run leaves no article marked as stored that is
+(see :mod:`claims.store.bulk`): an interrupted run leaves no article marked as stored that is
 not complete, and running it again skips every article already stored with the same
 content hash and rewrites the rest, so nothing is redone or duplicated.
 
@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from rdflib import Graph
 
-from claims import bulk, index
+from claims import index
 from claims import reader as reading
 from claims.document import Document
 from claims.errors import ClaimsError, StoreError, ValidationFailed
@@ -34,6 +34,7 @@ from claims.extract import extract
 from claims.model import iris, shapes
 from claims.model.mapping import to_graph, triples
 from claims.statements import Statement
+from claims.store import bulk
 from claims.store.base import Store
 
 Source = str | Path | Document
@@ -304,7 +305,7 @@ def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "aut
     ``progress``: a tqdm bar (``None``: when stderr is a terminal or in a notebook).
     ``force``: re-extract articles already stored with the same content hash, which are
     otherwise skipped (listed in ``IngestReport.skipped``). ``bulk_load``: see
-    :func:`claims.bulk.write`. Re-ingesting an article replaces its named graph.
+    :func:`claims.store.bulk.write`. Re-ingesting an article replaces its named graph.
     """
     workers = workers if workers >= 1 else (os.cpu_count() or 1)
     mode = _mode(validate)

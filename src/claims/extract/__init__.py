@@ -32,7 +32,7 @@ def extract(doc: Document, *, model: Literal["rules", "spacy"] | None = None) ->
     ``model="spacy"`` (or ``CLAIMS_EXTRACTOR=spacy`` when ``model`` is not given) adds the
     optional parse-based speaker refinement of :mod:`claims.extract._spacy`; its statements
     are recorded as extractor ``claims-spacy``. The default is the pure-Python ``rules``."""
-    from claims.attribute import attribute  # late: attribute imports this package
+    from claims.extract.attribute import attribute  # late: attribute imports this package
 
     chosen = model or os.environ.get("CLAIMS_EXTRACTOR", "rules").strip().lower() or "rules"
     if chosen not in ("rules", "spacy"):

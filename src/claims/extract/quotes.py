@@ -180,7 +180,7 @@ def _is_partial(text: str, para: Span, seg: Segment) -> bool:
 
 def find_quotes(doc: Document, segs: list[Segment] | None = None,
                 masked: str | None = None) -> list[Statement]:
-    """Quotation statements, speaker still unresolved (see :mod:`claims.attribute`)."""
+    """Quotation statements, speaker still unresolved (see :mod:`claims.extract.attribute`)."""
     text = doc.text
     segs = segments(doc) if segs is None else segs
     masked = mask_quotes(text, segs) if masked is None else masked

@@ -13,7 +13,6 @@ import pandas as pd
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from claims.bulk import MARKER
 from claims.config import base_iri
 from claims.document import Document
 from claims.index.schema import COLUMNS
@@ -22,6 +21,7 @@ from claims.model.mapping import date_literal
 from claims.query import PREFIXES, expand, select, shorten
 from claims.statements import Statement
 from claims.store.base import Store, Table
+from claims.store.bulk import MARKER
 from claims.store.oxigraph import OxigraphStore
 
 UNREVIEWED = "unreviewed"
