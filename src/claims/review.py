@@ -24,7 +24,6 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 import pandas as pd
@@ -45,82 +44,14 @@ from claims.errors import (
 from claims.model import iris
 from claims.model.mapping import bind_prefixes
 from claims.query import expand, run, select
+from claims.statements import Rating, ReviewEvent, Verdict
 from claims.store.base import Store, Table, Term
 from claims.vocab import CLAIMS, SCHEMA
-
-VERDICT_NS = "https://w3id.org/claims/verdict/"
-RATING_NS = "https://w3id.org/claims/rating/"
 
 __all__ = [
     "Rating", "ReviewEvent", "Status", "Verdict", "events", "history", "orphans", "queue",
     "rate", "record", "status", "statuses",
 ]
-
-
-class Verdict(StrEnum):
-    """An editor's verdict on an attribution (the ``claims:Verdicts`` SKOS scheme)."""
-
-    CONFIRMED = "confirmed"
-    MISATTRIBUTED = "misattributed"
-    MISQUOTED = "misquoted"
-    NOT_A_QUOTATION = "not-a-quotation"
-    UNVERIFIABLE = "unverifiable"
-
-    @property
-    def iri(self) -> URIRef:
-        return URIRef(VERDICT_NS + self.value)
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("-", " ")
-
-
-class Rating(StrEnum):
-    """A claim's rating on the normalised scale (the ``claims:Ratings`` SKOS scheme)."""
-
-    TRUE = "true"
-    MOSTLY_TRUE = "mostly-true"
-    MIXTURE = "mixture"
-    MOSTLY_FALSE = "mostly-false"
-    FALSE = "false"
-    UNVERIFIABLE = "unverifiable"
-
-    @property
-    def iri(self) -> URIRef:
-        return URIRef(RATING_NS + self.value)
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("-", " ")
-
-    @property
-    def value_of_5(self) -> int | None:
-        """5 for true down to 1 for false; None for unverifiable."""
-        order = list(Rating)
-        return None if self is Rating.UNVERIFIABLE else 5 - order.index(self)
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewEvent:
-    """One stored review event: a verdict (``verdict`` set) or a rating (``rating`` set)."""
-
-    iri: str
-    statement: str
-    reviewer: str
-    time: datetime
-    verdict: Verdict | None = None
-    rating: Rating | None = None
-    note: str | None = None
-    corrected_speaker: str | None = None
-    corrected_text: str | None = None
-    rating_text: str | None = None
-    fact_check_url: str | None = None
-    evidence: tuple[str, ...] = ()
-    supersedes: str | None = None
-
-    @property
-    def kind(self) -> str:
-        return "rating" if self.rating is not None else "verdict"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from claims.document import Document
 from claims.errors import IndexCorrupt, IndexUnreadable
 from claims.index.schema import index_path
 from claims.index.statement_index import OPEN, StatementIndex
-from claims.statements import Statement
+from claims.statements import ReviewEvent, Statement
 from claims.store.base import Store
-
-if TYPE_CHECKING:
-    from claims.review import ReviewEvent
 
 log = logging.getLogger(__name__)
 

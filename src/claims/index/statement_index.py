@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 
@@ -27,11 +27,8 @@ from claims.index.rows import Review
 from claims.index.schema import connect, errors
 from claims.model import iris
 from claims.query import expand, shorten
-from claims.statements import Statement
+from claims.statements import ReviewEvent, Statement
 from claims.store.base import Store
-
-if TYPE_CHECKING:
-    from claims.review import ReviewEvent
 
 T = TypeVar("T")
 # The index open for each store in this process (shared by every open and by the hooks).
