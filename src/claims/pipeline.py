@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from rdflib import Graph
 
-from claims import index
+from claims import index, layers
 from claims import reader as reading
 from claims.document import Document
 from claims.errors import ClaimsError, StoreError, ValidationFailed
@@ -83,6 +83,7 @@ class IngestReport:
     analyses: tuple[Analysis, ...]
     failures: tuple[Failure, ...]
     skipped: tuple[str, ...] = ()
+    stale_layers: tuple[str, ...] = ()  # derived layers a write could not update (rebuild them)
 
     @property
     def ok(self) -> bool:
@@ -209,6 +210,7 @@ class _Run:
         self.done: list[Analysis] = []
         self.failures: list[Failure] = []
         self.skipped: list[str] = []
+        self.stale_layers: dict[str, str] = {}
         self.batch: list[Done] = []
         self.count = 0
         # Oxigraph writes without holding the GIL: a private embedded store is written in a
@@ -289,7 +291,9 @@ class _Run:
             self.failures.extend(_failure(doc.source or doc.id, error) for doc, _, _, _ in batch)
         else:
             self.done.extend(Analysis(doc, statements) for doc, statements, _, _ in batch)
-            index.after_write(self.index, [(doc, statements) for doc, statements, _, _ in batch])
+            written = [(doc, statements) for doc, statements, _, _ in batch]
+            index.after_write(self.index, written)
+            self.stale_layers.update(layers.articles_written(self.store, written))
 
 
 def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "auto",
@@ -321,4 +325,5 @@ def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "aut
             run.flush()
         finally:
             run.close()
-    return IngestReport(tuple(run.done), tuple(run.failures), tuple(run.skipped))
+    return IngestReport(tuple(run.done), tuple(run.failures), tuple(run.skipped),
+                        tuple(run.stale_layers))
