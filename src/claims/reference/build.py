@@ -14,7 +14,9 @@ from pathlib import Path
 from claims.reference import _REPO
 
 SHARED = _REPO.parents[2] / "shared" / "reference"
-MODULES: tuple[str, ...] = ()  # e.g. "claims.reference.people"; each adds its line
+MODULES: tuple[str, ...] = (
+    "claims.reference.people",
+)  # each module with a table adds its line
 
 
 def build(source: Path = SHARED, target: Path = _REPO) -> list[Path]:
