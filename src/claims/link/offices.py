@@ -1,0 +1,126 @@
+"""Role words as news writes them ("Iran's foreign minister", "the FBI director", "Sen.")
+matched against the titles of positions as the people tables give them ("Minister of Foreign
+Affairs", "Director of the FBI", "head of government").
+
+Both sides become sets of canonical office words (:func:`office_words`): abbreviations
+expanded, spelling and synonyms merged ("defense" = "defence", "secretary" = "minister",
+"foreign affairs" = "foreign", "press secretary" = "spokesperson"), function words and
+words that do not change the office ("acting", "current", "federal", "affairs") dropped.
+A title fits a role (:func:`fits`) when every office word of the role is in the title and
+every other word of the title is no office word: "President" fits "President of Russia"
+("Russia" names no office) but not "Vice President" or "President of the Senate". The
+generic positions of one source ("head of state", "head of government") fit presidents,
+prime ministers, chancellors, monarchs and leaders, as a weaker match.
+
+>>> sorted(office_words("Iran's foreign minister"))
+['foreign', 'iran', 'minister']
+>>> fits(office_words("foreign minister"), "Minister of Foreign Affairs")
+2
+>>> fits(office_words("president"), "President of the Senate"), fits(office_words("PM"), "head of government")
+(0, 1)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claims.reference.people import fold
+
+__all__ = ["FORMER", "GENERIC", "HEADS", "OFFICE_WORDS", "fits", "office_words"]
+
+# Multi-word phrases first (matched on folded text), then single words.
+_PHRASES = (
+    ("foreign affairs", "foreign"), ("external affairs", "foreign"), ("home affairs", "interior"),
+    ("press secretary", "spokesperson"), ("press officer", "spokesperson"),
+    ("secretary general", "secretarygeneral"), ("general secretary", "secretarygeneral"),
+    ("secretary of state for", "minister"), ("secretary of state", "minister foreign"),
+    ("prime minister", "primeminister"),
+    ("vice president", "vicepresident"), ("vice chancellor", "vicechancellor"),
+    ("attorney general", "attorneygeneral"), ("lieutenant governor", "lieutenantgovernor"),
+    ("lt gov", "lieutenantgovernor"), ("head of state", "headofstate"),
+    ("head of government", "headofgovernment"), ("first lady", "firstlady"),
+    ("white house", "whitehouse"), ("national security adviser", "nationalsecurityadviser"),
+    ("national security advisor", "nationalsecurityadviser"),
+    ("federal bureau of investigation", "fbi"), ("central intelligence agency", "cia"),
+    ("united nations", "un"), ("house of representatives", "house"), ("house of commons", "commons"),
+    ("chief of staff", "chiefofstaff"), ("chief justice", "chiefjustice"),
+    ("supreme court", "supremecourt"), ("defense department", "defence"),
+)
+_WORDS = {
+    "pm": "primeminister", "premier": "primeminister", "fm": "foreign minister",
+    "sen": "senator", "senators": "senator", "rep": "representative", "gov": "governor",
+    "gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral", "del": "delegate",
+    "amb": "ambassador", "atty": "attorney", "sec": "minister", "secretary": "minister",
+    "ministry": "minister", "ministers": "minister", "defense": "defence", "advisor": "adviser",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson",
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "presidents": "president",
+    "congressman": "representative", "congresswoman": "representative", "kremlin": "kremlin",
+    "pentagon": "defence", "treasury": "finance", "exchequer": "finance", "economy": "economy",
+    "home": "interior", "interior": "interior", "external": "foreign", "vp": "vicepresident",
+}
+# Words that never change which office is meant.
+_NEUTRAL = frozenset("""the of for and to a an s on in at acting current currently then
+    new longtime top incumbent sitting federal national affairs government republic
+    people peoples islamic united states kingdom federation commonwealth democratic
+    union socialist arab plurinational bolivarian""".split())
+FORMER = frozenset({"former", "ex", "late", "retired", "onetime", "previous"})
+# Words that name an office, a portfolio or an institution: a title word outside the role
+# that is one of these makes a different office ("Vice President", "President of the Senate").
+OFFICE_WORDS = frozenset("""president vicepresident primeminister minister deputy vice assistant
+    under undersecretary shadow junior first principal chancellor vicechancellor chair director
+    chief governor lieutenantgovernor mayor senator representative delegate speaker leader
+    ambassador envoy adviser nationalsecurityadviser spokesperson secretarygeneral attorney
+    attorneygeneral general justice chiefjustice judge court supremecourt commissioner
+    commission committee council senate house commons assembly parliament congress chamber
+    legislative party bank board agency bureau office department staff chiefofstaff
+    headofstate headofgovernment firstlady king queen prince princess emir sultan monarch
+    pope foreign defence interior finance economy justice health education trade labour
+    labor energy environment agriculture transport culture science industry development
+    communications information commerce tourism sport youth women family welfare social
+    housing infrastructure security intelligence police army navy air military forces
+    armed commander admiral colonel lieutenant fbi cia nsa un whitehouse kremlin treasury
+    budget planning fisheries mines mining water immigration veterans homeland state
+    cabinet regional local public works relations cooperation integration investment
+    digital innovation technology research higher trade industry tax revenue
+    lord lords permanent representative chairmanship inspector prosecutor solicitor
+    auditor controller comptroller registrar ombudsman minority majority whip
+    opposition supreme""".split())
+# The office words of a role that ask for a head of state or government.
+HEADS = {"president": "headofstate", "king": "headofstate", "queen": "headofstate",
+         "emir": "headofstate", "sultan": "headofstate", "monarch": "headofstate",
+         "primeminister": "headofgovernment", "chancellor": "headofgovernment",
+         "leader": "head"}
+GENERIC = frozenset({"headofstate", "headofgovernment"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def office_words(text: str) -> frozenset[str]:
+    """The canonical words of a role or title (country words kept: the caller weighs them)."""
+    folded = f" {fold(text).replace(' s ', ' ')} "
+    for phrase, word in _PHRASES:
+        folded = folded.replace(f" {phrase} ", f" {word} ")
+    out: set[str] = set()
+    for token in _TOKEN.findall(folded):
+        mapped = _WORDS.get(token, token)
+        out.update(w for w in mapped.split() if w not in _NEUTRAL)
+    return frozenset(out)
+
+
+def fits(role: frozenset[str], title: str) -> int:
+    """How a position's title fits a role's office words: 2 the same office, 1 the generic
+    head-of-state or head-of-government position for a head's role, 0 not at all."""
+    wanted = {w for w in role if w in OFFICE_WORDS and w not in FORMER}
+    if not wanted:
+        return 0
+    have = office_words(title)
+    if have & GENERIC:
+        heads = {HEADS[w] for w in wanted if w in HEADS}
+        generic = next(iter(have & GENERIC))
+        if len(wanted) == 1 and ("head" in heads or generic in heads):
+            return 1
+        return 0
+    if not wanted <= have:
+        return 0
+    return 2 if all(w in wanted or w not in OFFICE_WORDS for w in have) else 0
