@@ -262,7 +262,7 @@ def build(source: Path, target: Path) -> list[Path]:
     positions = sorted({(r["qid"], r["position"], r["position_qid"], r["country_iso3"], r["start"],
                          r["end"], r["source"]) for r in _read(source / "people_positions.csv")
                         if r["qid"] in known},
-                       key=lambda r: (_qid_order(r[0]), r[4], r[1], r[6]))
+                       key=lambda r: (_qid_order(r[0]), r[4], r[1], r[6], r))
     aliases: dict[tuple[str, str], tuple[str, str, str]] = {}
     names = {r["qid"]: r["name"] for r in persons}
     listed = [(r["qid"], a, "label") for r in persons for a in r["aliases"].split("|")]
