@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.link.offices import FORMER, OFFICE_WORDS, office_words
+from claims.link.offices import FORMER, OFFICE_WORDS, office_words, words
 from claims.reference.people import fold
 
 __all__ = ["Mention", "parse"]
@@ -34,25 +34,25 @@ _HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "
 _GENDERED = {"spokesman": "m", "chairman": "m", "congressman": "m", "spokeswoman": "f",
              "chairwoman": "f", "congresswoman": "f"}
 # Words that open a title or role but are no office of their own ("Retired Lt. Gen.").
-_TITLE_WORDS = frozenset("""lt gen col maj capt sgt adm cmdr brig retired ret sen rep gov del
+_TITLE_WORDS = words("""lt gen col maj capt sgt adm cmdr brig retired ret sen rep gov del
     amb atty hon honorable rt right reverend rev fr father sheikh imam rabbi cardinal bishop
-    archbishop ayatollah crown acting former late then""".split()) | set(_HONORIFICS)
-_DETERMINERS = frozenset("the a an his her their its our this that".split())
-_PARTICLES = frozenset("de da di van von der den del la le al el bin ibn du dos das".split())
-_ORGANISATION = frozenset("""house ministry department office agency bureau government
+    archbishop ayatollah crown acting former late then""") | set(_HONORIFICS)
+_DETERMINERS = words("the a an his her their its our this that")
+_PARTICLES = words("de da di van von der den del la le al el bin ibn du dos das")
+_ORGANISATION = words("""house ministry department office agency bureau government
     administration council committee commission court parliament senate congress party
     cabinet kremlin pentagon police army military navy bank company corporation group
     organisation organization association union federation institute university foundation
     campaign embassy consulate newspaper network station channel agency service authority
-    authorities board team""".split())
-_GROUP = frozenset("""officials sources experts analysts scholars critics residents witnesses
+    authorities board team""")
+_GROUP = words("""officials sources experts analysts scholars critics residents witnesses
     lawmakers legislators senators democrats republicans leaders diplomats observers voters
     supporters opponents protesters activists economists researchers scientists people
     authorities investigators prosecutors officers aides advisers advisors spokespeople
-    members citizens workers reporters journalists""".split())
-_PRONOUNS = frozenset("he she they it we i you him her them".split())
-_ANONYMOUS = frozenset("""official source spokesman spokeswoman spokesperson aide adviser advisor
-    diplomat officer insider person someone""".split())
+    members citizens workers reporters journalists""")
+_PRONOUNS = words("he she they it we i you him her them")
+_ANONYMOUS = words("""official source spokesman spokeswoman spokesperson aide adviser advisor
+    diplomat officer insider person someone""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +149,15 @@ def parse(text: str) -> Mention:
             qualifiers += [w for w in office_words(" ".join(role)) - OFFICE_WORDS
                            if w in capitalised and w not in _TITLE_WORDS]
     role_text = ", ".join(role_parts)
-    words = {_word(t) for t in _WORD.findall(role_text)}
+    said = {_word(t) for t in _WORD.findall(role_text)}
     written = " ".join(name)
     return Mention(text=text.strip(), name=_bare(written),
                    role=role_text, qualifiers=tuple(dict.fromkeys(qualifiers)), gender=gender,
-                   former=bool(words & FORMER), party=party.group(1) if party else "",
-                   kind=_kind(written, role_text, words))
+                   former=bool(said & FORMER), party=party.group(1) if party else "",
+                   kind=_kind(written, role_text, said))
 
 
-def _kind(name: str, role: str, words: set[str]) -> str:
+def _kind(name: str, role: str, said: set[str]) -> str:
     """person, organisation ("The White House", "KCNA"), group ("Scholars") or anonymous
     ("a senior official"): what a mention without a person's name refers to."""
     if name:
@@ -170,7 +170,7 @@ def _kind(name: str, role: str, words: set[str]) -> str:
         return "organisation"  # "KCNA", "NATO"
     if last in _GROUP:
         return "group"
-    if last in _ORGANISATION and not words & {"spokesperson", "spokesman", "spokeswoman"}:
+    if last in _ORGANISATION and not said & {"spokesperson", "spokesman", "spokeswoman"}:
         return "organisation"
     if last in _ANONYMOUS and not any(t[:1].isupper() for t in tokens[-2:]):
         return "anonymous"

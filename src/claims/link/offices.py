@@ -27,7 +27,12 @@ from functools import cache
 
 from claims.reference.people import fold
 
-__all__ = ["FORMER", "GENERIC", "HEADS", "OFFICE_WORDS", "fits", "office_words"]
+__all__ = ["EXECUTIVE", "FORMER", "GENERIC", "HEADS", "OFFICE_WORDS", "fits", "office_words", "rank", "words"]
+
+def words(text: str) -> frozenset[str]:
+    """The white-space separated words of ``text``: lexicon lists read best as text."""
+    return frozenset(text.split())
+
 
 # Multi-word phrases first (matched on folded text), then single words.
 _PHRASES = (
@@ -60,14 +65,14 @@ _WORDS = {
     "home": "interior", "interior": "interior", "external": "foreign", "vp": "vicepresident",
 }
 # Words that never change which office is meant.
-_NEUTRAL = frozenset("""the of for and to a an s on in at acting current currently then
+_NEUTRAL = words("""the of for and to a an s on in at acting current currently then
     new longtime top incumbent sitting federal national affairs government republic
     people peoples islamic united states kingdom federation commonwealth democratic
-    union socialist arab plurinational bolivarian""".split())
+    union socialist arab plurinational bolivarian""")
 FORMER = frozenset({"former", "ex", "late", "retired", "onetime", "previous"})
 # Words that name an office, a portfolio or an institution: a title word outside the role
 # that is one of these makes a different office ("Vice President", "President of the Senate").
-OFFICE_WORDS = frozenset("""president vicepresident primeminister minister deputy vice assistant
+OFFICE_WORDS = words("""president vicepresident primeminister minister deputy vice assistant
     under undersecretary shadow junior first principal chancellor vicechancellor chair director
     chief governor lieutenantgovernor mayor senator representative delegate speaker leader
     ambassador envoy adviser nationalsecurityadviser spokesperson secretarygeneral attorney
@@ -85,13 +90,42 @@ OFFICE_WORDS = frozenset("""president vicepresident primeminister minister deput
     digital innovation technology research higher trade industry tax revenue
     lord lords permanent representative chairmanship inspector prosecutor solicitor
     auditor controller comptroller registrar ombudsman minority majority whip
-    opposition supreme""".split())
+    opposition supreme""")
 # The office words of a role that ask for a head of state or government.
 HEADS = {"president": "headofstate", "king": "headofstate", "queen": "headofstate",
          "emir": "headofstate", "sultan": "headofstate", "monarch": "headofstate",
          "primeminister": "headofgovernment", "chancellor": "headofgovernment",
          "leader": "head"}
 GENERIC = frozenset({"headofstate", "headofgovernment"})
+# The office a role names, where the tables would list it: a role with one of these that no
+# position of a person fits speaks against that person (a legislator's or a soldier's title
+# does not: the tables list no legislatures or ranks).
+EXECUTIVE = words("""president vicepresident primeminister minister chancellor governor
+    lieutenantgovernor mayor commissioner director ambassador envoy attorneygeneral
+    secretarygeneral spokesperson adviser nationalsecurityadviser chair king queen emir
+    sultan judge justice chiefjustice prosecutor chiefofstaff firstlady""")
+# How high an office stands, for telling apart people of one surname in office on a day.
+_TOP = frozenset({"president", "primeminister", "headofstate", "headofgovernment", "chancellor",
+                  "king", "queen", "emir", "sultan", "monarch"})
+_JUNIOR = frozenset({"deputy", "vice", "assistant", "under", "undersecretary", "junior",
+                     "shadow", "state", "vicepresident", "vicechancellor"})
+
+
+def rank(title: str) -> int:
+    """3 a head of state or government, 2 a full minister or a head of an institution,
+    1 a deputy, junior or other office.
+
+    >>> rank("President of Russia"), rank("Minister of Foreign Affairs"), rank("Deputy Minister of Finance")
+    (3, 2, 1)
+    """
+    words = office_words(title)
+    if words & _JUNIOR:
+        return 1
+    if words & _TOP and not words & {"senate", "house", "assembly", "court", "bank", "council",
+                                      "party", "commission", "committee", "parliament"}:
+        return 3
+    return 2 if words & {"minister", "director", "governor", "attorneygeneral", "chair",
+                         "secretarygeneral", "speaker", "chiefjustice"} else 1
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 

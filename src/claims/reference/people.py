@@ -78,7 +78,7 @@ def surname_keys(name: str, countries: Iterable[str] = ()) -> set[str]:
     >>> sorted(surname_keys("Xi Jinping", ["CHN"]))
     ['jinping', 'xi']
     """
-    words = _tokens(name)
+    words = _tokens(name.split(" of ")[0])  # "Abdullah II of Jordan" has no surname
     if len(words) < 2:
         return set()
     keys = {words[-1]}
@@ -112,11 +112,6 @@ def held_on(position: Position, day: str) -> bool:
     return (not position.start or position.start <= day) and (not position.end or day <= position.end + "~")
 
 
-def active_between(position: Position, first: str, last: str) -> bool:
-    """Whether any day of ``[first, last]`` falls within the position's term."""
-    return (not position.start or position.start <= last) and (not position.end or first <= position.end + "~")
-
-
 @dataclass(frozen=True, slots=True)
 class Person:
     """A person of the tables: QID, name, gender, date of birth, countries."""
@@ -128,7 +123,7 @@ class Person:
     countries: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # hashed by identity: lookups built from it are cached
 class People:
     """Every person with their positions and aliases, indexed for linking."""
 
@@ -266,8 +261,8 @@ def build(source: Path, target: Path) -> list[Path]:
     aliases: dict[tuple[str, str], tuple[str, str, str]] = {}
     names = {r["qid"]: r["name"] for r in persons}
     listed = [(r["qid"], a, "label") for r in persons for a in r["aliases"].split("|")]
-    for qid, alias, kind in [*((r["qid"], r["alias"], r["kind"]) for r in _read(source / "people_aliases.csv")),
-                             *listed]:
+    table_rows = [(r["qid"], r["alias"], r["kind"]) for r in _read(source / "people_aliases.csv")]
+    for qid, alias, kind in [*table_rows, *listed]:
         alias = _QUALIFIER.sub("", alias).strip()
         if qid in known and alias and alias != names[qid]:
             aliases.setdefault((qid, fold(alias)), (qid, alias, kind))

@@ -1,0 +1,424 @@
+"""Who a speaker mention names: a Wikidata QID from the people tables, or an explicit NIL.
+
+A mention is read with the article's date and context (:class:`Linker`, one per article or
+per CLI line): the other names the article gives in full, and the countries it names.
+
+- A **full name** ("Vladimir Putin", "Loretta E. Lynch", "Sergei Lavrov") is looked up under
+  every alias and spelling (labels, Wikipedia titles, accent-free and transliterated forms,
+  then a spelling skeleton: Zelenskiy = Zelenskyy); people who share it (two Tony Abbotts)
+  are told apart by role, country and the offices held around the date.
+- A **surname** ("Putin", "Mr. Lavrov", "India's Modi") is first the fuller name the same
+  article gives ("Small" after "Andrew Small": a person the tables lack stays NIL); else the
+  people of that surname are narrowed by the role and country words, the honorific's gender
+  and who held office on the date. A bare surname links only when exactly one person of
+  that surname held office on the date and the surname is no common one (borne by three or
+  more people of the tables, a given name, or a word the context writes in lower case):
+  "Mr. King" stays NIL.
+- A **role** alone ("Iran's foreign minister", "the FBI director") is the one holder of the
+  office (in the country the mention names, or its office implies) on the date; "former"
+  asks for an earlier holder; several holders are narrowed to the people the article names.
+- Organisations, groups, anonymous sources and pronouns are NIL.
+
+Every result says how (``method``), how sure (``confidence``) and why (``reason``).
+
+>>> Linker("", "2022-09-15").link("Russian President Vladimir Putin").qid
+'Q7747'
+>>> Linker("", "2022-09-15").link("Iran's foreign minister").name
+'Hossein Amir-Abdollahian'
+>>> Linker("", "2016-10-01").link("Mr. King").qid is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import cache
+
+from claims.link.mentions import Mention, parse
+from claims.link.offices import EXECUTIVE, FORMER, GENERIC, OFFICE_WORDS, fits, office_words, rank
+from claims.reference.countries import country as country_of
+from claims.reference.countries import mentions as countries_in
+from claims.reference.people import People, Position, fold, held_on, people, surname_keys
+
+__all__ = ["NIL_KINDS", "Link", "Linker", "skeleton"]
+
+NIL_KINDS = {"organisation": "an organisation", "group": "a group of people",
+             "anonymous": "an unnamed source", "pronoun": "a pronoun"}
+# Offices whose words say the country: "the FBI director", "a Kremlin adviser".
+_IMPLIED = {"whitehouse": "USA", "fbi": "USA", "cia": "USA", "pentagon": "USA", "kremlin": "RUS"}
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|bin|al|la|le|da|di)\s+)*"
+                       r"(?:[A-Z][\w'’-]*|[A-Z]\.))+")
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'-]+")
+ACTIVE_YEARS = 10  # a full name's homonyms: who held office within this many years of the date
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A mention's link: ``qid`` (None: NIL), the person's ``name`` in the tables, ``method``,
+    ``confidence``, ``reason`` (a sentence), and the ``offices`` held on the article's date."""
+
+    qid: str | None
+    method: str
+    confidence: float
+    name: str = ""
+    reason: str = ""
+    offices: tuple[Position, ...] = field(default=(), repr=False)
+
+    @property
+    def linked(self) -> bool:
+        return self.qid is not None
+
+
+def _nil(method: str, reason: str) -> Link:
+    return Link(None, method, 0.0, reason=reason)
+
+
+def day_of(value: str | None) -> str | None:
+    """The ISO day of a date or date-time string ("2022-09-15T08:00Z" -> "2022-09-15")."""
+    text = (value or "").strip()[:10]
+    try:
+        return Date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
+_SKELETON = ((re.compile(r"\bye"), "e"), (re.compile(r"dzh|zh"), "j"), (re.compile(r"kh"), "h"),
+             (re.compile(r"tch"), "ch"), (re.compile(r"sch"), "sh"), (re.compile(r"ph"), "f"),
+             (re.compile(r"ck"), "k"), (re.compile(r"ts"), "c"), (re.compile(r"w"), "v"),
+             (re.compile(r"x"), "ks"), (re.compile(r"q"), "k"), (re.compile(r"ey\b"), "ei"),
+             (re.compile(r"y"), "i"), (re.compile(r"(\w)\1+"), r"\1"))
+
+
+def skeleton(key: str) -> str:
+    """A folded name's spelling skeleton: transliteration variants share it.
+
+    >>> skeleton("volodymyr zelenskyy") == skeleton("volodimir zelenskiy") == skeleton("volodymyr zelensky")
+    True
+    """
+    for pattern, replacement in _SKELETON:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+@cache
+def _skeletons(table: People) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Spelling skeleton -> QIDs, for full names and for surnames (built on first need)."""
+    names: dict[str, set[str]] = {}
+    for key, qids in table.by_name.items():
+        names.setdefault(skeleton(key), set()).update(qids)
+    surnames: dict[str, set[str]] = {}
+    for key, qids in table.by_surname.items():
+        surnames.setdefault(skeleton(key), set()).update(qids)
+    return ({k: tuple(sorted(v)) for k, v in names.items()},
+            {k: tuple(sorted(v)) for k, v in surnames.items()})
+
+
+class Context:
+    """What an article (or a CLI line's context) offers to resolve its mentions: the full
+    names it gives, by surname, and the countries it names."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.full: dict[str, set[str]] = {}  # surname key -> folded full names written
+        for run in _NAME_RUN.finditer(text):
+            name = parse(run.group()).name
+            if len([w for w in fold(name).split() if len(w) > 1]) >= 2:
+                for key in surname_keys(name):
+                    self.full.setdefault(key, set()).add(fold(name))
+        self._lower: set[str] | None = None
+        self._countries: set[str] | None = None
+
+    @property
+    def countries(self) -> set[str]:
+        if self._countries is None:
+            self._countries = {m.value.iso3 for m in countries_in(self.text)}
+        return self._countries
+
+    def lower_words(self) -> set[str]:
+        """Words the context writes in lower case ("the king"): a surname that is also one is common."""
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(self.text))
+        return self._lower
+
+
+class Linker:
+    """Links the mentions of one article (or one context): ``Linker(text, date).link(mention)``.
+
+    ``text`` is the article (or the sentence or paragraph around the mention) and ``date``
+    its ISO date; results are cached per mention, so an article's repeated speakers cost
+    one lookup.
+    """
+
+    def __init__(self, text: str = "", date: str | None = None, *, table: People | None = None) -> None:
+        self.people = table if table is not None else people()
+        self.day = day_of(date)
+        self.context = Context(text)
+        self._done: dict[tuple[str, str, str], Link] = {}
+
+    # ------------------------------------------------------------------ entry point
+
+    def link(self, mention: str, *, name: str | None = None, role: str | None = None) -> Link:
+        """Link ``mention`` (as written). ``name`` is the fuller name the attribution already
+        resolved it to ("Andrew Small" for "Small"), ``role`` a role it split off."""
+        key = (mention, name or "", role or "")
+        if key not in self._done:
+            self._done[key] = self._link(mention, name, role)
+        return self._done[key]
+
+    def _link(self, text: str, name: str | None, role: str | None) -> Link:
+        m = parse(" ".join(p for p in (role, text) if p))
+        if name and len(fold(name).split()) > len(fold(m.name).split()):
+            m = parse(" ".join(p for p in (role or m.role, name) if p))
+        if m.kind in NIL_KINDS:
+            return _nil("not a person", f"{m.text!r} is {NIL_KINDS[m.kind]}")
+        if m.name and m.full:
+            return self._by_full_name(m)
+        if m.name:
+            return self._by_surname(m)
+        if m.role:
+            return self._by_role(m)
+        return _nil("no name", f"{m.text!r} names no one")
+
+    # ------------------------------------------------------------------ full names
+
+    def _by_full_name(self, m: Mention, method: str = "full name") -> Link:
+        found = self.people.named(m.name)
+        if not found:
+            found = _skeletons(self.people)[0].get(skeleton(" ".join(
+                w for w in fold(m.name).split() if len(w) > 1)), ())
+            method = "spelling variant" if found else method
+        candidates = self._plausible(found, m)
+        if not candidates:
+            return _nil("not in the tables", f"no one called {m.name!r} is in the people tables")
+        fitting = [q for q in candidates if not self._conflicts(q, m)]
+        if not fitting:
+            return _nil("role does not fit", f"{m.name!r} of the tables never held an office like "
+                                             f"{m.role!r} and held none on {self.day}: another person")
+        candidates = fitting
+        if len(candidates) == 1:
+            return self._linked(candidates[0], method, 0.95 if method == "full name" else 0.85,
+                                f"{m.name!r} is one person of the tables")
+        best = self._rank(candidates, m)
+        if best is None:
+            return _nil("ambiguous", f"{len(candidates)} people called {m.name!r}; role, country "
+                                     "and date do not tell them apart")
+        return self._linked(best, f"{method} + disambiguation", 0.8,
+                            f"{len(candidates)} people called {m.name!r}; role, country or date fit this one")
+
+    # ------------------------------------------------------------------ surnames
+
+    def _by_surname(self, m: Mention) -> Link:
+        key = fold(m.name)
+        fuller = sorted(self.context.full.get(key, set()) - {key})
+        if fuller:
+            return self._by_fuller(m, fuller)
+        found = self.people.surnamed(key) or _skeletons(self.people)[1].get(skeleton(key), ())
+        plausible = self._plausible(found, m)
+        candidates = [q for q in plausible if not self._conflicts(q, m)]
+        if not plausible:
+            return _nil("not in the tables", f"no one with the surname {m.name!r} is in the people tables")
+        if not candidates:
+            return _nil("role does not fit", f"no one with the surname {m.name!r} in the tables held an "
+                                             f"office like {m.role!r}")
+        supported = [q for q in candidates if self._role_score(q, m) >= 2 or self._country_fits(q, m)]
+        if supported:
+            best = supported[0] if len(supported) == 1 else self._rank(supported, m)
+            if best is not None:
+                how = "role" if self._role_score(best, m) >= 2 else "country"
+                return self._linked(best, f"surname + {how}", 0.85 if how == "role" else 0.8,
+                                    f"{m.name!r} with the {how} the mention gives")
+            return _nil("ambiguous", f"{len(supported)} people with the surname {m.name!r} fit its "
+                                     "role or country")
+        if self._common(key, len(found)):
+            return _nil("common surname", f"{m.name!r} alone is a common name: no role, country or "
+                                          "fuller mention in the article supports one person")
+        if self.day is None:
+            sole = candidates if len(candidates) == 1 else []
+            return (self._linked(sole[0], "surname", 0.6, f"{m.name!r} is one person of the tables (no date)")
+                    if sole else _nil("ambiguous", f"{len(candidates)} people with the surname {m.name!r}"))
+        in_office = sorted(((self._standing(q), q) for q in candidates if self.people.held(q, self.day)),
+                           reverse=True)
+        if len(in_office) == 1:
+            return self._linked(in_office[0][1], "surname + date", 0.75,
+                                f"the only person with the surname {m.name!r} in office on {self.day}")
+        if len(in_office) > 1 and in_office[0][0] >= 2 and in_office[1][0] < in_office[0][0]:
+            return self._linked(in_office[0][1], "surname + date", 0.65,
+                                f"of {len(in_office)} people with the surname {m.name!r} in office on "
+                                f"{self.day}, the one in the highest office")
+        if not in_office:
+            return _nil("not in office", f"no one with the surname {m.name!r} in the tables held "
+                                         f"office on {self.day}")
+        return _nil("ambiguous", f"{len(in_office)} people with the surname {m.name!r} in office "
+                                 f"on {self.day}")
+
+    def _standing(self, qid: str) -> int:
+        """The highest office ``qid`` held on the date (:func:`claims.link.offices.rank`)."""
+        return max((rank(p.title) for p in self.people.held(qid, self.day)), default=0)
+
+    def _by_fuller(self, m: Mention, fuller: list[str]) -> Link:
+        """A surname the article also writes in full: that person (or NIL when the tables lack
+        them); two full names of one surname are told apart by gender, role and country."""
+        linked = [self._by_full_name(Mention(f, name=f, role=m.role, qualifiers=m.qualifiers,
+                                             gender=m.gender, former=m.former, party=m.party))
+                  for f in fuller]
+        if len(fuller) > 1:
+            fit = self._plausible([ln.qid for ln in linked if ln.qid], m)
+            if len(fit) > 1:
+                best = self._rank(fit, m)
+                fit = [best] if best else []
+            if len(fit) != 1:
+                return _nil("ambiguous", f"the article names {len(fuller)} people called {m.name!r}")
+            linked = [ln for ln in linked if ln.qid == fit[0]]
+        link = linked[0]
+        if not link.linked:
+            return _nil("not in the tables", f"{m.name!r} is {fuller[0].title()!r} in the article, "
+                                             "who is not in the people tables")
+        return Link(link.qid, "surname + fuller mention", round(link.confidence * 0.95, 2), link.name,
+                    f"{m.name!r} is {link.name!r}, named in full in the article", link.offices)
+
+    def _common(self, key: str, bearers: int) -> bool:
+        return bearers >= 3 or key in self.people.given_names or key in self.context.lower_words()
+
+    # ------------------------------------------------------------------ roles
+
+    def _by_role(self, m: Mention) -> Link:
+        if self.day is None:
+            return _nil("no date", f"{m.text!r} names a role; without the article's date its holder "
+                                   "is unknown")
+        words = m.office
+        if not words & OFFICE_WORDS:
+            return _nil("no name", f"{m.text!r} names no one and no office")
+        where: set[str | None] = set(self._countries(m)) or {None}
+        terms = [(p, f) for c in where for p in self._holders(c, words, m.former)
+                 if (f := fits(words, p.title))]
+        if not terms:
+            return _nil("no holder", f"no holder of {m.role!r} on {self.day} in the people tables")
+        best = max(f for _, f in terms)
+        terms = [(p, f) for p, f in terms if f == best]
+        places = set(m.qualifiers) - set(self._countries(m))  # "Indiana Gov.": Governor of Indiana
+        narrowed = [(p, f) for p, f in terms if places & office_words(p.title)]
+        terms = narrowed or terms
+        holders = sorted({p.qid for p, _ in terms})
+        if len(holders) > 1:
+            named = [q for q in holders if self._named_in_article(q)]
+            if len(named) == 1:
+                return self._linked(named[0], "role + article", 0.8,
+                                    f"{len(holders)} people held {m.role!r}; the article names this one")
+            return _nil("ambiguous", f"{len(holders)} people held {m.role!r}"
+                                     f"{' before' if m.former else ' on'} {self.day}")
+        how = "former office" if m.former else "office held on the date"
+        return self._linked(holders[0], "role + date", 0.85 if best == 2 else 0.7,
+                            f"the only holder of {m.role!r} ({how}) in the people tables")
+
+    def _holders(self, country: str | None, words: frozenset[str], former: bool) -> list[Position]:
+        assert self.day is not None
+        if not former:
+            return list(self.people.holders(country, self.day))
+        terms = self.people.by_country.get(country, ()) if country else \
+            [p for ps in self.people.by_country.values() for p in ps]
+        earlier = [p for p in terms if p.start and p.start < self.day and not held_on(p, self.day)]
+        return [p for p in earlier if not any(held_on(q, self.day) and fits(words, q.title)
+                                              for q in self.people.held(p.qid))]
+
+    def _countries(self, m: Mention) -> set[str]:
+        """The countries a mention's words name: a demonym or name, a US party tag, an office."""
+        found = {c.iso3 for q in m.qualifiers if (c := country_of(q)) is not None and c.kind == "country"}
+        if m.party:
+            found.add("USA")
+        found.update(_IMPLIED[w] for w in m.office if w in _IMPLIED)
+        return found
+
+    def _named_in_article(self, qid: str) -> bool:
+        return any(qid in self.people.named(full) for names in self.context.full.values() for full in names)
+
+    # ------------------------------------------------------------------ scoring
+
+    def _plausible(self, qids: tuple[str, ...] | list[str], m: Mention) -> list[str]:
+        """Candidates whose gender fits the honorific and who were born by the date."""
+        out = []
+        for qid in qids:
+            person = self.people.person(qid)
+            if person is None:
+                continue
+            if m.gender and person.gender and person.gender[0] != m.gender:
+                continue
+            if self.day and person.born and person.born[:4] > self.day[:4]:
+                continue
+            out.append(qid)
+        return out
+
+    def _role_score(self, qid: str, m: Mention) -> int:
+        """3 an office that fits the role held on the date (before it, for "former"), 2 held
+        at another time, 1 the generic head's position on the date, 0 no fit."""
+        words = m.office
+        if not words & OFFICE_WORDS - FORMER:
+            return 0
+        score = 0
+        for p in self.people.held(qid):
+            fit = fits(words, p.title)
+            if not fit:
+                continue
+            on = self.day is None or (held_on(p, self.day) if not m.former else p.start < self.day)
+            score = max(score, (3 if on else 2) if fit == 2 else (1 if on else 0))
+        return score
+
+    def _conflicts(self, qid: str, m: Mention) -> bool:
+        """Whether the mention's role speaks against ``qid``: it names an office the tables
+        would list ("Connecticut tax commissioner"), no position of theirs has its words, they
+        held no office on the date, and the mention names none of their countries."""
+        heads = m.office & EXECUTIVE
+        if not heads or self._country_fits(qid, m):
+            return False
+        if self.day and self.people.held(qid, self.day):
+            return False
+        return not any(heads <= office_words(p.title) or fits(m.office, p.title)
+                       for p in self.people.held(qid))
+
+    def _country_fits(self, qid: str, m: Mention) -> bool:
+        person = self.people.person(qid)
+        return bool(person and set(person.countries) & self._countries(m))
+
+    def _score(self, qid: str, m: Mention) -> tuple[int, int, int, int]:
+        person = self.people.person(qid)
+        countries = set(person.countries) if person else set()
+        active = 0
+        if self.day:
+            lo = f"{int(self.day[:4]) - ACTIVE_YEARS}{self.day[4:]}"
+            active = 2 if self.people.held(qid, self.day) else int(any(
+                (not p.end or p.end >= lo) and (not p.start or p.start <= self.day)
+                for p in self.people.held(qid)))
+        return (self._role_score(qid, m), int(bool(countries & self._countries(m))),
+                int(bool(countries & self.context.countries)), active)
+
+    def _rank(self, qids: list[str], m: Mention) -> str | None:
+        """The candidate that role, country and date favour, if one stands out."""
+        scored = sorted(((self._score(q, m), q) for q in qids), reverse=True)
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None
+        return scored[0][1] if scored and any(scored[0][0]) else None
+
+    def _linked(self, qid: str, method: str, confidence: float, reason: str) -> Link:
+        person = self.people.person(qid)
+        offices = self.offices(qid)
+        held = "; ".join(dict.fromkeys(p.title for p in offices))
+        why = f"{reason}; on {self.day} held {held}" if held else reason
+        return Link(qid, method, confidence, person.name if person else "", why, offices)
+
+    def offices(self, qid: str) -> tuple[Position, ...]:
+        """The positions ``qid`` held on the article's date, a generic head-of-state or
+        -government row left out where the same country has a titled one."""
+        if self.day is None:
+            return ()
+        held = self.people.held(qid, self.day)
+        titled = {p.country for p in held if not office_words(p.title) & GENERIC}
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for p in held:
+            key = (p.title.casefold(), p.country)
+            if key in seen or (office_words(p.title) & GENERIC and p.country in titled):
+                continue
+            seen.add(key)
+            out.append(p)
+        return tuple(out)
