@@ -37,7 +37,17 @@ from datetime import date as Date
 from functools import cache
 
 from claims.link.mentions import Mention, parse
-from claims.link.offices import EXECUTIVE, FORMER, GENERIC, OFFICE_WORDS, fits, office_words, rank
+from claims.link.offices import (
+    EXECUTIVE,
+    FORMER,
+    GENERIC,
+    OFFICE_WORDS,
+    PRIVATE,
+    fits,
+    office_words,
+    rank,
+    words,
+)
 from claims.reference.countries import country as country_of
 from claims.reference.countries import mentions as countries_in
 from claims.reference.people import People, Position, fold, held_on, people, surname_keys
@@ -45,11 +55,15 @@ from claims.reference.people import People, Position, fold, held_on, people, sur
 __all__ = ["NIL_KINDS", "Link", "Linker", "skeleton"]
 
 NIL_KINDS = {"organisation": "an organisation", "group": "a group of people",
-             "anonymous": "an unnamed source", "pronoun": "a pronoun"}
+             "anonymous": "an unnamed source", "pronoun": "a pronoun", "document": "a document"}
 # Offices whose words say the country: "the FBI director", "a Kremlin adviser".
 _IMPLIED = {"whitehouse": "USA", "fbi": "USA", "cia": "USA", "pentagon": "USA", "kremlin": "RUS"}
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|bin|al|la|le|da|di)\s+)*"
                        r"(?:[A-Z][\w'’-]*|[A-Z]\.))+")
+# Capitalised only because they open a sentence: not part of a name that follows.
+_OPENERS = words("""but and the a an when if as so yet or then while after before since although
+    because however meanwhile still also now in on at for with from by to of this that these
+    those his her their its our my your we he she they it i said says according asked""")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'-]+")
 ACTIVE_YEARS = 10  # a full name's homonyms: who held office within this many years of the date
 
@@ -117,16 +131,24 @@ def _skeletons(table: People) -> tuple[dict[str, tuple[str, ...]], dict[str, tup
 
 class Context:
     """What an article (or a CLI line's context) offers to resolve its mentions: the full
-    names it gives, by surname, and the countries it names."""
+    names it gives, by surname, and the countries it names.
 
-    def __init__(self, text: str) -> None:
+    A run of capitalised words counts as a full name when the tables know it, or when it
+    starts with a given name the tables know ("Andrew Small"); the words before are dropped
+    ("Democrat Hillary Clinton"), and so is a run that is no name ("Friday Trump").
+    """
+
+    def __init__(self, text: str, table: People) -> None:
         self.text = text
         self.full: dict[str, set[str]] = {}  # surname key -> folded full names written
+        self.times: dict[str, int] = {}  # folded full name -> how often the text writes it
         for run in _NAME_RUN.finditer(text):
-            name = parse(run.group()).name
-            if len([w for w in fold(name).split() if len(w) > 1]) >= 2:
+            name = _full_name(run.group().split(), table)
+            if name:
+                folded = fold(name)
+                self.times[folded] = self.times.get(folded, 0) + 1
                 for key in surname_keys(name):
-                    self.full.setdefault(key, set()).add(fold(name))
+                    self.full.setdefault(key, set()).add(folded)
         self._lower: set[str] | None = None
         self._countries: set[str] | None = None
 
@@ -143,6 +165,32 @@ class Context:
         return self._lower
 
 
+def _full_name(words: list[str], table: People) -> str:
+    """The longest tail of a run of capitalised words that is a person's full name."""
+    while words and words[0].lower() in _OPENERS:  # "But Flynn" opens a sentence
+        words = words[1:]
+    name = parse(" ".join(words)).name.split()
+    for start in range(len(name) - 1):
+        tail = " ".join(name[start:])
+        given = fold(name[start])
+        if len(given) > 1 and (table.named(tail) or given in table.given_names):
+            return tail
+    return ""
+
+
+@cache
+def _given_genders(table: People) -> dict[str, str]:
+    """Given name -> "m" or "f" where the people of the tables who bear it agree (9 in 10)."""
+    counts: dict[str, dict[str, int]] = {}
+    for person in table.persons.values():
+        first = fold(person.name).split()[:1]
+        if first and person.gender[:1] in ("m", "f"):
+            tally = counts.setdefault(first[0], {"m": 0, "f": 0})
+            tally[person.gender[0]] += 1
+    return {name: g for name, tally in counts.items() for g in "mf"
+            if tally[g] >= 2 and tally[g] >= 9 * tally["f" if g == "m" else "m"]}
+
+
 class Linker:
     """Links the mentions of one article (or one context): ``Linker(text, date).link(mention)``.
 
@@ -154,7 +202,7 @@ class Linker:
     def __init__(self, text: str = "", date: str | None = None, *, table: People | None = None) -> None:
         self.people = table if table is not None else people()
         self.day = day_of(date)
-        self.context = Context(text)
+        self.context = Context(text, self.people)
         self._done: dict[tuple[str, str, str], Link] = {}
 
     # ------------------------------------------------------------------ entry point
@@ -211,9 +259,10 @@ class Linker:
 
     def _by_surname(self, m: Mention) -> Link:
         key = fold(m.name)
-        fuller = sorted(self.context.full.get(key, set()) - {key})
-        if fuller:
-            return self._by_fuller(m, fuller)
+        fuller = [f for f in sorted(self.context.full.get(key, set()) - {key}) if self._may_be(f, m)]
+        link = self._by_fuller(m, fuller) if fuller else None
+        if link is not None:
+            return link
         found = self.people.surnamed(key) or _skeletons(self.people)[1].get(skeleton(key), ())
         plausible = self._plausible(found, m)
         candidates = [q for q in plausible if not self._conflicts(q, m)]
@@ -225,19 +274,26 @@ class Linker:
         supported = [q for q in candidates if self._role_score(q, m) >= 2 or self._country_fits(q, m)]
         if supported:
             best = supported[0] if len(supported) == 1 else self._rank(supported, m)
-            if best is not None:
-                how = "role" if self._role_score(best, m) >= 2 else "country"
-                return self._linked(best, f"surname + {how}", 0.85 if how == "role" else 0.8,
-                                    f"{m.name!r} with the {how} the mention gives")
-            return _nil("ambiguous", f"{len(supported)} people with the surname {m.name!r} fit its "
-                                     "role or country")
-        if self._common(key, len(found)):
-            return _nil("common surname", f"{m.name!r} alone is a common name: no role, country or "
-                                          "fuller mention in the article supports one person")
+            if best is None:
+                return _nil("ambiguous", f"{len(supported)} people with the surname {m.name!r} fit its "
+                                         "role or country")
+            how = "role" if self._role_score(best, m) >= 2 else "country"
+            return self._linked(best, f"surname + {how}", 0.85 if how == "role" else 0.8,
+                                f"{m.name!r} with the {how} the mention gives")
+        common = self._common(key, len(found))
+        link = None if common else self._in_office(candidates, m)
+        return link or self._prominent(candidates, m) or _nil(
+            "common surname" if common else "ambiguous",
+            f"{m.name!r} alone is a common name: no role, country or fuller mention in the article "
+            "supports one person" if common else
+            f"{len(candidates)} people with the surname {m.name!r}; none stands out on {self.day}")
+
+    def _in_office(self, candidates: list[str], m: Mention) -> Link | None:
+        """The one person of a distinctive surname in office on the date, or the one in the
+        highest office ("Mr. Lavrov": the foreign minister, not the deputy finance minister)."""
         if self.day is None:
-            sole = candidates if len(candidates) == 1 else []
-            return (self._linked(sole[0], "surname", 0.6, f"{m.name!r} is one person of the tables (no date)")
-                    if sole else _nil("ambiguous", f"{len(candidates)} people with the surname {m.name!r}"))
+            return self._linked(candidates[0], "surname", 0.6, f"{m.name!r} is one person of the "
+                                "tables (no date)") if len(candidates) == 1 else None
         in_office = sorted(((self._standing(q), q) for q in candidates if self.people.held(q, self.day)),
                            reverse=True)
         if len(in_office) == 1:
@@ -247,36 +303,76 @@ class Linker:
             return self._linked(in_office[0][1], "surname + date", 0.65,
                                 f"of {len(in_office)} people with the surname {m.name!r} in office on "
                                 f"{self.day}, the one in the highest office")
-        if not in_office:
-            return _nil("not in office", f"no one with the surname {m.name!r} in the tables held "
-                                         f"office on {self.day}")
-        return _nil("ambiguous", f"{len(in_office)} people with the surname {m.name!r} in office "
-                                 f"on {self.day}")
+        return None
+
+    def _prominent(self, candidates: list[str], m: Mention) -> Link | None:
+        """Of the people of a surname from the countries the article names, the one who led a
+        country, when no other of them holds high office on the date ("Mr. Bush" in a US story)."""
+        local = [q for q in candidates if set(self._person_countries(q)) & self.context.countries]
+        leaders = [q for q in local if max((rank(p.title) for p in self.people.held(q)), default=0) == 3]
+        if len(leaders) != 1 or any(self._standing(q) >= 2 for q in local if q != leaders[0]):
+            return None
+        return self._linked(leaders[0], "surname + article country", 0.55,
+                            f"of the people with the surname {m.name!r} from the countries the article "
+                            "names, the only one who led a country")
 
     def _standing(self, qid: str) -> int:
         """The highest office ``qid`` held on the date (:func:`claims.link.offices.rank`)."""
-        return max((rank(p.title) for p in self.people.held(qid, self.day)), default=0)
+        return max((rank(p.title) for p in self.people.held(qid, self.day)), default=0) if self.day else 0
 
-    def _by_fuller(self, m: Mention, fuller: list[str]) -> Link:
-        """A surname the article also writes in full: that person (or NIL when the tables lack
-        them); two full names of one surname are told apart by gender, role and country."""
+    def _may_be(self, full: str, m: Mention) -> bool:
+        """Whether a fuller name of the article can be the mention: not when every person of
+        the tables with that name has the other gender ("Mr. Obama" is not "Michelle Obama"),
+        or, for a name the tables lack, when its given name is the other gender's."""
+        if not m.gender:
+            return True
+        qids = self.people.named(full)
+        if qids:
+            return bool(self._plausible(qids, m))
+        return _given_genders(self.people).get(full.split()[0], m.gender) == m.gender
+
+    def _by_fuller(self, m: Mention, fuller: list[str]) -> Link | None:
+        """A surname the article also writes in full: that person (NIL when the tables lack
+        them); several full names of one surname told apart by gender, role and country.
+        None when the mention's role names an office that person never held: another
+        person of that surname ("former President Clinton" beside "Hillary Clinton")."""
         linked = [self._by_full_name(Mention(f, name=f, role=m.role, qualifiers=m.qualifiers,
                                              gender=m.gender, former=m.former, party=m.party))
                   for f in fuller]
-        if len(fuller) > 1:
-            fit = self._plausible([ln.qid for ln in linked if ln.qid], m)
+        if len(fuller) > 1:  # the role alone decides when a fuller name is not in the tables
+            fit = list(dict.fromkeys(ln.qid for ln in linked if ln.qid))  # "Donald J. Trump" = "Donald Trump"
+            if len(fit) < len({ln.qid or ln.reason for ln in linked}):
+                fit = [q for q in fit if self._role_score(q, m) >= 2]
             if len(fit) > 1:
-                best = self._rank(fit, m)
+                best = self._rank(fit, m) or self._salient(fuller, linked)
                 fit = [best] if best else []
             if len(fit) != 1:
                 return _nil("ambiguous", f"the article names {len(fuller)} people called {m.name!r}")
             linked = [ln for ln in linked if ln.qid == fit[0]]
         link = linked[0]
+        if link.method == "role does not fit" or (
+                link.qid and m.office & EXECUTIVE and self._role_score(link.qid, m) < 2):
+            return None
         if not link.linked:
             return _nil("not in the tables", f"{m.name!r} is {fuller[0].title()!r} in the article, "
                                              "who is not in the people tables")
         return Link(link.qid, "surname + fuller mention", round(link.confidence * 0.95, 2), link.name,
                     f"{m.name!r} is {link.name!r}, named in full in the article", link.offices)
+
+    def _salient(self, fuller: list[str], linked: list[Link]) -> str | None:
+        """The person the article names in full at least twice as often as any other of
+        that surname ("Donald Trump" against one "Melania Trump")."""
+        times: dict[str, int] = {}
+        for full, link in zip(fuller, linked, strict=True):
+            key = link.qid or full
+            times[key] = times.get(key, 0) + self.context.times.get(full, 0)
+        ranked = sorted(times.items(), key=lambda kv: -kv[1])
+        top, second = ranked[0], ranked[1] if len(ranked) > 1 else ("", 0)
+        return top[0] if top[0].startswith("Q") and top[1] >= 2 * max(second[1], 1) else None
+
+    def _person_countries(self, qid: str) -> tuple[str, ...]:
+        person = self.people.person(qid)
+        return person.countries if person else ()
 
     def _common(self, key: str, bearers: int) -> bool:
         return bearers >= 3 or key in self.people.given_names or key in self.context.lower_words()
@@ -297,20 +393,31 @@ class Linker:
             return _nil("no holder", f"no holder of {m.role!r} on {self.day} in the people tables")
         best = max(f for _, f in terms)
         terms = [(p, f) for p, f in terms if f == best]
-        places = set(m.qualifiers) - set(self._countries(m))  # "Indiana Gov.": Governor of Indiana
-        narrowed = [(p, f) for p, f in terms if places & office_words(p.title)]
-        terms = narrowed or terms
+        places = set(m.qualifiers) - {self.people_country_word(q) for q in m.qualifiers}
+        if places:  # "Indiana Gov.": the Governor of Indiana, or no one
+            terms = [(p, f) for p, f in terms if places & office_words(p.title)]
+            if not terms:
+                return _nil("no holder", f"no holder of {m.role!r} on {self.day} in the people tables")
         holders = sorted({p.qid for p, _ in terms})
-        if len(holders) > 1:
+        if len(holders) > 1 or not self._countries(m):  # no country: only someone the article names
             named = [q for q in holders if self._named_in_article(q)]
             if len(named) == 1:
                 return self._linked(named[0], "role + article", 0.8,
                                     f"{len(holders)} people held {m.role!r}; the article names this one")
+            if len(holders) == 1:
+                return _nil("no country", f"{m.role!r} names no country; the one holder of such an "
+                                          "office in the tables is not named in the article")
             return _nil("ambiguous", f"{len(holders)} people held {m.role!r}"
                                      f"{' before' if m.former else ' on'} {self.day}")
         how = "former office" if m.former else "office held on the date"
         return self._linked(holders[0], "role + date", 0.85 if best == 2 else 0.7,
                             f"the only holder of {m.role!r} ({how}) in the people tables")
+
+    @staticmethod
+    def people_country_word(word: str) -> str:
+        """``word`` when it names a country ("iran", "british"), else ""."""
+        found = country_of(word)
+        return word if found is not None and found.kind == "country" else ""
 
     def _holders(self, country: str | None, words: frozenset[str], former: bool) -> list[Position]:
         assert self.day is not None
@@ -365,13 +472,16 @@ class Linker:
         return score
 
     def _conflicts(self, qid: str, m: Mention) -> bool:
-        """Whether the mention's role speaks against ``qid``: it names an office the tables
-        would list ("Connecticut tax commissioner"), no position of theirs has its words, they
-        held no office on the date, and the mention names none of their countries."""
+        """Whether the mention's role speaks against ``qid``. A private occupation ("local
+        shopkeeper Tom Harris") does, unless they once led a country (then the name alone is
+        theirs: "businessman Donald Trump"). An office the tables would list ("Connecticut tax
+        commissioner") does when no position of theirs has its words, they held no office on the
+        date, and the mention names none of their countries."""
         heads = m.office & EXECUTIVE
-        if not heads or self._country_fits(qid, m):
-            return False
-        if self.day and self.people.held(qid, self.day):
+        if not heads:
+            return bool(m.office & PRIVATE) and max((rank(p.title) for p in self.people.held(qid)),
+                                                    default=0) < 3
+        if self._country_fits(qid, m) or (self.day and self.people.held(qid, self.day)):
             return False
         return not any(heads <= office_words(p.title) or fits(m.office, p.title)
                        for p in self.people.held(qid))

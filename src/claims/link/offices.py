@@ -27,7 +27,8 @@ from functools import cache
 
 from claims.reference.people import fold
 
-__all__ = ["EXECUTIVE", "FORMER", "GENERIC", "HEADS", "OFFICE_WORDS", "fits", "office_words", "rank", "words"]
+__all__ = ["EXECUTIVE", "FORMER", "GENERIC", "HEADS", "OFFICE_WORDS", "PRIVATE", "fits", "office_words",
+           "rank", "words"]
 
 def words(text: str) -> frozenset[str]:
     """The white-space separated words of ``text``: lexicon lists read best as text."""
@@ -104,6 +105,19 @@ EXECUTIVE = words("""president vicepresident primeminister minister chancellor g
     lieutenantgovernor mayor commissioner director ambassador envoy attorneygeneral
     secretarygeneral spokesperson adviser nationalsecurityadviser chair king queen emir
     sultan judge justice chiefjustice prosecutor chiefofstaff firstlady""")
+# The words that make a role a person's office (the rest: portfolios and institutions).
+PERSON = EXECUTIVE | words("""senator representative delegate speaker leader commander general
+    admiral colonel lieutenant chief headofstate headofgovernment monarch pope whip""")
+# Occupations outside public office: a role made of these says a private person.
+PRIVATE = words("""nurse teacher student pupil shopkeeper resident farmer driver worker owner
+    businessman businesswoman entrepreneur investor banker professor lecturer academic analyst
+    economist researcher scientist fellow expert lawyer doctor physician surgeon coach player
+    athlete footballer ceo founder cofounder executive manager actor actress singer musician
+    artist writer author novelist journalist reporter editor columnist commentator blogger
+    activist campaigner protester voter pastor priest monk nun mother father son daughter wife
+    husband neighbour neighbor witness survivor victim fan shopper customer tenant landlord
+    retiree pensioner veteran volunteer organiser organizer historian engineer consultant
+    strategist pollster trader chef waiter cleaner""")
 # How high an office stands, for telling apart people of one surname in office on a day.
 _TOP = frozenset({"president", "primeminister", "headofstate", "headofgovernment", "chancellor",
                   "king", "queen", "emir", "sultan", "monarch"})
@@ -146,7 +160,7 @@ def fits(role: frozenset[str], title: str) -> int:
     """How a position's title fits a role's office words: 2 the same office, 1 the generic
     head-of-state or head-of-government position for a head's role, 0 not at all."""
     wanted = {w for w in role if w in OFFICE_WORDS and w not in FORMER}
-    if not wanted:
+    if not wanted & PERSON:  # an institution alone ("White House") is no one's office
         return 0
     have = office_words(title)
     if have & GENERIC:
