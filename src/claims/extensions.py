@@ -14,8 +14,9 @@ results in two places:
   statement that return HTML (or an ipywidget, for a section with buttons) — "Fact-checks",
   "Same claim elsewhere", "Speaker" …, shown in ``order``.
 
-A layer registers both when its module is imported, and adds that module's name to
-:data:`LAYERS` so that the index and the explorer import it before reading the registry:
+A layer registers both when its module is imported: the module named for it in
+:data:`claims.layers.KNOWN` (which ingestion and review already use), imported by the index
+and the explorer before they read the registry:
 
 >>> def checked(store, statements):
 ...     return [("kb:statement/1", "yes")]
@@ -39,13 +40,8 @@ if TYPE_CHECKING:
     from claims.store.base import Store
     from claims.widgets.table import StatementTable
 
-__all__ = ["LAYERS", "Facet", "Section", "Selected", "facets", "register_facet",
+__all__ = ["Facet", "Section", "Selected", "facets", "register_facet",
            "register_section", "section", "sections", "unregister"]
-
-# The modules that register facets and sections when imported, one line per derived layer
-# (e.g. "claims.factcheck.explorer"). Imported once, the first time the registry is read.
-LAYERS: tuple[str, ...] = (
-)
 
 FacetValues = Callable[["Store", "Sequence[str] | None"], Iterable[tuple[str, str]]]
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -122,8 +118,10 @@ def _load() -> None:
     global _loaded
     if not _loaded:
         _loaded = True
-        for module in LAYERS:
-            importlib.import_module(module)
+        from claims.layers import KNOWN  # each layer's module registers its facets and sections
+
+        for spec in KNOWN.values():
+            importlib.import_module(spec.partition(":")[0])
 
 
 def register_facet(facet: Facet) -> None:
