@@ -40,7 +40,9 @@ log = logging.getLogger(__name__)
 Written = tuple[Document, Sequence[Statement]]
 
 # name -> "module:attribute"; a layer adds its line here, in the order layers must run.
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "link": "claims.link:LAYER",
+}
 
 
 @runtime_checkable

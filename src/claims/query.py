@@ -5,7 +5,7 @@ Parameters are bound as RDF terms (never pasted into the query text), so a value
 
 >>> from claims.store import MemoryStore
 >>> select(MemoryStore(), "speakers").columns.tolist()
-['speaker', 'person', 'statements', 'quotations', 'reported', 'articles']
+['speaker', 'person', 'statements', 'quotations', 'reported', 'articles', 'qid']
 """
 
 from __future__ import annotations

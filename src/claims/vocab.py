@@ -26,15 +26,23 @@ class CLAIMS(DefinedNamespace):
     Extraction: URIRef  # Extraction
     Extractor: URIRef  # Extractor
     Figure: URIRef  # Figure
+    Linking: URIRef  # Linking
     Mention: URIRef  # Mention
+    PositionHeld: URIRef  # Position held
     Quotation: URIRef  # Quotation
     ReportedSpeech: URIRef  # Reported speech
     ReviewEvent: URIRef  # Review event
+    SpeakerLink: URIRef  # Speaker link
     Statement: URIRef  # Statement
+    computedPerson: URIRef  # computed person
     correctedSpeaker: URIRef  # corrected speaker
     decision: URIRef  # decision
     decisionTarget: URIRef  # decision target
     factCheckUrl: URIRef  # fact-check URL
+    heldPosition: URIRef  # held position
+    linkOf: URIRef  # link of
+    linkedPerson: URIRef  # linked person
+    officeAtTime: URIRef  # office at the time
     quantity: URIRef  # quantity
     rating: URIRef  # rating
     reportedBy: URIRef  # reported by
@@ -47,8 +55,12 @@ class CLAIMS(DefinedNamespace):
     confidence: URIRef  # confidence
     contentHash: URIRef  # content hash
     correctedText: URIRef  # corrected text
+    countryCode: URIRef  # country code
     cue: URIRef  # cue
     evidence: URIRef  # evidence
+    linkConfidence: URIRef  # link confidence
+    linkMethod: URIRef  # link method
+    linkReason: URIRef  # link reason
     measures: URIRef  # measures
     partial: URIRef  # partial
     qualifier: URIRef  # qualifier

@@ -75,7 +75,7 @@ def test_federation_through_service(backend: str, wikidata: OxigraphServer,
 
     store = make_store(backend, request, tmp_path)
     store.replace_graphs(samples.graphs())
-    text = q.get_query("speakers_wikidata").text
+    text = q.get_query("speakers_wikidata_live").text
     assert WIKIDATA in text
     frame = q.select(store, text.replace(WIKIDATA, wikidata.url))
     rows = sorted(map(tuple, frame[["speaker", "qid", "label", "description"]]

@@ -220,7 +220,7 @@ class Linker:
         if name and len(fold(name).split()) > len(fold(m.name).split()):
             m = parse(" ".join(p for p in (role or m.role, name) if p))
         if m.kind in NIL_KINDS:
-            return _nil("not a person", f"{m.text!r} is {NIL_KINDS[m.kind]}")
+            return _nil("not a person", f"{(name or text)!r} is {NIL_KINDS[m.kind]}")
         if m.name and m.full:
             return self._by_full_name(m)
         if m.name:
@@ -517,8 +517,9 @@ class Linker:
         return Link(qid, method, confidence, person.name if person else "", why, offices)
 
     def offices(self, qid: str) -> tuple[Position, ...]:
-        """The positions ``qid`` held on the article's date, a generic head-of-state or
-        -government row left out where the same country has a titled one."""
+        """The positions ``qid`` held on the article's date, without repeats: a generic
+        head-of-state or -government row is left out where the same country has a titled
+        one, and a title whose words another title of that country has and more."""
         if self.day is None:
             return ()
         held = self.people.held(qid, self.day)
@@ -526,9 +527,10 @@ class Linker:
         seen: set[tuple[str, str]] = set()
         out = []
         for p in held:
-            key = (p.title.casefold(), p.country)
-            if key in seen or (office_words(p.title) & GENERIC and p.country in titled):
-                continue
+            key, words = (p.title.casefold(), p.country), office_words(p.title)
+            fuller = any(words < office_words(q.title) for q in held if q.country == p.country)
+            if key in seen or fuller or (words & GENERIC and p.country in titled):
+                continue  # "President" beside "President of Russia"
             seen.add(key)
             out.append(p)
         return tuple(out)
