@@ -229,7 +229,7 @@ def _full(value: object) -> str:
 
 _LINK_GRAPH = """
 PREFIX claims: <https://w3id.org/claims#>
-SELECT ?g WHERE { GRAPH ?g { ?link a claims:SpeakerLink } }
+SELECT ?g ?link WHERE { GRAPH ?g { ?link a claims:SpeakerLink } }
 """
 
 

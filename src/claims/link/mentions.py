@@ -85,7 +85,7 @@ class Mention:
     @property
     def full(self) -> bool:
         """Whether the name has a given and a family name ("Vladimir Putin", not "Putin")."""
-        return len([w for w in fold(self.name).split() if len(w) > 1]) >= 2
+        return len([w for w in self.name.split() if len(w.rstrip(".")) > 1]) >= 2  # "Amir-Abdollahian": one
 
 
 def _word(token: str) -> str:

@@ -141,12 +141,13 @@ def rank(title: str) -> int:
     return 2 if words & {"minister", "director", "governor", "attorneygeneral", "chair",
                          "secretarygeneral", "speaker", "chiefjustice"} else 1
 _TOKEN = re.compile(r"[a-z0-9]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @cache
 def office_words(text: str) -> frozenset[str]:
     """The canonical words of a role or title (country words kept: the caller weighs them)."""
-    folded = f" {fold(text).replace(' s ', ' ')} "
+    folded = f" {fold(_POSSESSIVE.sub('', text))} "
     for phrase, word in _PHRASES:
         folded = folded.replace(f" {phrase} ", f" {word} ")
     out: set[str] = set()

@@ -102,21 +102,24 @@ PREFIX claims: <https://w3id.org/claims#>
 PREFIX schema: <https://schema.org/>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?link ?method ?confidence ?reason ?day ?item ?name ?computed_item ?title ?code ?start ?end
+SELECT ?statement ?link ?method ?confidence ?reason ?day ?item ?name ?computed ?title ?code ?start ?end
 WHERE {
   GRAPH ?l {
     ?link claims:linkOf ?statement ; claims:linkMethod ?method ; claims:linkConfidence ?confidence ;
           claims:linkReason ?reason .
     OPTIONAL { ?link dcterms:date ?day }
-    OPTIONAL { ?link claims:linkedPerson ?person }
     OPTIONAL { ?link claims:computedPerson ?computed }
-    OPTIONAL { ?link claims:officeAtTime ?position }
   }
-  OPTIONAL { GRAPH ?p { ?person owl:sameAs ?item ; schema:name ?name } }
-  OPTIONAL { GRAPH ?c { ?computed owl:sameAs ?computed_item } }
-  OPTIONAL { GRAPH ?o { ?position schema:roleName ?title ; claims:countryCode ?code .
-                        OPTIONAL { ?position schema:startDate ?start }
-                        OPTIONAL { ?position schema:endDate ?end } } }
+  OPTIONAL {
+    GRAPH ?l { ?link claims:linkedPerson ?person }
+    GRAPH ?p { ?person owl:sameAs ?item ; schema:name ?name }
+  }
+  OPTIONAL {
+    GRAPH ?l { ?link claims:officeAtTime ?position }
+    GRAPH ?o { ?position schema:roleName ?title ; claims:countryCode ?code .
+               OPTIONAL { ?position schema:startDate ?start }
+               OPTIONAL { ?position schema:endDate ?end } }
+  }
 }
 ORDER BY ?title
 """
@@ -150,7 +153,7 @@ def speaker_section(chosen: Selected) -> str | None:
     day = esc(str(first["day"] or "the day"))
     held = (f"<div>Offices on {day}:<ul>{''.join(offices)}</ul></div>" if offices
             else f"<div>No office in the people tables on {day}.</div>")
-    computed = _qid_of(first["computed_item"])
+    computed = _qid_of(first["computed"])
     was = (f"<div>The linker had said <a href='https://www.wikidata.org/wiki/{esc(computed)}' "
            f"target='_blank'>{esc(computed)}</a>.</div>" if computed and computed != qid else "")
     return (f"<div class='claims-link'><b>{esc(str(first['name']))}</b> — "

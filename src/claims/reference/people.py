@@ -49,7 +49,9 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # "Jeff Taylor (politician)"
 
 
 def fold(text: str) -> str:
-    """A name as a lookup key: lower case, accents stripped, punctuation and hyphens as spaces."""
+    """A name as a lookup key: lower case, accents and apostrophes dropped, other punctuation
+    and hyphens as spaces ("O’Brien" = "O'Brien" = "obrien")."""
+    text = text.replace("'", "").replace("’", "")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NOT_ALNUM.sub(" ", ascii_text.lower()).strip()
 
@@ -252,6 +254,7 @@ def build(source: Path, target: Path) -> list[Path]:
     aliases are the alias table and the persons' ``aliases`` column together, without
     Wikipedia's disambiguating qualifiers ("Jeff Taylor (politician)") and without repeats.
     """
+    target.mkdir(parents=True, exist_ok=True)
     persons = sorted(_read(source / "people.csv"), key=lambda r: _qid_order(r["qid"]))
     known = {r["qid"] for r in persons}
     positions = sorted({(r["qid"], r["position"], r["position_qid"], r["country_iso3"], r["start"],
