@@ -33,7 +33,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _bench import machine, table
-
 from claims.link.linker import Linker
 from claims.reference.people import people
 
@@ -73,6 +72,10 @@ def source_text(row: dict[str, str], texts: dict[str, str]) -> str | None:
     return texts.get(source.strip())
 
 
+def _share(hits: int, of: int) -> str:
+    return f"{hits / of:.3f} ({of})" if of else "-"
+
+
 def score(rows: list[dict[str, str]], predicted: list[str | None]) -> dict[str, str]:
     gold = [r["gold"] for r in rows]
     got = [p or "NIL" for p in predicted]
@@ -81,15 +84,16 @@ def score(rows: list[dict[str, str]], predicted: list[str | None]) -> dict[str, 
     in_tables = [ok for ok, g in zip(right, gold, strict=True) if g in known]
     said_nil = [g for g, p in zip(gold, got, strict=True) if p == "NIL"]
     gold_nil = [p for g, p in zip(gold, got, strict=True) if g == "NIL"]
-    roles = [ok for ok, r in zip(right, rows, strict=True) if r.get("method", "").startswith("role")]
+    roles = [ok for ok, r in zip(right, rows, strict=True)
+             if (r.get("method") or r.get("kind") or "").startswith("role")]
     return {
         "mentions": str(len(rows)),
         "accuracy": f"{sum(right) / len(rows):.3f}",
-        "accuracy, QID in tables": f"{sum(in_tables) / len(in_tables):.3f} ({len(in_tables)})" if in_tables else "-",
-        "NIL precision": f"{said_nil.count('NIL') / len(said_nil):.3f} ({len(said_nil)})" if said_nil else "-",
-        "NIL recall": f"{gold_nil.count('NIL') / len(gold_nil):.3f} ({len(gold_nil)})" if gold_nil else "-",
+        "accuracy, QID in tables": _share(sum(in_tables), len(in_tables)),
+        "NIL precision": _share(said_nil.count("NIL"), len(said_nil)),
+        "NIL recall": _share(gold_nil.count("NIL"), len(gold_nil)),
         "wrong QID where gold NIL": str(sum(1 for p in gold_nil if p != "NIL")),
-        "role-only accuracy": f"{sum(roles) / len(roles):.3f} ({len(roles)})" if roles else "-",
+        "role-only accuracy": _share(sum(roles), len(roles)),
     }
 
 
@@ -173,7 +177,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"## Dev gold ({len(rows)} mentions; {found} with their source article in ../shared)\n")
         print(table(["", "sentence context", "article context"],
                     [[k, sentence[k], article[k]] for k in sentence]))
-        print("\nMisses with the article context (in tables: whether the gold QID is in the shipped tables):\n")
+        print("\nMisses with the article context ('in tables': whether the shipped tables hold the "
+              "gold QID):\n")
         print(table(["id", "mention", "linked", "gold", "in tables"], misses(rows, by_article)))
     else:
         print(f"(no dev gold at {GOLD}: skipped)")

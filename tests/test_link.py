@@ -60,7 +60,8 @@ def test_the_date_decides_who_held_an_office() -> None:
 
 
 def test_roles_and_titles_match_by_office_words() -> None:
-    assert fits(office_words("foreign minister"), "Secretary of State for Foreign and Commonwealth Affairs") == 2
+    foreign = "Secretary of State for Foreign and Commonwealth Affairs"
+    assert fits(office_words("foreign minister"), foreign) == 2
     assert fits(office_words("the FBI director"), "Director of the FBI") == 2
     assert fits(office_words("president"), "Vice President") == 0
     assert fits(office_words("White House"), "White House Counsel") == 0  # an institution is no one

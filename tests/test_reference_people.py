@@ -79,7 +79,8 @@ def test_the_rebuild_is_byte_for_byte_repeatable(source: Path, tmp_path: Path) -
     assert first == second
 
 
-def test_the_build_script_runs_every_module(source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_build_script_runs_every_module(source: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(building, "MODULES", ("claims.reference.people",))
     written = building.build(source, tmp_path / "out")
     assert {p.name for p in written} == {"people_persons.csv.gz", "people_positions.csv.gz",
