@@ -51,6 +51,7 @@ class CLAIMS(DefinedNamespace):
     supersedes: URIRef  # supersedes
     verdict: URIRef  # verdict
     approximate: URIRef  # approximate
+    articleHash: URIRef  # article hash
     attributionMethod: URIRef  # attribution method
     confidence: URIRef  # confidence
     contentHash: URIRef  # content hash

@@ -1,9 +1,10 @@
 """The speaker-link layer: every person speaker linked to the people tables, in named graphs
 of its own, kept fresh by ingestion, editors' decisions and rebuilds.
 
-- ``<{base}graph/link/{article}>``: a :class:`claims:SpeakerLink` per statement whose speaker
-  is a person (NIL included), the ``claims:Linking`` activity that made them (the article's
-  content hash it read, the linker's version), and the offices held on the article's date;
+- ``<{base}graph/link/{article}>``: a ``claims:SpeakerLink`` per statement with a speaker
+  (NIL included: organisations, groups, people the tables lack), the ``claims:Linking``
+  activity that made them (the article's content hash it read, the linker's version), and
+  the offices held on the article's date;
 - ``<{base}graph/link/person/{QID}>``: the person node ``<{base}people/{QID}>`` (``owl:sameAs
   wd:QID``, one node across articles) with every position the tables list.
 
@@ -86,16 +87,18 @@ class Fact:
 
 
 def facts_of(doc: Document, statements: Sequence[Statement]) -> list[Fact]:
-    """The links of an article's person speakers, computed with the article as context."""
+    """The links of an article's speakers, computed with the article as context: from the
+    speaker's name, the words that name them at the statement and the role given there (what
+    the store keeps, so that :func:`recompute` finds the same). An organisation's is NIL."""
     linker = Linker(doc.text, doc.date)
     out = []
     for st in statements:
         who = st.speaker
-        if who is None or who.is_organization:
+        if who is None:
             continue
-        named = who.mention_span is not None
-        link = linker.link(who.mention if named and who.mention else who.name, name=who.name,
-                           role=who.role if named else None)
+        span = who.mention_span
+        link = linker.link(span.of(doc.text) if span else who.name, name=who.name,
+                           role=(who.role or None) if span else None)
         statement = str(iris.statement_iri(doc.content_hash, st.kind, st.span))
         out.append(_fact(statement, link, linker.day))
     return out
@@ -168,7 +171,7 @@ def article_graph(key: str, article: str, content_hash: str, facts: Iterable[Fac
     activity = URIRef(f"{graph_iri(key)}/linking")
     graph.add((activity, RDF.type, CLAIMS.Linking))
     graph.add((activity, PROV.used, URIRef(article)))
-    graph.add((activity, CLAIMS.contentHash, Literal(content_hash)))
+    graph.add((activity, CLAIMS.articleHash, Literal(content_hash)))
     graph.add((activity, PROV.wasAssociatedWith, agent_iri()))
     graph.add((agent_iri(), RDF.type, PROV.SoftwareAgent))
     graph.add((agent_iri(), SCHEMA.name, Literal("claims speaker linker")))
@@ -241,55 +244,40 @@ def graph_of(store: Store, link: str) -> str | None:
 
 # ---------------------------------------------------------------- rebuild from the store
 
-_SPEAKERS = """
+# The article texts (the linker's context). Everything else a rebuild needs comes from the
+# statement index's reading of the store (claims.index.rows), whatever the article model.
+_TEXTS = """
 PREFIX claims: <https://w3id.org/claims#>
 PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?g ?statement ?name ?mention ?role WHERE {
-  GRAPH ?g {
-    ?statement claims:speaker ?person ; prov:wasDerivedFrom ?article .
-    ?person a schema:Person ; schema:name ?name .
-    ?article a claims:Article .
-    OPTIONAL {
-      ?statement claims:speakerMention ?m .
-      ?m oa:hasSelector ?selector . ?selector a oa:TextQuoteSelector ; oa:exact ?mention .
-      OPTIONAL { ?m claims:role ?role }
-    }
-  }
-}
-"""
-_ARTICLES = """
-PREFIX claims: <https://w3id.org/claims#>
-PREFIX schema: <https://schema.org/>
-SELECT ?g ?article ?text ?hash ?date WHERE {
-  GRAPH ?g {
-    ?article a claims:Article ; schema:articleBody ?text ; claims:contentHash ?hash .
-    OPTIONAL { ?article schema:datePublished ?date }
-  }
-}
+SELECT ?g ?article ?text WHERE { GRAPH ?g { ?article a claims:Article ; schema:articleBody ?text } }
 """
 
 
 def recompute(store: Store, graph: str | None = None) -> Iterator[tuple[str, str, str, list[Fact]]]:
     """The links of every stored article (of the article graph ``graph`` only, when given),
-    computed afresh from its text, date and speakers, as ingestion computes them."""
+    computed afresh from its text, date and speakers as ingestion computes them."""
+    from claims.index.rows import rows_from_store, store_hashes
+
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for row in rows_from_store(store, graph):
+        if row["extracted_speaker"]:
+            rows.setdefault(_full(row["graph"]), []).append(row)
+    hashes = {_full(g): h for g, h in store_hashes(store).items()}
     bound = {"g": URIRef(graph)} if graph else {}
-    speakers: dict[str, list[dict[Any, Any]]] = {}
-    for row in select(store, _SPEAKERS, **bound).to_dict("records"):
-        speakers.setdefault(_full(row["g"]), []).append(row)
-    for row in select(store, _ARTICLES, **bound).to_dict("records"):
-        graph = _full(row["g"])
-        key = graph.rsplit("/", 1)[-1]
-        date = str(row["date"]) if row["date"] is not None else None
-        linker = Linker(str(row["text"]), date)
+    for found in select(store, _TEXTS, **bound).to_dict("records"):
+        where, text = _full(found["g"]), str(found["text"])
+        if where not in hashes:
+            continue  # not committed (an interrupted bulk load): no links until it is
+        said = rows.get(where, [])
+        linker = Linker(text, said[0]["date"] if said else None)
         facts = []
-        for said in speakers.get(graph, ()):
-            mention = said["mention"] if isinstance(said["mention"], str) else None
-            role = said["role"] if isinstance(said["role"], str) else None
-            link = linker.link(mention or str(said["name"]), name=str(said["name"]), role=role)
-            facts.append(_fact(_full(said["statement"]), link, linker.day))
-        yield key, _full(row["article"]), str(row["hash"]), facts
+        for row in said:
+            start, end = row["mention_start"], row["mention_end"]
+            mention = text[start:end] if start is not None and end is not None else None
+            link = linker.link(mention or row["extracted_speaker"], name=row["extracted_speaker"],
+                               role=row["role"])
+            facts.append(_fact(_full(row["statement"]), link, linker.day))
+        yield where.rsplit("/", 1)[-1], _full(found["article"]), hashes[where], facts
 
 
 def _link_graphs(store: Store) -> list[str]:
@@ -297,13 +285,9 @@ def _link_graphs(store: Store) -> list[str]:
     return [g for g in store.graphs() if g.startswith(prefix)]
 
 
-_HASHES = """
-PREFIX claims: <https://w3id.org/claims#>
-SELECT ?g ?hash WHERE { GRAPH ?g { ?article a claims:Article ; claims:contentHash ?hash } }
-"""
 _LINKED_HASHES = """
 PREFIX claims: <https://w3id.org/claims#>
-SELECT ?g ?hash WHERE { GRAPH ?g { ?run a claims:Linking ; claims:contentHash ?hash } }
+SELECT ?g ?hash WHERE { GRAPH ?g { ?run a claims:Linking ; claims:articleHash ?hash } }
 """
 
 
@@ -325,8 +309,10 @@ class Status:
 
 def status(store: Store) -> Status:
     """Compare every article's content hash with the one its links were computed from."""
+    from claims.index.rows import store_hashes
+
     prefix = f"{base_iri()}graph/"
-    texts = {_full(g).removeprefix(prefix): str(h) for g, h in select(store, _HASHES).itertuples(index=False)}
+    texts = {_full(g).removeprefix(prefix): h for g, h in store_hashes(store).items()}
     links = {_full(g).removeprefix(prefix + "link/"): str(h)
              for g, h in select(store, _LINKED_HASHES).itertuples(index=False)}
     return Status(articles=len(texts), linked=len(links),
