@@ -30,3 +30,12 @@ def seed_path() -> Path:
 def founding_article() -> Path:
     """The founding article as shipped in kb/articles/, with its sidecar metadata."""
     return ARTICLES / "sco-summit-samarkand.txt"
+
+
+@pytest.fixture(autouse=True)
+def derived_layers(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Derived layers write named graphs of their own: tests of the article model, the index
+    and the widgets run without them (``CLAIMS_LAYERS=none``); a layer's tests ask for theirs
+    with ``@pytest.mark.layers("link")`` (no names: every layer)."""
+    marker = request.node.get_closest_marker("layers")
+    monkeypatch.setenv("CLAIMS_LAYERS", (",".join(marker.args) or "all") if marker else "none")

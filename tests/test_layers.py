@@ -14,6 +14,8 @@ from claims.document import Document
 from claims.statements import Decision
 from claims.store import MemoryStore, Store
 
+pytestmark = pytest.mark.layers("recorder")
+
 
 @dataclass
 class Recorder:

@@ -21,6 +21,8 @@ from claims.link import quotations_by_office, relink, status, unlink, views
 from claims.query import expand, select
 from claims.store import MemoryStore, OxigraphStore, Store
 
+pytestmark = pytest.mark.layers("link")
+
 
 @pytest.fixture(params=["memory", "oxigraph"])
 def store(request: pytest.FixtureRequest, tmp_path: Path, founding_article: Path) -> Iterator[Store]:

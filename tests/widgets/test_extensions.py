@@ -70,7 +70,8 @@ def test_facet_is_read_on_rebuild_and_filters(layer: None, store: Store, stateme
     assert idx.count(Filters(facets=(("flagged", None),))) == 1
     assert idx.count(Filters(facets=(("checked", "true"),))) == 0
     assert idx.choices("checked") == ["false"]
-    assert idx.facets_of([iri]) == {iri: {"checked": ["false"], "flagged": ["yes"]}}
+    ours = {k: v for k, v in idx.facets_of([iri])[iri].items() if k in ("checked", "flagged")}
+    assert ours == {"checked": ["false"], "flagged": ["yes"]}  # beside the real layers' facets
 
 
 def test_after_layer_and_stamp_keep_the_facet_fresh(layer: None, store: Store,
