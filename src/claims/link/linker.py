@@ -129,6 +129,16 @@ def _skeletons(table: People) -> tuple[dict[str, tuple[str, ...]], dict[str, tup
             {k: tuple(sorted(v)) for k, v in surnames.items()})
 
 
+@cache
+def _by_title(table: People) -> dict[str, tuple[Position, ...]]:
+    """Every term of office by its title (2,659 titles for 18,110 terms)."""
+    found: dict[str, list[Position]] = {}
+    for terms in table.positions.values():
+        for p in terms:
+            found.setdefault(p.title, []).append(p)
+    return {title: tuple(terms) for title, terms in found.items()}
+
+
 class Context:
     """What an article (or a CLI line's context) offers to resolve its mentions: the full
     names it gives, by surname, and the countries it names.
@@ -386,9 +396,7 @@ class Linker:
         words = m.office
         if not words & OFFICE_WORDS:
             return _nil("no name", f"{m.text!r} names no one and no office")
-        where: set[str | None] = set(self._countries(m)) or {None}
-        terms = [(p, f) for c in where for p in self._holders(c, words, m.former)
-                 if (f := fits(words, p.title))]
+        terms = self._holders(words, self._countries(m), m.former)
         if not terms:
             return _nil("no holder", f"no holder of {m.role!r} on {self.day} in the people tables")
         best = max(f for _, f in terms)
@@ -419,15 +427,23 @@ class Linker:
         found = country_of(word)
         return word if found is not None and found.kind == "country" else ""
 
-    def _holders(self, country: str | None, words: frozenset[str], former: bool) -> list[Position]:
+    def _holders(self, words: frozenset[str], countries: set[str],
+                 former: bool) -> list[tuple[Position, int]]:
+        """The terms of offices that fit ``words`` (with how well) in ``countries`` (all when
+        empty) held on the date, or for ``former`` ended before it by people who do not hold
+        such an office on it. Titles are matched once each, not once a term."""
         assert self.day is not None
-        if not former:
-            return list(self.people.holders(country, self.day))
-        terms = self.people.by_country.get(country, ()) if country else \
-            [p for ps in self.people.by_country.values() for p in ps]
-        earlier = [p for p in terms if p.start and p.start < self.day and not held_on(p, self.day)]
-        return [p for p in earlier if not any(held_on(q, self.day) and fits(words, q.title)
-                                              for q in self.people.held(p.qid))]
+        day = self.day
+        found = []
+        for title, terms in _by_title(self.people).items():
+            fit = fits(words, title)
+            if fit:
+                found += [(p, fit) for p in terms if (not countries or p.country in countries) and (
+                    held_on(p, day) if not former else p.start and p.start < day and not held_on(p, day))]
+        if former:
+            found = [(p, f) for p, f in found
+                     if not any(held_on(q, day) and fits(words, q.title) for q in self.people.held(p.qid))]
+        return found
 
     def _countries(self, m: Mention) -> set[str]:
         """The countries a mention's words name: a demonym or name, a US party tag, an office."""
