@@ -42,7 +42,7 @@ def test_run_shows_table_csv_and_chart(store: Store) -> None:
     data = re.search(r"base64,([^\"]+)", bench.download.value)
     assert data is not None
     csv = base64.b64decode(data[1]).decode("utf-8")
-    assert csv.splitlines()[0] == "speaker,person,statements,quotations,reported,articles"
+    assert csv.splitlines()[0] == "speaker,person,statements,quotations,reported,articles,qid"
     assert bench.chart.value.count("<rect") == len(expected)
 
 
