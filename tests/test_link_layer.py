@@ -18,8 +18,10 @@ from claims.cli import cli
 from claims.index import Filters, StatementIndex
 from claims.link import layer as linking
 from claims.link import quotations_by_office, relink, status, unlink, views
+from claims.model.shapes import check
 from claims.query import expand, select
 from claims.store import MemoryStore, OxigraphStore, Store
+from claims.store.base import Table
 
 pytestmark = pytest.mark.layers("link")
 
@@ -88,6 +90,11 @@ def test_editors_relink_and_unlink_win_everywhere_and_survive_rebuilds(store: St
     assert _linked(store, quote) == "Q15031"
     claims.ingest([Path("kb/articles/sco-summit-samarkand.txt")], store, force=True, progress=False)
     assert _linked(store, quote) == "Q15031"  # a correction never comes back undone
+    relink(store, quote, "Q99999999", reviewer="Ben")  # someone the tables lack
+    assert _linked(store, quote) == "Q99999999"
+    person = str(linking.person_graph_iri("Q99999999"))
+    graph = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{person}> {{ ?s ?p ?o }} }}")
+    assert not isinstance(graph, Table | bool) and check(graph).conforms
     unlink(store, quote, reviewer="Ben")
     assert _linked(store, quote) is None
     assert views.link_of(store, quote)["method"].iloc[0] == "editor: unlinked"

@@ -142,10 +142,10 @@ def person_graph(qid: str) -> Graph:
     found = table.person(qid)
     graph.add((node, RDF.type, SCHEMA.Person))
     graph.add((node, OWL.sameAs, WD[qid]))
-    if found is not None:
-        graph.add((node, SCHEMA.name, Literal(found.name)))
-        for name in table.aliases(qid)[1:]:
-            graph.add((node, SCHEMA.alternateName, Literal(name)))
+    # a person an editor linked whom the tables lack is named by the QID until they know them
+    graph.add((node, SCHEMA.name, Literal(found.name if found is not None else qid)))
+    for name in table.aliases(qid)[1:]:
+        graph.add((node, SCHEMA.alternateName, Literal(name)))
     for pos in table.held(qid):
         term = position_iri(pos)
         graph.add((node, CLAIMS.heldPosition, term))
