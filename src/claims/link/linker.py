@@ -31,11 +31,10 @@ True
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date as Date
-from functools import cache
 
+from claims.link.context import Context, by_title, given_genders, skeleton, skeletons
 from claims.link.mentions import Mention, parse
 from claims.link.offices import (
     EXECUTIVE,
@@ -46,25 +45,16 @@ from claims.link.offices import (
     fits,
     office_words,
     rank,
-    words,
 )
 from claims.reference.countries import country as country_of
-from claims.reference.countries import mentions as countries_in
-from claims.reference.people import People, Position, fold, held_on, people, surname_keys
+from claims.reference.people import People, Position, fold, held_on, people
 
-__all__ = ["NIL_KINDS", "Link", "Linker", "skeleton"]
+__all__ = ["NIL_KINDS", "Link", "Linker", "day_of"]
 
 NIL_KINDS = {"organisation": "an organisation", "group": "a group of people",
              "anonymous": "an unnamed source", "pronoun": "a pronoun", "document": "a document"}
 # Offices whose words say the country: "the FBI director", "a Kremlin adviser".
 _IMPLIED = {"whitehouse": "USA", "fbi": "USA", "cia": "USA", "pentagon": "USA", "kremlin": "RUS"}
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+(?:(?:de|van|von|der|bin|al|la|le|da|di)\s+)*"
-                       r"(?:[A-Z][\w'’-]*|[A-Z]\.))+")
-# Capitalised only because they open a sentence: not part of a name that follows.
-_OPENERS = words("""but and the a an when if as so yet or then while after before since although
-    because however meanwhile still also now in on at for with from by to of this that these
-    those his her their its our my your we he she they it i said says according asked""")
-_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'-]+")
 ACTIVE_YEARS = 10  # a full name's homonyms: who held office within this many years of the date
 
 
@@ -96,109 +86,6 @@ def day_of(value: str | None) -> str | None:
         return Date.fromisoformat(text).isoformat()
     except ValueError:
         return None
-
-
-_SKELETON = ((re.compile(r"\bye"), "e"), (re.compile(r"dzh|zh"), "j"), (re.compile(r"kh"), "h"),
-             (re.compile(r"tch"), "ch"), (re.compile(r"sch"), "sh"), (re.compile(r"ph"), "f"),
-             (re.compile(r"ck"), "k"), (re.compile(r"ts"), "c"), (re.compile(r"w"), "v"),
-             (re.compile(r"x"), "ks"), (re.compile(r"q"), "k"), (re.compile(r"ey\b"), "ei"),
-             (re.compile(r"y"), "i"), (re.compile(r"(\w)\1+"), r"\1"))
-
-
-def skeleton(key: str) -> str:
-    """A folded name's spelling skeleton: transliteration variants share it.
-
-    >>> skeleton("volodymyr zelenskyy") == skeleton("volodimir zelenskiy") == skeleton("volodymyr zelensky")
-    True
-    """
-    for pattern, replacement in _SKELETON:
-        key = pattern.sub(replacement, key)
-    return key
-
-
-@cache
-def _skeletons(table: People) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Spelling skeleton -> QIDs, for full names and for surnames (built on first need)."""
-    names: dict[str, set[str]] = {}
-    for key, qids in table.by_name.items():
-        names.setdefault(skeleton(key), set()).update(qids)
-    surnames: dict[str, set[str]] = {}
-    for key, qids in table.by_surname.items():
-        surnames.setdefault(skeleton(key), set()).update(qids)
-    return ({k: tuple(sorted(v)) for k, v in names.items()},
-            {k: tuple(sorted(v)) for k, v in surnames.items()})
-
-
-@cache
-def _by_title(table: People) -> dict[str, tuple[Position, ...]]:
-    """Every term of office by its title (2,659 titles for 18,110 terms)."""
-    found: dict[str, list[Position]] = {}
-    for terms in table.positions.values():
-        for p in terms:
-            found.setdefault(p.title, []).append(p)
-    return {title: tuple(terms) for title, terms in found.items()}
-
-
-class Context:
-    """What an article (or a CLI line's context) offers to resolve its mentions: the full
-    names it gives, by surname, and the countries it names.
-
-    A run of capitalised words counts as a full name when the tables know it, or when it
-    starts with a given name the tables know ("Andrew Small"); the words before are dropped
-    ("Democrat Hillary Clinton"), and so is a run that is no name ("Friday Trump").
-    """
-
-    def __init__(self, text: str, table: People) -> None:
-        self.text = text
-        self.full: dict[str, set[str]] = {}  # surname key -> folded full names written
-        self.times: dict[str, int] = {}  # folded full name -> how often the text writes it
-        for run in _NAME_RUN.finditer(text):
-            name = _full_name(run.group().split(), table)
-            if name:
-                folded = fold(name)
-                self.times[folded] = self.times.get(folded, 0) + 1
-                for key in surname_keys(name):
-                    self.full.setdefault(key, set()).add(folded)
-        self._lower: set[str] | None = None
-        self._countries: set[str] | None = None
-
-    @property
-    def countries(self) -> set[str]:
-        if self._countries is None:
-            self._countries = {m.value.iso3 for m in countries_in(self.text)}
-        return self._countries
-
-    def lower_words(self) -> set[str]:
-        """Words the context writes in lower case ("the king"): a surname that is also one is common."""
-        if self._lower is None:
-            self._lower = set(_LOWER_WORD.findall(self.text))
-        return self._lower
-
-
-def _full_name(words: list[str], table: People) -> str:
-    """The longest tail of a run of capitalised words that is a person's full name."""
-    while words and words[0].lower() in _OPENERS:  # "But Flynn" opens a sentence
-        words = words[1:]
-    name = parse(" ".join(words)).name.split()
-    for start in range(len(name) - 1):
-        tail = " ".join(name[start:])
-        given = fold(name[start])
-        if len(given) > 1 and (table.named(tail) or given in table.given_names):
-            return tail
-    return ""
-
-
-@cache
-def _given_genders(table: People) -> dict[str, str]:
-    """Given name -> "m" or "f" where the people of the tables who bear it agree (9 in 10)."""
-    counts: dict[str, dict[str, int]] = {}
-    for person in table.persons.values():
-        first = fold(person.name).split()[:1]
-        if first and person.gender[:1] in ("m", "f"):
-            tally = counts.setdefault(first[0], {"m": 0, "f": 0})
-            tally[person.gender[0]] += 1
-    return {name: g for name, tally in counts.items() for g in "mf"
-            if tally[g] >= 2 and tally[g] >= 9 * tally["f" if g == "m" else "m"]}
 
 
 class Linker:
@@ -244,7 +131,7 @@ class Linker:
     def _by_full_name(self, m: Mention, method: str = "full name") -> Link:
         found = self.people.named(m.name)
         if not found:
-            found = _skeletons(self.people)[0].get(skeleton(" ".join(
+            found = skeletons(self.people)[0].get(skeleton(" ".join(
                 w for w in fold(m.name).split() if len(w) > 1)), ())
             method = "spelling variant" if found else method
         candidates = self._plausible(found, m)
@@ -273,7 +160,7 @@ class Linker:
         link = self._by_fuller(m, fuller) if fuller else None
         if link is not None:
             return link
-        found = self.people.surnamed(key) or _skeletons(self.people)[1].get(skeleton(key), ())
+        found = self.people.surnamed(key) or skeletons(self.people)[1].get(skeleton(key), ())
         plausible = self._plausible(found, m)
         candidates = [q for q in plausible if not self._conflicts(q, m)]
         if not plausible:
@@ -339,7 +226,7 @@ class Linker:
         qids = self.people.named(full)
         if qids:
             return bool(self._plausible(qids, m))
-        return _given_genders(self.people).get(full.split()[0], m.gender) == m.gender
+        return given_genders(self.people).get(full.split()[0], m.gender) == m.gender
 
     def _by_fuller(self, m: Mention, fuller: list[str]) -> Link | None:
         """A surname the article also writes in full: that person (NIL when the tables lack
@@ -435,7 +322,7 @@ class Linker:
         assert self.day is not None
         day = self.day
         found = []
-        for title, terms in _by_title(self.people).items():
+        for title, terms in by_title(self.people).items():
             fit = fits(words, title)
             if fit:
                 found += [(p, fit) for p in terms if (not countries or p.country in countries) and (
