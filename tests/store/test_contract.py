@@ -123,6 +123,29 @@ def test_select_ask_construct(kb: Store) -> None:
     assert isinstance(described, Graph)
 
 
+QUOTATIONS = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/claims#Quotation> }"
+
+
+def _count(store: Store, sparql: str, **options: bool) -> int:
+    table = store.query(sparql, **options)
+    assert isinstance(table, Table)
+    return int(str(table.rows[0][0]))
+
+
+def test_a_query_without_graph_sees_the_union(kb: Store, request: pytest.FixtureRequest) -> None:
+    assert _count(kb, QUOTATIONS) == 5  # the sample articles' quotations, each counted once
+    assert kb.query("ASK { ?s a <https://w3id.org/claims#Figure> }") is True
+    in_graphs = QUOTATIONS.replace("{ ?s a <https://w3id.org/claims#Quotation> }",
+                                   "{ GRAPH ?g { ?s a <https://w3id.org/claims#Quotation> } }")
+    assert _count(kb, in_graphs, union=False) == 5  # GRAPH answers the same in both settings
+    if request.node.callspec.params["store"] == "virtuoso":
+        return  # Virtuoso's default graph is always the union: no strict dataset there
+    assert _count(kb, QUOTATIONS, union=False) == 0
+    kb.union = False  # the store's setting (CLAIMS_DATASET=strict, open_store(union=False))
+    assert _count(kb, QUOTATIONS) == 0
+    assert _count(kb, QUOTATIONS, union=True) == 5
+
+
 def test_bindings_are_terms_not_text(kb: Store) -> None:
     before = snapshot(kb)
     for speaker in (INJECTION, "Putin\"}", "x' } DROP ALL #", "\\", "a\nb"):

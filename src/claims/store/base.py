@@ -2,8 +2,13 @@
 
 A store holds named graphs: one per article, plus the review graph. Writes are atomic:
 ``replace_graphs`` either replaces every given graph or leaves the store as it was.
-Queries should name their graphs (``GRAPH ?g { … }``) so that the same text gives the same
-answer on every engine.
+
+What a query without ``GRAPH`` sees is the store's ``union`` setting: the union of every
+named graph (the default, ``CLAIMS_DATASET=union``), as researchers expect, or the store's
+own default graph (``strict``: empty here, as the SPARQL specification's stores have it).
+Engines build the union as a bag, not a set (a triple stated in two graphs is seen twice),
+so the model states each triple in one graph only. Named queries name their graphs
+(``GRAPH ?g { … }``), so that they give the same answer in both settings and on every engine.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ class Store(ABC):
     """A knowledge base of named graphs that answers SPARQL 1.1."""
 
     kind: str = "abstract"
+    #: Whether a query without ``GRAPH`` sees the union of the named graphs (else: strict).
+    union: bool = True
 
     @abstractmethod
     def replace_graphs(self, graphs: Iterable[Graph]) -> None:
@@ -59,10 +66,12 @@ class Store(ABC):
         """IRIs of the named graphs, sorted."""
 
     @abstractmethod
-    def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
+    def query(self, sparql: str, bindings: Bindings | None = None, *,
+              union: bool | None = None) -> Table | bool | Graph:
         """Run SELECT (a Table), ASK (a bool), CONSTRUCT or DESCRIBE (a Graph).
 
-        ``bindings`` binds variables to RDF terms without touching the query text.
+        ``bindings`` binds variables to RDF terms without touching the query text;
+        ``union`` overrides the store's setting for this query (see the module's notes).
         """
 
     @abstractmethod
