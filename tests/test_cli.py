@@ -103,7 +103,7 @@ def test_export_validate_stats(built: CliRunner, tmp_path: Path) -> None:
     jsonld = json.loads(built.invoke(cli, ["export", "--format", "jsonld"]).output)
     assert jsonld
     valid = built.invoke(cli, ["validate"])
-    assert valid.exit_code == 0 and "1 graphs conform, 0 do not" in valid.output
+    assert valid.exit_code == 0 and "2 graphs conform, 0 do not" in valid.output  # article, entities
     stats = json.loads(built.invoke(cli, ["stats", "--format", "json"]).output)
     counts = {r["item"]: r["count"] for r in stats}
     assert counts["articles"] == 1 and counts["quotations"] >= 9

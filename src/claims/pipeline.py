@@ -32,7 +32,7 @@ from claims.document import Document
 from claims.errors import ClaimsError, StoreError, ValidationFailed
 from claims.extract import extract
 from claims.model import iris, shapes
-from claims.model.mapping import to_graph, triples
+from claims.model.mapping import article_triples, to_graphs
 from claims.statements import Statement
 from claims.store import bulk
 from claims.store.base import Store
@@ -49,20 +49,29 @@ CHUNK = 16  # articles a worker process gets at a time
 class Analysis:
     """One article's extraction: the document, its statements and its named graph.
 
-    The graph is built on first use (from the document and statements, deterministically)
-    when it was not given, so a report of a big run does not hold every graph in memory.
+    The graphs are built on first use (from the document and statements, deterministically),
+    so a report of a big run does not hold every graph in memory.
     """
 
     document: Document
     statements: tuple[Statement, ...]
-    _graph: Graph | None = field(default=None, repr=False)
+    _graphs: tuple[Graph, Graph] | None = field(default=None, repr=False)
+
+    def _built(self) -> tuple[Graph, Graph]:
+        if self._graphs is None:
+            object.__setattr__(self, "_graphs", to_graphs(self.document, self.statements))
+        assert self._graphs is not None
+        return self._graphs
 
     @property
     def graph(self) -> Graph:
-        if self._graph is None:
-            object.__setattr__(self, "_graph", to_graph(self.document, self.statements))
-        assert self._graph is not None
-        return self._graph
+        """The article's named graph."""
+        return self._built()[0]
+
+    @property
+    def entities(self) -> Graph:
+        """The descriptions it names (people, organisations, extractors), for the entities graph."""
+        return self._built()[1]
 
     @property
     def article(self) -> str:
@@ -112,8 +121,8 @@ def analyse(doc: Document, *, validate: bool = True) -> Analysis:
     statements = tuple(extract(doc))
     check_spans(doc, statements)
     analysis = Analysis(doc, statements)
-    if validate:
-        shapes.validate(analysis.graph, spans=False)  # check_spans has just checked the span constraint
+    if validate:  # check_spans has just checked the span constraint
+        shapes.validate(analysis.graph, spans=False, entities=analysis.entities)
     return analysis
 
 
@@ -151,7 +160,7 @@ def shacl_wanted(index: int, mode: str) -> bool:
 
 
 Job = tuple[int, Document]
-Done = tuple[Document, tuple[Statement, ...], bulk.Payload | None, Graph | None]
+Done = tuple[Document, tuple[Statement, ...], bulk.Payload | None, tuple[Graph, Graph] | None]
 
 
 def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
@@ -161,10 +170,10 @@ def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
         try:
             analysis = analyse(doc, validate=shacl_wanted(number, mode))
             if ship == "payload":  # N-Triples straight from the mapping, no rdflib graph
-                found = triples(doc, analysis.statements)
-                out.append((doc, analysis.statements, bulk.payload(str(iris.graph_iri(doc)), found), None))
+                found = article_triples(doc, analysis.statements)
+                out.append((doc, analysis.statements, bulk.article_payload(found), None))
             else:
-                out.append((doc, analysis.statements, None, analysis.graph))
+                out.append((doc, analysis.statements, None, (analysis.graph, analysis.entities)))
         except ClaimsError as exc:
             out.append(_failure(doc.source or doc.id, exc))
         except Exception as exc:  # a bug on one article must not sink a batch of thousands
@@ -279,7 +288,9 @@ class _Run:
             if self.ship == "payload":
                 bulk.write(self.store, [p for _, _, p, _ in batch if p is not None], bulk=self.bulk_load)
             else:
-                self.store.replace_graphs(g for _, _, _, g in batch if g is not None)
+                graphs = [g for _, _, _, g in batch if g is not None]
+                self.store.write(replace=[article for article, _ in graphs],
+                                 add=[entities for _, entities in graphs])
         except StoreError as exc:  # e.g. the SPARQL server stopped: a rerun completes them
             return exc
         return None
@@ -290,6 +301,21 @@ class _Run:
         else:
             self.done.extend(Analysis(doc, statements) for doc, statements, _, _ in batch)
             index.after_write(self.index, [(doc, statements) for doc, statements, _, _ in batch])
+
+
+def write(store: Store, articles: Iterable[tuple[Document, Sequence[Statement]]], *,
+          bulk_load: bool | None = None) -> None:
+    """Store articles whose statements are already made (each replacing its graph and adding
+    the entities it names), as :func:`ingest` writes them, and keep the statement index
+    fresh: for statements from elsewhere (imports, tests, benchmarks). No checks are run."""
+    items = [(doc, tuple(statements)) for doc, statements in articles]
+    if bulk.supports(store):
+        bulk.write(store, [bulk.article_payload(article_triples(doc, statements))
+                           for doc, statements in items], bulk=bulk_load)
+    else:
+        graphs = [to_graphs(doc, statements) for doc, statements in items]
+        store.write(replace=[article for article, _ in graphs], add=[people for _, people in graphs])
+    index.after_write(index.attached(store), items)
 
 
 def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "auto",

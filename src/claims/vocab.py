@@ -25,7 +25,6 @@ class CLAIMS(DefinedNamespace):
     Extraction: URIRef  # Extraction
     Extractor: URIRef  # Extractor
     Figure: URIRef  # Figure
-    Mention: URIRef  # Mention
     Quotation: URIRef  # Quotation
     ReportedSpeech: URIRef  # Reported speech
     ReviewEvent: URIRef  # Review event
@@ -36,7 +35,6 @@ class CLAIMS(DefinedNamespace):
     rating: URIRef  # rating
     reportedBy: URIRef  # reported by
     speaker: URIRef  # speaker
-    speakerMention: URIRef  # speaker mention
     supersedes: URIRef  # supersedes
     verdict: URIRef  # verdict
     approximate: URIRef  # approximate
@@ -45,11 +43,17 @@ class CLAIMS(DefinedNamespace):
     contentHash: URIRef  # content hash
     correctedText: URIRef  # corrected text
     cue: URIRef  # cue
+    date: URIRef  # date
+    end: URIRef  # end
     evidence: URIRef  # evidence
     measures: URIRef  # measures
+    mentionEnd: URIRef  # mention end
+    mentionStart: URIRef  # mention start
     partial: URIRef  # partial
     qualifier: URIRef  # qualifier
     quantityKind: URIRef  # quantity kind
     ratingText: URIRef  # rating text
     role: URIRef  # role
     sourceId: URIRef  # source id
+    speakerName: URIRef  # speaker name
+    start: URIRef  # start

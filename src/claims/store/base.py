@@ -1,7 +1,9 @@
 """The one ``Store`` interface every backend implements, and the result ``Table``.
 
-A store holds named graphs: one per article, plus the review graph. Writes are atomic:
-``replace_graphs`` either replaces every given graph or leaves the store as it was.
+A store holds named graphs: one per article, the entities graph (people, organisations,
+extractors) and the review graph. Writes are atomic: :meth:`Store.write` replaces some
+graphs and adds to others (an article's graph and the entities it names) or leaves the
+store as it was.
 
 What a query without ``GRAPH`` sees is the store's ``union`` setting: the union of every
 named graph (the default, ``CLAIMS_DATASET=union``), as researchers expect, or the store's
@@ -47,15 +49,20 @@ class Store(ABC):
     union: bool = True
 
     @abstractmethod
+    def write(self, *, replace: Iterable[Graph] = (), add: Iterable[Graph] = ()) -> None:
+        """Replace each named graph of ``replace`` (by ``graph.identifier``) and add the triples
+        of each graph of ``add`` to its named graph, all in one transaction."""
+
     def replace_graphs(self, graphs: Iterable[Graph]) -> None:
         """Replace each named graph (``graph.identifier``) by ``graph``, all in one transaction."""
+        self.write(replace=graphs)
 
     def replace_graph(self, graph: Graph) -> None:
-        self.replace_graphs([graph])
+        self.write(replace=[graph])
 
-    @abstractmethod
     def add(self, graph: Graph) -> None:
         """Add the triples of ``graph`` to the named graph ``graph.identifier`` (append-only)."""
+        self.write(add=[graph])
 
     @abstractmethod
     def remove_graph(self, iri: str) -> None:

@@ -30,15 +30,14 @@ class MemoryStore(Store):
         self._dataset = Dataset(default_union=False)
         self.union = union_default_graph(union)
 
-    def replace_graphs(self, graphs: Iterable[Graph]) -> None:
-        staged = list(graphs)
-        for graph in staged:
-            target = self._dataset.graph(URIRef(str(graph.identifier)))
-            target.remove((None, None, None))
-            for triple in graph:
-                target.add(triple)
+    def write(self, *, replace: Iterable[Graph] = (), add: Iterable[Graph] = ()) -> None:
+        for graph in replace:
+            self._dataset.graph(URIRef(str(graph.identifier))).remove((None, None, None))
+            self._merge(graph)
+        for graph in add:
+            self._merge(graph)
 
-    def add(self, graph: Graph) -> None:
+    def _merge(self, graph: Graph) -> None:
         target = self._dataset.graph(URIRef(str(graph.identifier)))
         for triple in graph:
             target.add(triple)
@@ -71,9 +70,8 @@ class MemoryStore(Store):
     def load(self, data: bytes, *, format: str = "trig") -> None:
         staged = Dataset(default_union=False)
         staged.parse(data=data, format=format)
-        for graph in staged.graphs():
-            if len(graph) and graph.identifier != staged.default_graph.identifier:
-                self.add(graph)
+        self.write(add=[graph for graph in staged.graphs()
+                        if len(graph) and graph.identifier != staged.default_graph.identifier])
 
     def dump(self, *, format: str = "trig") -> bytes:
         return self._dataset.serialize(format=format).encode("utf-8")

@@ -155,13 +155,10 @@ class OxigraphStore(Store):
                              hint="open it with shared=False for bulk work")
         return self._store
 
-    def replace_graphs(self, graphs: Iterable[Graph]) -> None:
-        staged = list(graphs)
-        if staged:
-            self.update(insert_data(staged, replace=True))
-
-    def add(self, graph: Graph) -> None:
-        self.update(insert_data([graph], replace=False))
+    def write(self, *, replace: Iterable[Graph] = (), add: Iterable[Graph] = ()) -> None:
+        parts = [insert_data(replace, replace=True), insert_data(add, replace=False)]
+        if any(parts):
+            self.update(" ;\n".join(p for p in parts if p))
 
     def remove_graph(self, iri: str) -> None:
         self.update(f"DROP SILENT GRAPH <{URIRef(iri)}>")

@@ -320,14 +320,11 @@ class SparqlStore(Store):
     def update(self, sparql: str) -> None:
         self._request(sparql, update=True)
 
-    def replace_graphs(self, graphs: Iterable[Graph]) -> None:
-        staged = list(graphs)
-        if staged:
-            self.update(_insert(staged, replace=True))
-
-    def add(self, graph: Graph) -> None:
-        if len(graph):
-            self.update(_insert([graph], replace=False))
+    def write(self, *, replace: Iterable[Graph] = (), add: Iterable[Graph] = ()) -> None:
+        parts = [_insert(list(replace), replace=True),
+                 _insert([g for g in add if len(g)], replace=False)]
+        if any(parts):
+            self.update(" ;\n".join(p for p in parts if p))
 
     def remove_graph(self, iri: str) -> None:
         self.update(f"DROP SILENT GRAPH {URIRef(iri).n3()}")
