@@ -64,7 +64,7 @@ def du_mb(path: Path) -> float:
 def cached_store(size: int, *, workers: int = 2) -> tuple[Path, dict[str, object]]:
     """An on-disk store holding the synthetic knowledge base of ``size`` statements (kept)."""
     meta = synth.build(size, workers=workers)
-    folder = synth.CACHE / f"store-{size}-{synth.SEED}"
+    folder = synth.CACHE / f"store-{size}-{synth.SEED}-m{synth.MODEL_VERSION}"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)

@@ -31,7 +31,7 @@ from pathlib import Path
 from claims.config import base_iri
 from claims.document import Document
 from claims.model import iris
-from claims.model.mapping import article_triples
+from claims.model.mapping import MODEL_VERSION, article_triples
 from claims.review import ReviewEvent, Verdict, speaker_graph
 from claims.review import to_graph as review_graph
 from claims.statements import Kind, Quantity, Span, Speaker, Statement
@@ -232,7 +232,7 @@ def articles_for(statements: int) -> int:
 def build(statements: int, *, seed: int = SEED, workers: int = 2, force: bool = False) -> dict[str, object]:
     """Write (or reuse) the N-Quads of a knowledge base of about ``statements`` statements."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"synth-{statements}-{seed}.nq"
+    path = CACHE / f"synth-{statements}-{seed}-m{MODEL_VERSION}.nq"
     meta_path = path.with_suffix(".json")
     if path.exists() and meta_path.exists() and not force:
         return dict(json.loads(meta_path.read_text()))

@@ -42,6 +42,7 @@ from claims.model import iris
 from claims.statements import Kind, Speaker, Statement
 from claims.vocab import CLAIMS, OA, SCHEMA, WD
 
+MODEL_VERSION = 2  # of the article model: ontology/claims.ttl, "Where the triples live"
 CONTEXT_CHARS = 32  # characters of prefix and suffix in an exported TextQuoteSelector
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
