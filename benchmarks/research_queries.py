@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import synth
 from _bench import cached_store, machine, median_ms, table, timings
+from claims.model.mapping import MODEL_VERSION
 from claims.query import select
 from claims.store import OxigraphStore
 from claims.store.sparql import SparqlStore
@@ -159,7 +160,7 @@ def virtuoso_for(size: int, nquads: str) -> VirtuosoServer:
     """A Virtuoso holding the size's N-Quads (loaded once: ld_dir, rdf_loader_run, checkpoint)."""
     binaries = virtuoso_binaries()
     assert binaries is not None
-    folder = synth.CACHE / f"virtuoso-{size}-{synth.SEED}-m{synth.MODEL_VERSION}"
+    folder = synth.CACHE / f"virtuoso-{size}-{synth.SEED}-m{MODEL_VERSION}"
     done = folder / ".complete"
     server = VirtuosoServer(folder, binaries=binaries, dirs_allowed=(str(synth.CACHE),), buffers=340_000)
     if not done.exists():

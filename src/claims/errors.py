@@ -140,6 +140,11 @@ class BadCorrection(ReviewError):
     code = "bad-correction"
 
 
+class UnknownDecision(ReviewError):
+    code = "unknown-decision"
+    hint = "use one of the values of the decision scheme"
+
+
 class BadUrl(ReviewError):
     code = "bad-url"
     hint = "give an absolute http(s) URL"

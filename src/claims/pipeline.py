@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from rdflib import Graph
 
-from claims import index
+from claims import index, layers
 from claims import reader as reading
 from claims.document import Document
 from claims.errors import ClaimsError, StoreError, ValidationFailed
@@ -92,6 +92,7 @@ class IngestReport:
     analyses: tuple[Analysis, ...]
     failures: tuple[Failure, ...]
     skipped: tuple[str, ...] = ()
+    stale_layers: tuple[str, ...] = ()  # derived layers a write could not update (rebuild them)
 
     @property
     def ok(self) -> bool:
@@ -218,6 +219,7 @@ class _Run:
         self.done: list[Analysis] = []
         self.failures: list[Failure] = []
         self.skipped: list[str] = []
+        self.stale_layers: dict[str, str] = {}
         self.batch: list[Done] = []
         self.count = 0
         # Oxigraph writes without holding the GIL: a private embedded store is written in a
@@ -300,14 +302,17 @@ class _Run:
             self.failures.extend(_failure(doc.source or doc.id, error) for doc, _, _, _ in batch)
         else:
             self.done.extend(Analysis(doc, statements) for doc, statements, _, _ in batch)
-            index.after_write(self.index, [(doc, statements) for doc, statements, _, _ in batch])
+            written = [(doc, statements) for doc, statements, _, _ in batch]
+            index.after_write(self.index, written)
+            self.stale_layers.update(layers.articles_written(self.store, written))
 
 
 def write(store: Store, articles: Iterable[tuple[Document, Sequence[Statement]]], *,
-          bulk_load: bool | None = None) -> None:
+          bulk_load: bool | None = None) -> dict[str, str]:
     """Store articles whose statements are already made (each replacing its graph and adding
-    the entities it names), as :func:`ingest` writes them, and keep the statement index
-    fresh: for statements from elsewhere (imports, tests, benchmarks). No checks are run."""
+    the entities it names), as :func:`ingest` writes them, and keep the statement index and
+    the derived layers fresh: for statements from elsewhere (imports, migration, tests,
+    benchmarks). No checks are run. Returns the layers that could not follow (by name)."""
     items = [(doc, tuple(statements)) for doc, statements in articles]
     if bulk.supports(store):
         bulk.write(store, [bulk.article_payload(article_triples(doc, statements))
@@ -316,6 +321,7 @@ def write(store: Store, articles: Iterable[tuple[Document, Sequence[Statement]]]
         graphs = [to_graphs(doc, statements) for doc, statements in items]
         store.write(replace=[article for article, _ in graphs], add=[people for _, people in graphs])
     index.after_write(index.attached(store), items)
+    return layers.articles_written(store, items)
 
 
 def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "auto",
@@ -347,4 +353,5 @@ def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "aut
             run.flush()
         finally:
             run.close()
-    return IngestReport(tuple(run.done), tuple(run.failures), tuple(run.skipped))
+    return IngestReport(tuple(run.done), tuple(run.failures), tuple(run.skipped),
+                        tuple(run.stale_layers))

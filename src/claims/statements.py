@@ -173,3 +173,26 @@ class ReviewEvent:
     @property
     def kind(self) -> str:
         return "rating" if self.rating is not None else "verdict"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An editor's decision on a derived fact (a fact-check match, a claim membership or its
+    misquote flag, a speaker link): ``subject`` is the fact's IRI, ``scheme`` and ``value``
+    name the decision (``match`` / ``rejected``), ``target`` what it points the subject to
+    where it names something (the claim to merge into, the entity to relink to).
+
+    Stored like every review event: append-only, with reviewer and UTC time; the current
+    decision on a subject is the latest. Derived layers read them on every recomputation,
+    so a decision always wins over what a layer computes.
+    """
+
+    iri: str
+    subject: str
+    scheme: str
+    value: str
+    reviewer: str
+    time: datetime
+    target: str | None = None
+    note: str | None = None
+    supersedes: str | None = None

@@ -22,6 +22,7 @@ class CLAIMS(DefinedNamespace):
     Article: URIRef  # Article
     AttributionReview: URIRef  # Attribution review
     ClaimRating: URIRef  # Claim rating
+    Decision: URIRef  # Decision
     Extraction: URIRef  # Extraction
     Extractor: URIRef  # Extractor
     Figure: URIRef  # Figure
@@ -30,6 +31,8 @@ class CLAIMS(DefinedNamespace):
     ReviewEvent: URIRef  # Review event
     Statement: URIRef  # Statement
     correctedSpeaker: URIRef  # corrected speaker
+    decision: URIRef  # decision
+    decisionTarget: URIRef  # decision target
     factCheckUrl: URIRef  # fact-check URL
     quantity: URIRef  # quantity
     rating: URIRef  # rating

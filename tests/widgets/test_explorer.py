@@ -38,7 +38,7 @@ def test_selecting_a_row_shows_its_provenance(store: Store, statements: pd.DataF
     iri = _iri_of(statements, UNIPOLAR)
     assert [value for _, value in explorer.choice.options] == [iri]
     explorer.choice.value = iri
-    details = explorer.details.value
+    details = explorer.details.html
     assert f'<mark class="claims-quote">{UNIPOLAR}</mark>' in details
     assert '<mark class="claims-speaker">Putin</mark>' in details
     for fact in ("Xi and Putin Meet in Uzbekistan for Security Summit", "NewsClick", "2022-09-15",
@@ -55,8 +55,8 @@ def test_review_status_and_history_after_refresh(store: Store, statements: pd.Da
     explorer.status.value = "confirmed"
     assert explorer.rows.index.tolist() == [iri]
     explorer.choice.value = iri
-    assert "Ana" in explorer.details.value and "checked the video" in explorer.details.value
-    assert "<td>confirmed</td>" in explorer.details.value
+    assert "Ana" in explorer.details.html and "checked the video" in explorer.details.html
+    assert "<td>confirmed</td>" in explorer.details.html
 
 
 def test_export_csv_link_holds_the_filtered_rows(store: Store, statements: pd.DataFrame) -> None:

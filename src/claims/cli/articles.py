@@ -51,6 +51,9 @@ def ingest(paths: tuple[Path, ...], no_validate: bool, validate: str, workers: i
         click.echo(f"failed {failure.source}: {failure.message}", err=True)
     click.echo(f"{len(report.analyses)} articles, {report.statements} statements, "
                f"{len(report.failures)} failed, {len(report.skipped)} already stored")
+    for name in report.stale_layers:
+        click.echo(f"derived layer {name} not updated: rebuild it ('claims layers rebuild {name}')",
+                   err=True)
     if report.failures:
         sys.exit(2 if report.analyses else 1)
 

@@ -24,8 +24,9 @@ is caught by a rebuild, not by a sync.
 
 The modules: :mod:`~claims.index.schema` (the SQLite layout), :mod:`~claims.index.rows`
 (rows and review states from the store or from ingestion), :mod:`~claims.index.filters`
-(the explorer's filters as SQL), :mod:`~claims.index.statement_index` (the index itself)
-and :mod:`~claims.index.hooks` (ingest and review keep it fresh).
+(the explorer's filters as SQL), :mod:`~claims.index.facets` (the derived layers' values,
+registered in :mod:`claims.extensions`), :mod:`~claims.index.statement_index` (the index
+itself) and :mod:`~claims.index.hooks` (ingest, review and derived layers keep it fresh).
 
 >>> from claims.store import MemoryStore
 >>> index = StatementIndex.open(MemoryStore())
@@ -34,10 +35,10 @@ and :mod:`~claims.index.hooks` (ingest and review keep it fresh).
 """
 
 from claims.index.filters import Filters
-from claims.index.hooks import after_review, after_write, attached
+from claims.index.hooks import after_layer, after_review, after_write, attached
 from claims.index.rows import KINDS, rows_from_statements, rows_from_store
 from claims.index.schema import index_path
 from claims.index.statement_index import IndexStatus, StatementIndex
 
-__all__ = ["KINDS", "Filters", "IndexStatus", "StatementIndex", "after_review", "after_write",
-           "attached", "index_path", "rows_from_statements", "rows_from_store"]
+__all__ = ["KINDS", "Filters", "IndexStatus", "StatementIndex", "after_layer", "after_review",
+           "after_write", "attached", "index_path", "rows_from_statements", "rows_from_store"]

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from claims.index import facets as _facets
+
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """What the explorer filters by; ``None`` or empty means "any"."""
+    """What the explorer filters by; ``None`` or empty means "any". ``facets`` filters by
+    the derived layers' facets (:mod:`claims.extensions`)."""
 
     speaker: str | None = None
     kind: str | None = None
@@ -17,6 +20,7 @@ class Filters:
     until: date | None = None
     status: str | None = None
     text: str = ""
+    facets: tuple[tuple[str, str | None], ...] = ()  # (facet, value); value None: any value
 
     def where(self, *more: str) -> tuple[str, tuple[object, ...]]:
         """The ``WHERE`` clause (empty for no filter) and its parameters: fixed column names,
@@ -41,5 +45,8 @@ class Filters:
         if self.text.strip():
             terms.append("instr(search, ?) > 0")
             params.append(self.text.strip().lower())
+        facet_terms, facet_params = _facets.where(self.facets)
+        terms.extend(facet_terms)
+        params.extend(facet_params)
         terms.extend(more)
         return (" WHERE " + " AND ".join(terms) if terms else ""), tuple(params)

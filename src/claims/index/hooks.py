@@ -58,3 +58,15 @@ def after_review(store: Store, event: ReviewEvent) -> None:
         index.reviewed(event)
     except (IndexCorrupt, IndexUnreadable) as exc:
         log.warning("statement index not updated: %s", exc)
+
+
+def after_layer(store: Store, facet: str, statements: Sequence[str] | None = None) -> None:
+    """A derived layer's hook, called after it wrote: re-read ``facet`` for ``statements``
+    (None: all) into the index of ``store``, if it has one. See :mod:`claims.extensions`."""
+    index = attached(store)
+    if index is None:
+        return
+    try:
+        index.refresh_facet(facet, statements)
+    except (IndexCorrupt, IndexUnreadable) as exc:
+        log.warning("statement index not updated: %s", exc)

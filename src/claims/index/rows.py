@@ -85,7 +85,9 @@ WHERE {
 """
 EVENT_COUNT = """
 PREFIX claims: <https://w3id.org/claims#>
-SELECT (COUNT(?event) AS ?n) WHERE { GRAPH {reviews} { ?event a claims:ReviewEvent } }
+SELECT (COUNT(?event) AS ?n) WHERE {
+  GRAPH {reviews} { ?event a ?class FILTER (?class IN (claims:AttributionReview, claims:ClaimRating)) }
+}
 """
 MARKERS = f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?article <{MARKER}> ?hash }} }}"
 

@@ -9,10 +9,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from claims.errors import IndexCorrupt, IndexUnreadable
+from claims.index.facets import TABLE as FACETS
 from claims.store.base import Store
 from claims.store.oxigraph import OxigraphStore
 
-SCHEMA_VERSION = 2  # 2: by_outlet, by_status, status in by_speaker
+SCHEMA_VERSION = 3  # 2: by_outlet, by_status, status in by_speaker; 3: facets
 SUFFIX = ".index.sqlite"
 # Row columns, in the order every read method returns them (the statement IRI first).
 COLUMNS = ("statement", "graph", "kind", "text", "speaker", "extracted_speaker", "role", "cue",
@@ -32,7 +33,7 @@ CREATE TABLE graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE reviews (statement TEXT PRIMARY KEY, verdict TEXT, verdict_key TEXT,
   rating TEXT, rating_key TEXT, corrected_speaker TEXT, fix_key TEXT);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-PRAGMA user_version = {SCHEMA_VERSION};
+{FACETS}PRAGMA user_version = {SCHEMA_VERSION};
 """
 # Created after the bulk insert of a rebuild. by_speaker serves a speaker's quotations in
 # date order and the counts per speaker (covering, also under a status filter); by_outlet and

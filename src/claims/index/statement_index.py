@@ -20,6 +20,8 @@ import pandas as pd
 
 from claims.document import Document
 from claims.errors import IndexCorrupt, IndexMissing, IndexUnreadable, NotFound
+from claims.extensions import facets as registered
+from claims.index import facets as _facets
 from claims.index import rows as _rows
 from claims.index import schema
 from claims.index.filters import Filters
@@ -189,6 +191,7 @@ class StatementIndex:
                 db.executemany("INSERT INTO graphs VALUES (?, ?)", hashes.items())
                 db.executemany("INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)",
                                ((s, *v.values()) for s, v in reviews.items()))
+                _facets.fill_all(db, self.store)
                 now = _now()
                 db.executemany("INSERT INTO meta VALUES (?, ?)",
                                [("events", str(events)), ("synced_at", now), ("rebuilt_at", now)])
@@ -229,6 +232,8 @@ class StatementIndex:
         if new_events:
             self._reread_reviews(events)
         with self._transaction() as db:
+            for facet in _facets.stale(db, self.store):
+                _facets.fill(db, self.store, facet)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('synced_at', ?)", (_now(),))
         return {"changed": len(changed), "vanished": len(vanished), "events": new_events,
                 "rebuilt": 0}
@@ -264,6 +269,18 @@ class StatementIndex:
                 event.rating.value if event.rating else None, event.corrected_speaker)
             self._set_reviews(db, {statement: state})
             db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'events'")
+            for facet in registered():  # a corrected speaker may change a facet (offices)
+                _facets.fill(db, self.store, facet, [statement])
+
+    def refresh_facet(self, name: str, statements: Sequence[str] | None = None) -> None:
+        """Re-read facet ``name`` from the store for ``statements`` (shortened or full IRIs;
+        None: all of them): a derived layer's hook (:func:`claims.index.after_layer`)."""
+        found = [f for f in registered() if f.name == name]
+        if not found:
+            raise ValueError(f"no facet {name!r} is registered (claims.extensions)")
+        chosen = None if statements is None else [shorten(expand(s)) for s in statements]
+        with self._transaction() as db:
+            _facets.fill(db, self.store, found[0], chosen)
 
     # -- internals ----------------------------------------------------------------------
 
@@ -333,6 +350,13 @@ class StatementIndex:
 
     def _replace_graphs(self, db: sqlite3.Connection, graphs: Sequence[str],
                         rows: Sequence[dict[str, Any]], hashes: dict[str, str]) -> None:
+        new = [r["statement"] for r in rows]
+        old = [s for (s,) in db.execute(
+            "SELECT statement FROM statements WHERE graph IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(graphs)),)).fetchall()]
+        _facets.drop(db, set(old) - set(new))
+        for facet in registered():
+            _facets.fill(db, self.store, facet, new)
         db.executemany("DELETE FROM statements WHERE graph = ?", ((g,) for g in graphs))
         db.executemany("DELETE FROM graphs WHERE graph = ?", ((g,) for g in graphs))
         reviews = self._reviews(db, [r["statement"] for r in rows])
@@ -344,7 +368,10 @@ class StatementIndex:
         with self._transaction() as db:
             old = {s: Review(*v) for s, *v in db.execute("SELECT * FROM reviews").fetchall()}
             gone = {s: Review() for s in old if s not in states}  # the reviews graph was rewritten
-            self._set_reviews(db, {**gone, **{s: v for s, v in states.items() if old.get(s) != v}})
+            changed = {**gone, **{s: v for s, v in states.items() if old.get(s) != v}}
+            self._set_reviews(db, changed)
+            for facet in registered():
+                _facets.fill(db, self.store, facet, list(changed))
             db.execute("DELETE FROM reviews WHERE statement NOT IN "
                        "(SELECT value FROM json_each(?))", (json.dumps(list(states)),))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('events', ?)", (str(events),))
@@ -476,11 +503,20 @@ class StatementIndex:
         return self._cached(f"over_time {filters!r}", compute)[-limit:]
 
     def choices(self, column: str) -> list[str]:
-        """The distinct values of a filter column, sorted (kept until the index changes)."""
+        """The distinct values of a filter column or a facet, sorted (kept until the index
+        changes)."""
         if column not in ("speaker", "kind", "outlet", "status"):
-            raise ValueError(f"no choices for {column!r}")
+            if column not in {f.name for f in registered()}:
+                raise ValueError(f"no choices for {column!r}")
+            return self._cached(f"choices {column}", lambda: [v for v, _ in self._pairs(
+                "SELECT DISTINCT value, 0 FROM facets WHERE facet = ? ORDER BY 1", (column,))])
         return self._cached(f"choices {column}", lambda: [v for v, _ in self._pairs(
             f"SELECT DISTINCT {column}, 0 FROM statements WHERE {column} IS NOT NULL ORDER BY 1")])
+
+    def facets_of(self, statements: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+        """The facet values of ``statements`` (a page): ``{statement: {facet: [values]}}``."""
+        with errors(self._where):
+            return _facets.of(self.db, [shorten(expand(s)) for s in statements])
 
     def csv(self, filters: Filters, *, columns: Sequence[str] = schema.COLUMNS, sort: str = "date",
             descending: bool = True, rows: int = 10_000) -> Iterator[str]:

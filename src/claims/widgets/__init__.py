@@ -8,12 +8,13 @@
 Widgets built on the same :class:`StatementTable` see each other's changes at once.
 """
 
-from claims.widgets.explorer import Explorer, provenance
+from claims.widgets.explorer import Explorer
 from claims.widgets.highlight import highlight, in_context
 from claims.widgets.ingest import IngestPanel
+from claims.widgets.provenance import ProvenancePanel, provenance
 from claims.widgets.review import ReviewQueue
 from claims.widgets.table import Filters, StatementTable
 from claims.widgets.workbench import Workbench, run_sparql
 
-__all__ = ["Explorer", "Filters", "IngestPanel", "ReviewQueue", "StatementTable", "Workbench",
-           "highlight", "in_context", "provenance", "run_sparql"]
+__all__ = ["Explorer", "Filters", "IngestPanel", "ProvenancePanel", "ReviewQueue", "StatementTable",
+           "Workbench", "highlight", "in_context", "provenance", "run_sparql"]

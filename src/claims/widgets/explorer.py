@@ -15,11 +15,14 @@ import ipywidgets as W
 import pandas as pd
 
 from claims.errors import NotFound
+from claims.extensions import Facet, facets
 from claims.store.base import Store
-from claims.widgets import _reviews, chart
+from claims.widgets import chart
 from claims.widgets._errors import ErrorPanel
-from claims.widgets.highlight import in_context
+from claims.widgets.provenance import ProvenancePanel, cell, provenance
 from claims.widgets.table import Filters, StatementTable
+
+__all__ = ["Explorer", "html_table", "provenance"]
 
 ANY = ""
 SORTS = {"date": "date", "speaker": "speaker", "kind": "kind", "confidence": "confidence",
@@ -32,17 +35,13 @@ def _options(label: str, values: list[str]) -> list[tuple[str, str]]:
 
 
 def _cell(value: Any) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    text = str(value)
-    return html.escape(text if len(text) <= 140 else text[:139] + "…")
+    text = cell(value)
+    return text if len(text) <= 140 else text[:139] + "…"
 
 
-def html_table(df: pd.DataFrame, columns: list[str]) -> str:
+def html_table(df: pd.DataFrame, columns: list[str], labels: dict[str, str] | None = None) -> str:
     """Rows as an HTML table; each row carries its statement IRI in ``data-iri``."""
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    head = "".join(f"<th>{html.escape((labels or {}).get(c, c))}</th>" for c in columns)
     body = "".join(
         f'<tr data-iri="{html.escape(str(iri))}">'
         + "".join(f"<td>{_cell(row[c])}</td>" for c in columns) + "</tr>"
@@ -89,7 +88,8 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.prev = W.Button(description="◀ Prev", layout=W.Layout(width="90px"))
         self.next = W.Button(description="Next ▶", layout=W.Layout(width="90px"))
         self.choice = W.Select(description="Statement", rows=8, layout=W.Layout(width="100%"))
-        self.details = W.HTML()
+        self.facet_filters = {f.name: _facet_control(f) for f in facets() if f.filter and f.kind != "text"}
+        self.details = ProvenancePanel(self.table, store)
         self.export = W.Button(description="Export CSV", icon="download")
         self.download = W.HTML()
         self.refresh = W.Button(description="Refresh", icon="refresh")
@@ -97,7 +97,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self._style()
         self._fill_choices()
         for control in (self.speaker, self.kind, self.outlet, self.status, self.since, self.until,
-                        self.text, self.sort, self.descending):
+                        self.text, self.sort, self.descending, *self.facet_filters.values()):
             control.observe(self.errors.guard(self._on_filter), names="value")
         self.prev.on_click(self.errors.guard(lambda _: self.turn(-1)))
         self.next.on_click(self.errors.guard(lambda _: self.turn(1)))
@@ -109,6 +109,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
             W.HBox([self.speaker, self.kind, self.outlet]),
             W.HBox([self.status, self.since, self.until]),
             W.HBox([self.text, self.sort, self.descending, self.refresh]),
+            *([W.HBox(list(self.facet_filters.values()))] if self.facet_filters else []),
             self.errors, self.count, self.grid, W.HBox([self.prev, self.next, self.export]),
             self.download, self.choice, self.details, self.plots])
         self.add_class("claims-explorer")
@@ -130,12 +131,31 @@ class Explorer(W.VBox):  # type: ignore[misc]
                 values = sorted({*values, "unreviewed"})
             control.options = _options(label, values)
             control.value = current if current in values else ANY
+        for name, control in self.facet_filters.items():
+            if isinstance(control, W.Dropdown):
+                current = control.value
+                values = self.table.choices(name)
+                control.options = _options(f"Any {control.description.lower()}", values)
+                control.value = current if current in values else ANY
 
     @property
     def filters(self) -> Filters:
+        chosen: list[tuple[str, str | None]] = []
+        for name, control in self.facet_filters.items():
+            if isinstance(control, W.Checkbox) and control.value:
+                chosen.append((name, None))
+            elif isinstance(control, W.Dropdown) and control.value:
+                chosen.append((name, control.value))
         return Filters(speaker=self.speaker.value or None, kind=self.kind.value or None,
                        outlet=self.outlet.value or None, status=self.status.value or None,
-                       since=self.since.value, until=self.until.value, text=self.text.value)
+                       since=self.since.value, until=self.until.value, text=self.text.value,
+                       facets=tuple(chosen))
+
+    @property
+    def columns(self) -> tuple[list[str], dict[str, str]]:
+        """The table's columns (built-in, then the facets shown as columns) and their labels."""
+        shown = [f for f in facets() if f.column]
+        return [*SHOWN, *(f.name for f in shown)], {f.name: f.label for f in shown}
 
     def _on_filter(self, _change: object = None) -> None:
         self.page = 0
@@ -166,7 +186,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.count.value = (f"{total} of {len(self.table)} statements" if total <= self.page_size else
                             f"{total} of {len(self.table)} statements (rows {first}–"
                             f"{first + len(page) - 1})")
-        self.grid.value = html_table(page, SHOWN)
+        self.grid.value = html_table(page, *self.columns)
         self.prev.disabled = self.page == 0
         self.next.disabled = self.page >= last
         selected = self.choice.value
@@ -174,7 +194,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.choice.options = options
         self.choice.value = selected if selected in dict(options).values() else None
         if self.choice.value is None:
-            self.details.value = ""
+            self.details.show(None)
 
     def _query(self) -> tuple[pd.DataFrame, int]:
         self.page = max(self.page, 0)
@@ -197,7 +217,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.choice.value = iri
 
     def show(self, iri: str | None) -> None:
-        self.details.value = "" if iri is None else provenance(self.table, self.store, iri)
+        self.details.show(iri)
 
     def export_csv(self) -> str:
         """Every row that passes the filters as CSV (in the order shown), offered as a
@@ -211,36 +231,12 @@ class Explorer(W.VBox):  # type: ignore[misc]
         return text
 
 
-def provenance(table: StatementTable, store: Store, iri: str) -> str:
-    """HTML for one statement: source article, sentence with the span marked, speaker, cue,
-    extractor, confidence and review history."""
-    row = table.row(iri)
-    text = table.article_text(str(row["article"]))
-    mention = None
-    if pd.notna(row["mention_start"]):
-        mention = (int(row["mention_start"]), int(row["mention_end"]))
-    context = in_context(text, (int(row["start"]), int(row["end"])), mention) if text else ""
-    link = (f'<a href="{html.escape(str(row["url"]))}" target="_blank">{html.escape(str(row["url"]))}</a>'
-            if isinstance(row["url"], str) else "no URL")
-    speaker = _cell(row["speaker"]) or "—"
-    if isinstance(row["role"], str):
-        speaker += f" ({_cell(row['role'])})"
-    facts = [("Article", _cell(row["title"])), ("Outlet", _cell(row["outlet"])),
-             ("Date", _cell(row["date"])), ("Link", link), ("Speaker", speaker),
-             ("Cue", _cell(row["cue"]) or "—"), ("Kind", _cell(row["kind"])),
-             ("Extractor", _cell(row["extractor"])), ("Confidence", f"{float(row['confidence']):.2f}"),
-             ("Status", _cell(row["status"])), ("Statement", html.escape(iri))]
-    items = "".join(f"<tr><th style='text-align:left;padding-right:8px'>{k}</th><td>{v}</td></tr>"
-                    for k, v in facts)
-    return (f'<div class="claims-provenance">{context}<table>{items}</table>'
-            f"<h4>Review history</h4>{history_html(store, iri)}</div>")
+def _facet_control(facet: Facet) -> W.Widget:
+    """A facet's filter: a checkbox for a flag, a dropdown of its values for a choice."""
+    if facet.kind == "flag":
+        control = W.Checkbox(value=False, description=facet.label, indent=False)
+    else:
+        control = W.Dropdown(description=facet.label, options=[(f"Any {facet.label.lower()}", ANY)])
+    control.add_class(f"claims-explorer-facet-{facet.name}")
+    return control
 
-
-def history_html(store: Store, iri: str) -> str:
-    events = _reviews.history(store, iri)
-    if not events:
-        return "<p><em>Not reviewed yet.</em></p>"
-    items = "".join(
-        "<li>" + " · ".join(html.escape(str(e.get(k))) for k in ("time", "verdict", "reviewer", "note")
-                            if e.get(k)) + "</li>" for e in events)
-    return f'<ol class="claims-history">{items}</ol>'

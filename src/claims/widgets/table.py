@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pandas as pd
 from rdflib import URIRef
 
+from claims.extensions import facets
 from claims.index import Filters, StatementIndex
 from claims.query import expand
 from claims.store.base import Store, Table
@@ -75,7 +76,20 @@ class StatementTable:
         """A page of the rows that pass ``filters`` (indexed by IRI), and how many pass."""
         rows, total = self.index.filter(filters, sort=sort, descending=descending, limit=limit,
                                         offset=offset)
-        return rows.set_index("statement"), total
+        return self.with_facets(rows).set_index("statement"), total
+
+    def with_facets(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """``rows`` with one column per registered facet (:mod:`claims.extensions`): the
+        list of each statement's values (empty when it has none)."""
+        registered = facets()
+        if not registered:
+            return rows
+        found = self.index.facets_of(rows["statement"].tolist())
+        out = rows.copy()
+        for facet in registered:
+            out[facet.name] = pd.Series([found.get(s, {}).get(facet.name, []) for s in rows["statement"]],
+                                        index=rows.index, dtype=object)
+        return out
 
     def count(self, filters: Filters) -> int:
         return self.index.count(filters)

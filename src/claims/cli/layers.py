@@ -1,0 +1,45 @@
+"""``claims layers``: the derived layers (claims, fact-check matches, speaker links, checks)."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from claims import layers
+from claims.cli._common import coded_errors, open_shared, store_option
+
+
+@click.group("layers")
+def layers_group() -> None:
+    """Derived layers: facts computed across articles, kept fresh by ingestion and review."""
+
+
+@layers_group.command("list")
+def layers_list() -> None:
+    """The known layers and whether they run (CLAIMS_LAYERS picks them)."""
+    on = set(layers.enabled())
+    for name in layers.KNOWN:
+        click.echo(f"{name}\t{'on' if name in on else 'off'}")
+    if not layers.KNOWN:
+        click.echo("(no derived layers)")
+
+
+@layers_group.command("rebuild")
+@click.argument("names", nargs=-1)
+@store_option
+@coded_errors
+def layers_rebuild(names: tuple[str, ...], store_spec: str | None) -> None:
+    """Recompute NAMES (every enabled layer when none is given) from the store."""
+    unknown = [n for n in names if n not in layers.KNOWN]
+    if unknown:
+        raise click.BadParameter(f"unknown layer(s) {', '.join(unknown)}; known: "
+                                 f"{', '.join(layers.KNOWN) or 'none'}", param_hint="NAMES")
+    with open_shared(store_spec) as store:
+        for name in names or tuple(layers.enabled()):
+            began = time.perf_counter()
+            layers.rebuild(store, name)
+            click.echo(f"rebuilt {name} in {time.perf_counter() - began:.1f} s")
+
+
+COMMANDS = (layers_group,)
