@@ -17,7 +17,9 @@ Virtuoso's database (under benchmarks/.cache/, git-ignored).
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,11 +164,13 @@ def virtuoso_for(size: int, nquads: str) -> VirtuosoServer:
     assert binaries is not None
     folder = synth.CACHE / f"virtuoso-{size}-{synth.SEED}-m{MODEL_VERSION}"
     done = folder / ".complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)  # a load that did not finish: start again
     server = VirtuosoServer(folder, binaries=binaries, dirs_allowed=(str(synth.CACHE),), buffers=340_000)
     if not done.exists():
         path = Path(nquads)
         server.isql(f"ld_dir('{path.parent}', '{path.name}', 'urn:claims:unused');",
-                    "rdf_loader_run();", "checkpoint;")
+                    "rdf_loader_run();", "checkpoint;", timeout=6 * 3600)
         done.touch()
     return server
 
@@ -184,16 +188,20 @@ def run_size(size: int, engines: tuple[str, ...], budget: float) -> str:
                 if q.shaped:
                     results[(q.label, engine + " shaped")] = measure(run, q.shaped, budget)
     store.close()
-    if "serve" in engines and oxigraph_binary():
-        with OxigraphServer(folder, binary=str(oxigraph_binary()), writable=False) as server:
-            remote = SparqlStore(server.url, timeout=3600, retries=0, union=True)
-            for q in asked:
-                results[(q.label, "serve")] = measure(api_runner(remote), q.text, budget)
-    if "virtuoso" in engines and virtuoso_binaries():
-        with virtuoso_for(size, str(meta["path"])) as server:
-            remote = SparqlStore(server.url, timeout=3600, retries=0)
-            for q in asked:
-                results[(q.label, "virtuoso")] = measure(api_runner(remote), q.text, budget)
+    print(report(size, meta, asked, results), flush=True)  # the embedded figures first
+    try:
+        if "serve" in engines and oxigraph_binary():
+            with OxigraphServer(folder, binary=str(oxigraph_binary()), writable=False) as server:
+                remote = SparqlStore(server.url, timeout=3600, retries=0, union=True)
+                for q in asked:
+                    results[(q.label, "serve")] = measure(api_runner(remote), q.text, budget)
+        if "virtuoso" in engines and virtuoso_binaries():
+            with virtuoso_for(size, str(meta["path"])) as server:
+                remote = SparqlStore(server.url, timeout=3600, retries=0)
+                for q in asked:
+                    results[(q.label, "virtuoso")] = measure(api_runner(remote), q.text, budget)
+    except Exception:  # a server that fails leaves its column empty, not the run lost
+        traceback.print_exc()
     return report(size, meta, asked, results)
 
 

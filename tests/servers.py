@@ -195,12 +195,12 @@ class VirtuosoServer(Server):
         wait_for(self.url, timeout=120, process=self.process, log=log)
         self.isql(*VIRTUOSO_GRANTS)
 
-    def isql(self, *statements: str) -> str:
+    def isql(self, *statements: str, timeout: float = 120) -> str:
         """Run SQL statements as ``dba`` through ``isql-vt``; the output."""
         result = subprocess.run(
             [self.isql_bin, f"127.0.0.1:{self.sql_port}", "dba", "dba",
              "exec=" + " ".join(statements)],
-            capture_output=True, text=True, timeout=120, check=False,
+            capture_output=True, text=True, timeout=timeout, check=False,
             env={**os.environ, "HOME": str(self.directory)})
         if result.returncode != 0 or "*** Error" in result.stdout + result.stderr:
             raise RuntimeError(f"isql failed: {result.stdout}{result.stderr}")
