@@ -193,15 +193,17 @@ def virtuoso_for(size: int, nquads: str) -> VirtuosoServer:
     return server
 
 
-def run_size(size: int, engines: tuple[str, ...], budget: float) -> str:
+def run_size(size: int, engines: tuple[str, ...], budget: float, *,
+             forms: tuple[str, ...] = ("natural", "shaped"), only: tuple[str, ...] = ()) -> str:
     folder, meta = cached_store(size)
     speaker = str(meta["top_speaker"])
-    asked = questions(speaker)
+    asked = [q for q in questions(speaker) if not only or any(word in q.label for word in only)]
     results: dict[tuple[str, str], tuple[float, int]] = {}
     store = OxigraphStore(folder, read_only=True, union=True)
     api, raw = api_runner(store), raw_runner(store)
     for q in asked if "embedded" in engines else ():
-        for form, text in (("", q.text), (" shaped", q.shaped)):
+        for form, text in (("", q.text if "natural" in forms else None),
+                           (" shaped", q.shaped if "shaped" in forms else None)):
             if text:
                 results[(q.label, "embedded" + form)], results[(q.label, "raw" + form)] = \
                     measure_pair(api, raw, text, budget)
@@ -251,9 +253,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
     parser.add_argument("--budget", type=float, default=2.0,
                         help="seconds of repeated runs per query and engine (one run when slower)")
+    parser.add_argument("--forms", nargs="+", default=["natural", "shaped"], choices=["natural", "shaped"],
+                        help="on the embedded store: the questions as written, shaped, or both")
+    parser.add_argument("--only", nargs="*", default=[], help="questions whose label has one of these words")
     args = parser.parse_args(argv)
     for size in args.sizes:
-        print(run_size(size, tuple(args.engines), args.budget), flush=True)
+        print(run_size(size, tuple(args.engines), args.budget, forms=tuple(args.forms),
+                       only=tuple(args.only)), flush=True)
         print()
 
 
