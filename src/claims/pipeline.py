@@ -43,6 +43,8 @@ Validate = bool | Literal["auto", "all", "sample", "none"]
 AUTO_FULL = 10  # "auto" and "sample": SHACL on the first articles of a run ...
 SAMPLE_EVERY = 1000  # ... and then on one article in this many
 CHUNK = 16  # articles a worker process gets at a time
+BULK_BATCH = 2048  # articles a write on the bulk path: pyoxigraph's loader pays per call
+BATCH = 256  # articles a write elsewhere (one SPARQL Update a batch on an endpoint)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -325,10 +327,13 @@ def write(store: Store, articles: Iterable[tuple[Document, Sequence[Statement]]]
 
 
 def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "auto",
-           batch_size: int = 256, workers: int = 1, progress: bool | None = None,
+           batch_size: int | None = None, workers: int = 1, progress: bool | None = None,
            force: bool = False, bulk_load: bool | None = None) -> IngestReport:
     """Read, extract and store articles, ``batch_size`` at a time; resumable.
 
+    ``batch_size``: articles a write (``None``: :data:`BULK_BATCH` into a private embedded
+    store, where fewer, larger bulk loads keep up with pyoxigraph's own loader;
+    :data:`BATCH` elsewhere).
     ``validate``: ``"auto"`` (default) runs SHACL on the first 10 articles of the run and
     on one in 1000 after them (every article of a small run; the cost of a big one stays
     small); ``"all"`` / ``True`` on every article, ``"sample"`` like auto, ``"none"`` /
@@ -341,6 +346,7 @@ def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "aut
     """
     workers = workers if workers >= 1 else (os.cpu_count() or 1)
     mode = _mode(validate)
+    batch_size = batch_size or (BULK_BATCH if bulk.supports(store) else BATCH)
     run = _Run(store, force=force, batch_size=max(1, batch_size), bulk_load=bulk_load)
     chunks = run.jobs(documents(sources), CHUNK if workers > 1 else max(1, min(batch_size, 64)))
     with _progress(progress) as bar:
