@@ -187,8 +187,12 @@ def virtuoso_for(size: int, nquads: str) -> VirtuosoServer:
     server = VirtuosoServer(folder, binaries=binaries, dirs_allowed=(str(synth.CACHE),), buffers=340_000)
     if not done.exists():
         path = Path(nquads)
-        server.isql(f"ld_dir('{path.parent}', '{path.name}', 'urn:claims:unused');",
-                    "rdf_loader_run();", "checkpoint;", timeout=6 * 3600)
+        try:
+            server.isql(f"ld_dir('{path.parent}', '{path.name}', 'urn:claims:unused');",
+                        "rdf_loader_run();", "checkpoint;", timeout=6 * 3600)
+        except BaseException:
+            server.stop()  # the caller's with block never sees a server that failed to load
+            raise
         done.touch()
     return server
 
