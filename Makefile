@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## kb: build the knowledge base from kb/articles/ into the embedded store (kb/store/)
+## kb: build the knowledge base from kb/articles/ into the embedded store (kb/store/),
+## first bringing a store written by an earlier model up to date
 kb: $(STAMP)
+	$(BIN)/claims migrate
 	$(BIN)/claims ingest kb/articles
 	$(BIN)/claims stats
 

@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth
+from claims.model.mapping import MODEL_VERSION
 from claims.store import OxigraphStore, bulk
 
 
@@ -64,7 +65,7 @@ def du_mb(path: Path) -> float:
 def cached_store(size: int, *, workers: int = 2) -> tuple[Path, dict[str, object]]:
     """An on-disk store holding the synthetic knowledge base of ``size`` statements (kept)."""
     meta = synth.build(size, workers=workers)
-    folder = synth.CACHE / f"store-{size}-{synth.SEED}"
+    folder = synth.CACHE / f"store-{size}-{synth.SEED}-m{MODEL_VERSION}"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)

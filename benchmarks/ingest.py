@@ -56,8 +56,7 @@ def phases(batch: Path) -> list[list[str]]:
     of the writer thread: read, extract + span check, map + N-Triples, write."""
     from claims import reader
     from claims.extract import extract
-    from claims.model import iris
-    from claims.model.mapping import triples
+    from claims.model.mapping import article_triples
     from claims.pipeline import check_spans
     from claims.store import OxigraphStore, bulk
 
@@ -68,7 +67,7 @@ def phases(batch: Path) -> list[list[str]]:
     for doc, statements in zip(docs, found, strict=True):
         check_spans(doc, statements)
     t2 = time.perf_counter()
-    payloads = [bulk.payload(str(iris.graph_iri(d)), triples(d, s)) for d, s in zip(docs, found, strict=True)]
+    payloads = [bulk.article_payload(article_triples(d, s)) for d, s in zip(docs, found, strict=True)]
     t3 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, OxigraphStore(tmp) as store:
         for i in range(0, len(payloads), 256):

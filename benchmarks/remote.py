@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/remote.py [--statements 100000] [--repeat 5]
 
 The knowledge base is synthetic: Documents and Statements built by hand and mapped with
-``claims.model.mapping.to_graph`` (no extractor). Backends whose binaries are missing are
-skipped. Prints a table in milliseconds.
+``claims.model.mapping.to_graphs`` (no extractor): article graphs and the entities graph.
+Backends whose binaries are missing are skipped. Prints a table in milliseconds.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from rdflib import Graph
+
 from claims import query as q
 from claims.document import Document
-from claims.model.mapping import to_graph
+from claims.model.mapping import to_graphs
 from claims.statements import Kind, Quantity, Span, Speaker, Statement
 from claims.store import OxigraphStore, Store
 from claims.store.sparql import SparqlStore
@@ -36,8 +38,8 @@ SPEAKERS = [Speaker(f"Speaker {i}", role="minister", qid=f"Q{1000 + i}") for i i
 PARAMS = {"quotations_by_speaker": {"speaker": "Speaker 0"}}
 
 
-def synthetic(statements: int) -> list[object]:
-    graphs: list[object] = []
+def synthetic(statements: int) -> list[tuple[Graph, Graph]]:
+    graphs: list[tuple[Graph, Graph]] = []
     for a in range(max(1, statements // PER_ARTICLE)):
         sentences, spans = [], []
         offset = 0
@@ -57,7 +59,7 @@ def synthetic(statements: int) -> list[object]:
                                    cue="said", confidence=0.8,
                                    quantity=Quantity(s * 7.0, kind="percentage")
                                    if kind is Kind.FIGURE else None))
-        graphs.append(to_graph(doc, items))
+        graphs.append(to_graphs(doc, items))
     return graphs
 
 
@@ -75,10 +77,11 @@ def timings(store: Store, repeat: int) -> dict[str, float]:
     return out
 
 
-def load(store: Store, graphs: list[object], batch: int = 50) -> float:
+def load(store: Store, graphs: list[tuple[Graph, Graph]], batch: int = 50) -> float:
     start = time.perf_counter()
     for i in range(0, len(graphs), batch):
-        store.replace_graphs(graphs[i:i + batch])  # type: ignore[arg-type]
+        chunk = graphs[i:i + batch]
+        store.write(replace=[article for article, _ in chunk], add=[people for _, people in chunk])
     return time.perf_counter() - start
 
 

@@ -5,8 +5,10 @@ partial quotations, reported speech, figures with quantities), speakers drawn fr
 distribution (with roles, affiliations, Wikidata QIDs, a few organisations), spans exact
 into the synthetic text, and review events (claims.review) on a share of the statements.
 Each article is a :class:`claims.document.Document` plus :class:`claims.statements.Statement`
-objects turned into its named graph by :func:`claims.model.mapping.triples`, exactly as
-ingestion does; the result is N-Quads for pyoxigraph's bulk loader, cached on disk.
+objects turned into its named graph and its part of the entities graph by
+:func:`claims.model.mapping.article_triples`, exactly as ingestion does; the result is
+N-Quads for pyoxigraph's bulk loader (the article graphs one after another, the review
+events among them, and the entities graph, each line once, at the end), cached on disk.
 
     .venv/bin/python benchmarks/synth.py --sizes 10000 100000   # prints one table
 """
@@ -29,8 +31,8 @@ from pathlib import Path
 from claims.config import base_iri
 from claims.document import Document
 from claims.model import iris
-from claims.model.mapping import triples
-from claims.review import ReviewEvent, Verdict
+from claims.model.mapping import MODEL_VERSION, article_triples
+from claims.review import ReviewEvent, Verdict, speaker_graph
 from claims.review import to_graph as review_graph
 from claims.statements import Kind, Quantity, Span, Speaker, Statement
 from claims.store import bulk
@@ -175,8 +177,10 @@ def article(index: int, pool: list[Person], weights: list[float], seed: int = SE
     return doc, found
 
 
-def reviews(doc: Document, statements: list[Statement], rng: random.Random) -> list[str]:
-    """N-Triples of review events on a share of the article's quotations and reported speech."""
+def reviews(doc: Document, statements: list[Statement], rng: random.Random,
+            people: dict[str, None]) -> list[str]:
+    """N-Quads of review events on a share of the article's quotations and reported speech;
+    the corrected speakers they name go to ``people`` (lines of the entities graph)."""
     out = []
     for st in statements:
         if st.kind is Kind.FIGURE or rng.random() >= REVIEWED:
@@ -194,27 +198,30 @@ def reviews(doc: Document, statements: list[Statement], rng: random.Random) -> l
                 corrected_text=st.text.upper() if verdict is Verdict.MISQUOTED else None,
                 supersedes=previous)
             out.append(bulk.graph_payload(review_graph(event)).nquads())
+            people.update(dict.fromkeys(bulk.graph_payload(speaker_graph(event)).nquads()
+                                        .splitlines(keepends=True)))
             previous, at = event.iri, at + timedelta(hours=3)
     return out
 
 
-def chunk(first: int, count: int, seed: int) -> tuple[str, int, int, str]:
-    """N-Quads of articles ``first`` … ``first + count - 1``: text, statements, quads, and
-    the IRI of the first article."""
+def chunk(first: int, count: int, seed: int) -> tuple[str, list[str], int, str]:
+    """N-Quads of articles ``first`` … ``first + count - 1`` (their graphs and review events),
+    the lines of the entities graph they name, their statements, and the first article's IRI."""
     pool = people(seed=seed)
     weights = [1 / (rank + 1) ** 1.07 for rank in range(len(pool))]
     rng = random.Random(f"reviews-{seed}-{first}")
-    parts, statements, quads, sample = [], 0, 0, ""
+    parts: list[str] = []
+    entities: dict[str, None] = {}
+    statements, sample = 0, ""
     for index in range(first, first + count):
         doc, found = article(index, pool, weights, seed)
-        payload = bulk.payload(str(iris.graph_iri(doc)), triples(doc, found))
+        payload = bulk.article_payload(article_triples(doc, found))
         parts.append(payload.nquads())
-        parts.extend(reviews(doc, found, rng))
+        entities.update(dict.fromkeys(bulk.entities_nquads([payload]).splitlines(keepends=True)))
+        parts.extend(reviews(doc, found, rng, entities))
         statements += len(found)
-        quads += payload.quads
         sample = sample or str(iris.article_iri(doc))
-    text = "".join(parts)
-    return text, statements, text.count("\n"), sample
+    return "".join(parts), list(entities), statements, sample
 
 
 def articles_for(statements: int) -> int:
@@ -225,7 +232,7 @@ def articles_for(statements: int) -> int:
 def build(statements: int, *, seed: int = SEED, workers: int = 2, force: bool = False) -> dict[str, object]:
     """Write (or reuse) the N-Quads of a knowledge base of about ``statements`` statements."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"synth-{statements}-{seed}.nq"
+    path = CACHE / f"synth-{statements}-{seed}-m{MODEL_VERSION}.nq"
     meta_path = path.with_suffix(".json")
     if path.exists() and meta_path.exists() and not force:
         return dict(json.loads(meta_path.read_text()))
@@ -236,12 +243,16 @@ def build(statements: int, *, seed: int = SEED, workers: int = 2, force: bool = 
     with partial.open("w", encoding="utf-8") as out, ProcessPoolExecutor(
             workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         jobs = [pool.submit(chunk, s, min(ARTICLES_PER_CHUNK, total - s), seed) for s in starts]
-        samples = []
+        samples: list[str] = []
+        entities: dict[str, None] = {}
         for job in jobs:
-            text, n, q, sample = job.result()
+            text, lines, n, sample = job.result()
             out.write(text)
-            done, quads = done + n, quads + q
+            entities.update(dict.fromkeys(lines))
+            done, quads = done + n, quads + text.count("\n")
             samples.append(sample)
+        out.write("".join(entities))
+        quads += len(entities)
     partial.rename(path)
     meta = {"path": str(path), "statements": done, "articles": total, "quads": quads,
             "bytes": path.stat().st_size, "seconds": round(time.perf_counter() - begun, 1),

@@ -55,11 +55,13 @@ show(explorer.rows.reset_index())"""),
         ("md", "# SPARQL workbench\nFor researchers. `%%sparql` runs a cell against the current "
                "store (or `%%sparql --store https://host/sparql` against an endpoint) and returns a "
                "DataFrame; the usual prefixes (`claims:`, `schema:`, `prov:`, `oa:`, `dcterms:`, "
-               "`skos:`, `owl:`, `rdf:`, `rdfs:`, `xsd:`, `wd:`) are declared for you."),
+               "`skos:`, `owl:`, `rdf:`, `rdfs:`, `xsd:`, `wd:`) are declared for you. A query "
+               "without `GRAPH` sees every graph of the knowledge base (`%%sparql --strict` for "
+               "the store's own default graph only)."),
         ("code", "%load_ext claims"),
         ("code", """%%sparql --out counts
 SELECT ?speaker (COUNT(?statement) AS ?statements)
-WHERE { GRAPH ?g { ?statement claims:speaker/schema:name ?speaker } }
+WHERE { ?statement claims:speaker/schema:name ?speaker }
 GROUP BY ?speaker ORDER BY DESC(?statements)"""),
         ("code", "counts.head()"),
         ("md", "The workbench: pick an example (the named queries), edit, run; CSV and a chart below "

@@ -167,26 +167,50 @@ def test_select_fast_path_gives_the_same_values_as_the_general_path(ox_store: Ox
         assert cells(fast.fillna("NA")) == cells(slow.fillna("NA"))
 
 
-def test_the_bulk_payload_holds_exactly_the_mapped_graph(founding_article: Path) -> None:
-    """The bulk path serialises the mapping's triples itself; rdflib's graph must agree."""
+def test_the_bulk_payload_holds_exactly_the_mapped_graphs(founding_article: Path) -> None:
+    """The bulk path serialises the mapping's triples itself; rdflib's graphs must agree."""
     from claims.extract import extract
-    from claims.model.mapping import triples
+    from claims.model.mapping import article_triples, to_graphs
     from claims.reader import read
 
     (doc,) = read(founding_article)
     assert isinstance(doc, Document)
     found = extract(doc)
-    graph = to_graph(doc, found)
-    p = bulk.payload(str(graph.identifier), triples(doc, found))
-    parsed = Graph().parse(data=p.body + p.marker, format="nt")
+    graph, people = to_graphs(doc, found)
+    p = bulk.article_payload(article_triples(doc, found))
+    assert p.graph == str(graph.identifier)
     assert p.quads == len(graph) > 300
-    assert isomorphic(parsed, graph)
+    assert isomorphic(Graph().parse(data=p.body + p.marker, format="nt"), graph)
+    assert isomorphic(Graph().parse(data=p.entities, format="nt"), people) and len(people) > 10
+
+
+@pytest.mark.parametrize("mode", [True, False])
+def test_articles_and_their_entities_land_as_the_transactional_path_writes_them(
+        ox_store: OxigraphStore, tmp_path: Path, mode: bool) -> None:
+    from claims.model.mapping import article_triples
+    from graphs import write_graphs
+
+    articles = [(doc, [quote]) for doc, quote in (statement(n) for n in range(3))]
+    bulk.write(ox_store, [bulk.article_payload(article_triples(d, s)) for d, s in articles], bulk=mode)
+    with OxigraphStore(tmp_path / "reference") as reference:
+        write_graphs(reference, articles)
+        want = named_graphs(reference)
+    got = named_graphs(ox_store)
+    assert got.keys() == want.keys() and len(want) == 4  # three articles and the entities graph
+    assert all(isomorphic(got[k], want[k]) for k in want)
+
+
+def statement(n: int) -> tuple[Document, Statement]:
+    doc, _ = article(n)
+    start = doc.text.index("We will")
+    speaker = Speaker(f"Jane Doe {n % 2}", "Jane Doe", Span(start + 15, start + 23))
+    return doc, Statement(Kind.QUOTATION, "We will win,", Span(start, start + 12), speaker=speaker)
 
 
 def test_an_article_url_that_is_not_an_iri_is_a_coded_input_error() -> None:
     from claims.errors import InvalidUrl
-    from claims.model.mapping import triples
+    from claims.model.mapping import article_triples
 
     doc = Document(id="a", text="Prices rose 5 percent.", url="https://news.example/a story")
     with pytest.raises(InvalidUrl, match=r"\[invalid-url\] a: 'https://news.example/a story'"):
-        triples(doc, [])
+        article_triples(doc, [])

@@ -80,6 +80,18 @@ def test_sparql_text_file_and_errors(built: CliRunner, tmp_path: Path) -> None:
     assert broken.exit_code == 1 and "[query-rejected]" in broken.output
 
 
+def test_sparql_sees_the_union_unless_strict(built: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/claims#Article> }"
+    assert built.invoke(cli, ["sparql", count, "--format", "csv"]).output == "n\n1\n"
+    assert built.invoke(cli, ["sparql", count, "--strict", "--format", "csv"]).output == "n\n0\n"
+    monkeypatch.setenv("CLAIMS_DATASET", "strict")
+    assert built.invoke(cli, ["sparql", count, "--format", "csv"]).output == "n\n0\n"
+    assert built.invoke(cli, ["sparql", count, "--union", "--format", "csv"]).output == "n\n1\n"
+    monkeypatch.setenv("CLAIMS_DATASET", "both")
+    wrong = built.invoke(cli, ["sparql", count])
+    assert wrong.exit_code == 1 and "CLAIMS_DATASET" in wrong.output
+
+
 def test_export_validate_stats(built: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "kb.trig"
     assert built.invoke(cli, ["export", "--format", "trig", "-o", str(out)]).exit_code == 0
@@ -91,7 +103,7 @@ def test_export_validate_stats(built: CliRunner, tmp_path: Path) -> None:
     jsonld = json.loads(built.invoke(cli, ["export", "--format", "jsonld"]).output)
     assert jsonld
     valid = built.invoke(cli, ["validate"])
-    assert valid.exit_code == 0 and "1 graphs conform, 0 do not" in valid.output
+    assert valid.exit_code == 0 and "2 graphs conform, 0 do not" in valid.output  # article, entities
     stats = json.loads(built.invoke(cli, ["stats", "--format", "json"]).output)
     counts = {r["item"]: r["count"] for r in stats}
     assert counts["articles"] == 1 and counts["quotations"] >= 9

@@ -22,8 +22,8 @@ from rdflib.compare import isomorphic
 from claims import review
 from claims.export import FORMATS, ExportError, export
 from claims.model import iris
-from claims.model.mapping import to_graph
 from claims.store import MemoryStore, OxigraphStore, Store
+from graphs import write_graphs
 from test_review import TEXT, article, statement_iri, statements
 
 SDO = Namespace("https://schema.org/")
@@ -62,7 +62,7 @@ ANNO_TERMS = {
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     kb: Store = MemoryStore() if request.param == "memory" else OxigraphStore(tmp_path / "kb")
     doc, sts = article(), statements()
-    kb.replace_graph(to_graph(doc, sts))
+    write_graphs(kb, [(doc, sts)])
     quote, figure = statement_iri(doc, sts[0]), statement_iri(doc, sts[2])
     review.record(kb, quote, "misattributed", reviewer="Ana", corrected_speaker="Sergei Lavrov",
                   note="the video shows Lavrov", at=T0)
@@ -238,6 +238,15 @@ def test_trig_since_holds_only_the_later_review_events(store: Store) -> None:
     names = {str(n) for n in graphs[0].objects(None, SDO.name)}
     assert names == {"Gus", "Faye"}
     assert len(set(graphs[0].subjects(prov.endedAtTime, None))) == 2
+
+
+def test_trig_since_keeps_the_corrected_speaker_from_the_entities_graph(store: Store) -> None:
+    dataset = as_dataset(export(store, "trig", since="2024-05-01"))
+    people = dataset.graph(iris.entities_graph_iri())
+    lavrov = iris.person_iri("Sergei Lavrov")
+    assert set(people) == {(lavrov, RDF.type, SDO.Person), (lavrov, SDO.name, Literal("Sergei Lavrov"))}
+    reviews = dataset.graph(iris.reviews_graph_iri())
+    assert (None, URIRef("https://w3id.org/claims#correctedSpeaker"), lavrov) in reviews
 
 
 def test_existing_formats_still_work(store: Store) -> None:

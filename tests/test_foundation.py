@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 import claims
+from claims.model.iris import entities_graph_iri
 from claims.model.shapes import check
 from claims.store import Store, open_store
 from claims.store.base import Table
@@ -77,25 +78,38 @@ def test_figures_stored_with_values(seeded: Store) -> None:
         t[-4:] for t in frame.text}
 
 
-def test_every_stored_span_is_exact(seeded: Store) -> None:
+def test_every_stored_span_is_exact(seeded: Store, founding_article: Path) -> None:
+    doc = next(claims.read(founding_article))
+    assert isinstance(doc, claims.Document)
+    said = {(st.speaker.mention_span.start, st.speaker.mention_span.end, st.speaker.mention)
+            for st in claims.analyse(doc, validate=False).statements
+            if st.speaker and st.speaker.mention_span}
     table = seeded.query("""
-        PREFIX oa: <http://www.w3.org/ns/oa#>
+        PREFIX claims: <https://w3id.org/claims#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX schema: <https://schema.org/>
-        SELECT ?exact ?start ?end ?body WHERE { GRAPH ?g {
-          ?node oa:hasSource ?article ; oa:hasSelector ?q, ?p .
-          ?article schema:articleBody ?body .
-          ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-          ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . } }""")
+        SELECT ?text ?start ?end ?mention_start ?mention_end ?body WHERE { GRAPH ?g {
+          ?s schema:text ?text ; claims:start ?start ; claims:end ?end ; prov:wasDerivedFrom ?a .
+          ?a schema:articleBody ?body .
+          OPTIONAL { ?s claims:mentionStart ?mention_start ; claims:mentionEnd ?mention_end } } }""")
     assert isinstance(table, Table) and len(table) > 20
-    for exact, start, end, body in table.rows:
-        assert str(body)[int(start):int(end)] == str(exact)  # type: ignore[call-overload]
+    stored = set()
+    for text, start, end, mention_start, mention_end, body in table.rows:
+        assert str(body)[int(start):int(end)] == str(text)  # type: ignore[call-overload]
+        if mention_start is not None:
+            at, to = int(mention_start), int(mention_end)  # type: ignore[call-overload]
+            stored.add((at, to, str(body)[at:to]))
+    assert stored == said and len(said) > 10
 
 
 def test_store_conforms_to_shapes(seeded: Store) -> None:
+    entities = seeded.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{entities_graph_iri()}> "
+                            "{ ?s ?p ?o } }")
+    assert isinstance(entities, Graph) and len(entities) > 10
     for name in seeded.graphs():
         graph = seeded.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
-        assert not isinstance(graph, Table | bool)
-        report = check(graph)
+        assert isinstance(graph, Graph)
+        report = check(graph, entities=entities)
         assert report.conforms, report.text
 
 
@@ -103,7 +117,7 @@ def test_reingest_is_idempotent(seeded: Store, founding_article: Path) -> None:
     before = _quads(seeded)
     claims.ingest([founding_article], seeded)
     after = _quads(seeded)
-    assert len(seeded.graphs()) == 1
+    assert len(seeded.graphs()) == 2  # the article's, and the entities it names
     for graph in before.graphs():
         assert isomorphic(graph, after.graph(graph.identifier))
     assert len(before) == len(after)

@@ -22,12 +22,12 @@ from claims.document import Document
 from claims.errors import IndexCorrupt, IndexMissing
 from claims.index import Filters, StatementIndex, attached, index_path, schema, statement_index
 from claims.model import iris
-from claims.model.mapping import to_graph
 from claims.pipeline import ingest
 from claims.query import select, shorten
 from claims.review import ReviewEvent, Verdict
 from claims.statements import Kind, Quantity, Span, Speaker, Statement
 from claims.store import MemoryStore, OxigraphStore, Store
+from graphs import write_graphs
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 SAID = [("Vladimir Putin", "Putin"), ("Xi Jinping", "Xi"), ("Vladimir Putin", "The president"),
@@ -80,7 +80,7 @@ def iri(doc: Document, number: int) -> str:
 
 
 def fill(store: Store, docs: list[Document]) -> None:
-    store.replace_graphs(to_graph(d, statements(d)) for d in docs)
+    write_graphs(store, [(d, statements(d)) for d in docs])
 
 
 def add_reviews(store: Store, docs: list[Document]) -> None:
@@ -230,9 +230,9 @@ def test_sync_picks_up_replaced_added_and_removed_graphs(store: OxigraphStore,
                                                           index: StatementIndex) -> None:
     edited = Document(id="a0", text=DOCS[0].text + " Later he said it again.", title="Edited",
                       url=DOCS[0].url, publisher="Third Daily", date="2024-06-01")
-    store.replace_graph(to_graph(edited, statements(DOCS[0])))  # no hook: behind its back
+    write_graphs(store, [(edited, statements(DOCS[0]))])  # no hook: behind its back
     extra = article(9)
-    store.replace_graph(to_graph(extra, statements(extra)))
+    write_graphs(store, [(extra, statements(extra))])
     store.remove_graph(str(iris.graph_iri(DOCS[5])))
     status = index.check()
     assert (status.stale, status.changed_graphs, status.vanished_graphs) == (True, 2, 1)
@@ -250,7 +250,8 @@ def test_sync_picks_up_a_review_written_without_the_hook(store: OxigraphStore,
                         statement=str(iris.statement_iri(DOCS[5].content_hash, Kind.QUOTATION,
                                                          statements(DOCS[5])[0].span)),
                         time=T0, verdict=Verdict.MISATTRIBUTED, corrected_speaker="Ana Lima")
-    store.add(review.to_graph(event))  # e.g. an older version of the code in another process
+    # e.g. an older version of the code in another process
+    store.write(add=[review.to_graph(event), review.speaker_graph(event)])
     assert index.check().new_events == 1
     assert index.sync()["events"] == 1
     row = everything(index).set_index("statement").loc[iri(DOCS[5], 0)]
@@ -423,7 +424,7 @@ def test_cli_rebuild_sync_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_aggregates_agree_with_pandas_over_the_rows(store: OxigraphStore, index: StatementIndex) -> None:
     later = [Document(id=f"m{n}", text=article(n).text, title=f"Later {n}", url=f"https://news.example/m{n}",
                       publisher="Other Times", date=day) for n, day in ((7, "2023-12-30"), (8, "2024-02-01"))]
-    store.replace_graphs(to_graph(d, statements(article(n))) for d, n in zip(later, (7, 8), strict=True))
+    write_graphs(store, [(d, statements(article(n))) for d, n in zip(later, (7, 8), strict=True)])
     index.sync()
     rows = everything(index)
     cases = {Filters(): rows["kind"].notna(), Filters(kind="quotation"): rows["kind"] == "quotation",

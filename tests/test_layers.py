@@ -67,7 +67,7 @@ def test_a_failing_layer_is_reported_stale_and_the_articles_are_stored(recorder:
     report = pipeline.ingest(docs(3), store, progress=False)
     assert report.ok and len(report.analyses) == 3
     assert report.stale_layers == ("recorder",)
-    assert len(store.graphs()) == 3
+    assert len(store.graphs()) == 4  # three articles and the entities graph they name
 
 
 def test_decisions_reach_the_layers_and_rebuild_reaches_one(recorder: Recorder) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from claims import review
-from claims.model.mapping import to_graph
 from claims.store import OxigraphStore, open_store
+from graphs import write_graphs
 from test_review import article, statement_iri, statements
 
 PER_PROCESS = 100
@@ -37,7 +37,7 @@ def test_two_processes_record_200_verdicts_and_none_is_lost(tmp_path: Path) -> N
     path = tmp_path / "kb"
     doc, sts = article(), statements()
     with OxigraphStore(path) as setup:
-        setup.replace_graph(to_graph(doc, sts))
+        write_graphs(setup, [(doc, sts)])
     targets = [statement_iri(doc, st) for st in sts]
     context = mp.get_context("spawn")
     start = context.Barrier(2)

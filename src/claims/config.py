@@ -4,12 +4,18 @@
                   ``memory:`` (in-memory rdflib), or an ``http(s)://`` SPARQL endpoint.
 ``CLAIMS_BASE``   the base from which instance IRIs are minted.
 ``CLAIMS_MAX_BYTES`` the largest article accepted by ingest.
+``CLAIMS_DATASET`` what a query without ``GRAPH`` sees: ``union`` (default) the union of
+                  every named graph (the article graphs, the entities and the reviews), or
+                  ``strict`` the store's own default graph (empty here), as the SPARQL
+                  specification's stores do.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from claims.errors import StoreError
 
 DEFAULT_BASE = "https://w3id.org/claims/kb/"
 DEFAULT_MAX_BYTES = 5_000_000
@@ -35,6 +41,17 @@ def store_spec() -> str:
 def base_iri() -> str:
     base = os.environ.get("CLAIMS_BASE") or DEFAULT_BASE
     return base if base.endswith(("/", "#", ":")) else base + "/"
+
+
+def union_default_graph(override: bool | None = None) -> bool:
+    """Whether queries without ``GRAPH`` see the union of the named graphs: ``override``
+    unless it is None, else ``CLAIMS_DATASET``."""
+    if override is not None:
+        return override
+    value = (os.environ.get("CLAIMS_DATASET") or "union").strip().lower()
+    if value not in ("union", "strict"):
+        raise StoreError(f"CLAIMS_DATASET={value!r}", hint="set it to 'union' or 'strict'")
+    return value == "union"
 
 
 def max_bytes() -> int:

@@ -7,7 +7,8 @@
 - ``claimreview``: schema.org ``ClaimReview`` JSON-LD, one per statement's current rating,
   with the fields Google's Fact Check tools require.
 - ``annotations``: a W3C Web Annotation ``AnnotationCollection`` of the quotations, each
-  targeting its article with a TextQuoteSelector and a TextPositionSelector.
+  targeting its article with a TextQuoteSelector and a TextPositionSelector (derived
+  from the stored text and offsets: the store keeps no selectors).
 
 ``since`` (a date or an aware datetime) keeps only reviews at or after it.
 
@@ -30,10 +31,10 @@ from rdflib.namespace import PROV
 from claims.config import base_iri, ontology_dir
 from claims.errors import ClaimsError
 from claims.model import iris
-from claims.model.mapping import bind_prefixes
-from claims.query import expand, select, to_frame
+from claims.model.mapping import CONTEXT_CHARS, bind_prefixes
+from claims.query import expand, select
 from claims.review import Rating, events
-from claims.store.base import Store, Table
+from claims.store.base import Store
 from claims.vocab import CLAIMS
 
 FORMATS = ("trig", "nquads", "turtle", "jsonld", "csv", "claimreview", "annotations")
@@ -169,20 +170,31 @@ def claimreview(store: Store, *, since: Since = None) -> dict[str, Any]:
 _QUOTES = """
 PREFIX claims: <https://w3id.org/claims#>
 PREFIX schema: <https://schema.org/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?statement ?exact ?prefix ?suffix ?start ?end ?article ?url ?confidence
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?statement ?exact ?start ?end ?article ?url ?confidence
 WHERE {
   GRAPH ?g {
-    ?statement a claims:Quotation ; oa:hasSource ?article ; claims:confidence ?confidence ;
-               oa:hasSelector ?q, ?p .
-    ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-    OPTIONAL { ?q oa:prefix ?prefix }
-    OPTIONAL { ?q oa:suffix ?suffix }
-    ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    ?statement a claims:Quotation ; prov:wasDerivedFrom ?article ; claims:confidence ?confidence ;
+               schema:text ?exact ; claims:start ?start ; claims:end ?end .
     OPTIONAL { ?article schema:url ?url }
   }
 }
 ORDER BY ?article ?start ?statement"""
+_BODIES = """
+PREFIX claims: <https://w3id.org/claims#>
+PREFIX schema: <https://schema.org/>
+SELECT ?article ?body WHERE { GRAPH ?g { ?article a claims:Article ; schema:articleBody ?body } }"""
+
+
+def _context_of(quotes: pd.DataFrame, bodies: dict[str, str]) -> pd.DataFrame:
+    """``quotes`` with the TextQuoteSelector's prefix and suffix: up to
+    :data:`~claims.model.mapping.CONTEXT_CHARS` characters of the article text either side."""
+    def around(row: pd.Series) -> tuple[str, str]:
+        body, start, end = bodies.get(row["article"], ""), int(row["start"]), int(row["end"])
+        return body[max(0, start - CONTEXT_CHARS):start], body[end:end + CONTEXT_CHARS]
+
+    context = [around(row) for _, row in quotes.iterrows()]
+    return quotes.assign(prefix=[p for p, _ in context], suffix=[s for _, s in context])
 
 
 def annotation(row: dict[Any, Any]) -> dict[str, Any]:
@@ -213,9 +225,8 @@ def annotation(row: dict[Any, Any]) -> dict[str, Any]:
 
 def web_annotations(store: Store, *, since: Since = None) -> dict[str, Any]:
     """An AnnotationCollection of every quotation (reviewed since ``since`` if given)."""
-    table = store.query(_QUOTES)
-    assert isinstance(table, Table)
-    quotes = to_frame(table)
+    bodies = dict(select(store, _BODIES).itertuples(index=False, name=None))
+    quotes = _context_of(select(store, _QUOTES), bodies)
     status = select(store, "review_status")[["statement", "speaker", "verdict", "reviewed_at",
                                              "rated_at"]]
     status = status.rename(columns={"speaker": "current_speaker"})
@@ -233,21 +244,26 @@ def web_annotations(store: Store, *, since: Since = None) -> dict[str, Any]:
     }
 
 
-def reviews_since(store: Store, since: Since) -> Dataset:
-    """The review events recorded since ``since``, with their reviewers and speakers."""
-    cut = since_time(since)
-    name = iris.reviews_graph_iri()
+def _named_graph(store: Store, name: URIRef) -> Graph:
     graph = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
     assert isinstance(graph, Graph)
-    chosen = {URIRef(e.iri) for e in events(store, since=cut)}
+    return graph
+
+
+def reviews_since(store: Store, since: Since) -> Dataset:
+    """The review events recorded since ``since``, with their reviewers (reviews graph) and
+    the corrected speakers they name (entities graph)."""
+    chosen = {URIRef(e.iri) for e in events(store, since=since_time(since))}
+    reviews = _named_graph(store, iris.reviews_graph_iri())
+    named = {o for s, p, o in reviews
+             if s in chosen and p in (PROV.wasAssociatedWith, CLAIMS.correctedSpeaker)}
     dataset = Dataset(default_union=False)
-    target = dataset.graph(name)
-    for s, p, o in graph.triples((None, None, None)):
-        if s in chosen:
-            target.add((s, p, o))
-            if p in (PROV.wasAssociatedWith, CLAIMS.correctedSpeaker):  # the people it names
-                for triple in graph.triples((o, None, None)):
-                    target.add(triple)
+    for name, keep in ((iris.reviews_graph_iri(), chosen | named), (iris.entities_graph_iri(), named)):
+        target = dataset.graph(name)
+        source = reviews if name == iris.reviews_graph_iri() else _named_graph(store, name)
+        for s, p, o in source:
+            if s in keep:
+                target.add((s, p, o))
     return dataset
 
 

@@ -3,13 +3,15 @@
 ``%load_ext claims`` registers it. The usual prefixes are declared for you::
 
     %%sparql                         # the current store (CLAIMS_STORE, default kb/store)
-    SELECT ?speaker WHERE { GRAPH ?g { ?s claims:speaker/schema:name ?speaker } }
+    SELECT ?speaker (COUNT(*) AS ?n) WHERE { ?s claims:speakerName ?speaker } GROUP BY ?speaker
 
     %%sparql --store https://query.example.org/sparql --out df
     SELECT ...
 
-SELECT gives a DataFrame, ASK a bool, CONSTRUCT/DESCRIBE Turtle text. ``--out NAME``
-also stores the result in the user namespace. Errors (syntax with line and column, an
+A query without ``GRAPH`` sees the union of every named graph; ``--strict`` makes it see
+the store's own default graph only (empty here), ``--union`` the union whatever
+``CLAIMS_DATASET`` says. SELECT gives a DataFrame, ASK a bool, CONSTRUCT/DESCRIBE Turtle
+text. ``--out NAME`` also stores the result in the user namespace. Errors (syntax with line and column, an
 unreachable endpoint) are printed as one clear message, not a traceback.
 """
 
@@ -47,20 +49,29 @@ def _store(spec: str | None) -> Store:
     return _opened[spec]
 
 
+USAGE = "usage: %%sparql [--store URL] [--out NAME] [--strict | --union]"
+
+
 def parse_line(line: str) -> dict[str, str | None]:
-    """``--store URL`` and ``--out NAME`` from the magic's line."""
+    """``--store URL``, ``--out NAME`` and ``--strict`` / ``--union`` from the magic's line.
+
+    >>> parse_line("--strict --out df")
+    {'store': None, 'out': 'df', 'dataset': 'strict'}
+    """
     words = shlex.split(line)
-    options: dict[str, str | None] = {"store": None, "out": None}
+    options: dict[str, str | None] = {"store": None, "out": None, "dataset": None}
     while words:
         word = words.pop(0)
         key = word.lstrip("-")
-        if word.startswith("--") and key in options and words:
+        if word in ("--strict", "--union"):
+            options["dataset"] = key
+        elif word.startswith("--") and key in ("store", "out") and words:
             options[key] = words.pop(0)
-        elif word.startswith("--") and "=" in key and key.split("=", 1)[0] in options:
+        elif word.startswith("--") and "=" in key and key.split("=", 1)[0] in ("store", "out"):
             name, value = key.split("=", 1)
             options[name] = value
         else:
-            raise ClaimsError(f"unknown option {word!r}", hint="usage: %%sparql [--store URL] [--out NAME]")
+            raise ClaimsError(f"unknown option {word!r}", hint=USAGE)
     return options
 
 
@@ -70,7 +81,8 @@ def sparql(line: str, cell: str, namespace: dict[str, Any] | None = None) -> Any
 
     try:
         options = parse_line(line)
-        result = run_sparql(_store(options["store"]), cell)
+        union = None if options["dataset"] is None else options["dataset"] == "union"
+        result = run_sparql(_store(options["store"]), cell, union=union)
     except ClaimsError as exc:
         print(exc.message, file=sys.stderr)
         return None

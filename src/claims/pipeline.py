@@ -32,7 +32,7 @@ from claims.document import Document
 from claims.errors import ClaimsError, StoreError, ValidationFailed
 from claims.extract import extract
 from claims.model import iris, shapes
-from claims.model.mapping import to_graph, triples
+from claims.model.mapping import article_triples, to_graphs
 from claims.statements import Statement
 from claims.store import bulk
 from claims.store.base import Store
@@ -43,26 +43,37 @@ Validate = bool | Literal["auto", "all", "sample", "none"]
 AUTO_FULL = 10  # "auto" and "sample": SHACL on the first articles of a run ...
 SAMPLE_EVERY = 1000  # ... and then on one article in this many
 CHUNK = 16  # articles a worker process gets at a time
+BULK_BATCH = 2048  # articles a write on the bulk path: pyoxigraph's loader pays per call
+BATCH = 256  # articles a write elsewhere (one SPARQL Update a batch on an endpoint)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Analysis:
     """One article's extraction: the document, its statements and its named graph.
 
-    The graph is built on first use (from the document and statements, deterministically)
-    when it was not given, so a report of a big run does not hold every graph in memory.
+    The graphs are built on first use (from the document and statements, deterministically),
+    so a report of a big run does not hold every graph in memory.
     """
 
     document: Document
     statements: tuple[Statement, ...]
-    _graph: Graph | None = field(default=None, repr=False)
+    _graphs: tuple[Graph, Graph] | None = field(default=None, repr=False)
+
+    def _built(self) -> tuple[Graph, Graph]:
+        if self._graphs is None:
+            object.__setattr__(self, "_graphs", to_graphs(self.document, self.statements))
+        assert self._graphs is not None
+        return self._graphs
 
     @property
     def graph(self) -> Graph:
-        if self._graph is None:
-            object.__setattr__(self, "_graph", to_graph(self.document, self.statements))
-        assert self._graph is not None
-        return self._graph
+        """The article's named graph."""
+        return self._built()[0]
+
+    @property
+    def entities(self) -> Graph:
+        """The descriptions it names (people, organisations, extractors), for the entities graph."""
+        return self._built()[1]
 
     @property
     def article(self) -> str:
@@ -113,8 +124,8 @@ def analyse(doc: Document, *, validate: bool = True) -> Analysis:
     statements = tuple(extract(doc))
     check_spans(doc, statements)
     analysis = Analysis(doc, statements)
-    if validate:
-        shapes.validate(analysis.graph, spans=False)  # check_spans has just checked the span constraint
+    if validate:  # check_spans has just checked the span constraint
+        shapes.validate(analysis.graph, spans=False, entities=analysis.entities)
     return analysis
 
 
@@ -152,7 +163,7 @@ def shacl_wanted(index: int, mode: str) -> bool:
 
 
 Job = tuple[int, Document]
-Done = tuple[Document, tuple[Statement, ...], bulk.Payload | None, Graph | None]
+Done = tuple[Document, tuple[Statement, ...], bulk.Payload | None, tuple[Graph, Graph] | None]
 
 
 def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
@@ -162,10 +173,10 @@ def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
         try:
             analysis = analyse(doc, validate=shacl_wanted(number, mode))
             if ship == "payload":  # N-Triples straight from the mapping, no rdflib graph
-                found = triples(doc, analysis.statements)
-                out.append((doc, analysis.statements, bulk.payload(str(iris.graph_iri(doc)), found), None))
+                found = article_triples(doc, analysis.statements)
+                out.append((doc, analysis.statements, bulk.article_payload(found), None))
             else:
-                out.append((doc, analysis.statements, None, analysis.graph))
+                out.append((doc, analysis.statements, None, (analysis.graph, analysis.entities)))
         except ClaimsError as exc:
             out.append(_failure(doc.source or doc.id, exc))
         except Exception as exc:  # a bug on one article must not sink a batch of thousands
@@ -281,7 +292,9 @@ class _Run:
             if self.ship == "payload":
                 bulk.write(self.store, [p for _, _, p, _ in batch if p is not None], bulk=self.bulk_load)
             else:
-                self.store.replace_graphs(g for _, _, _, g in batch if g is not None)
+                graphs = [g for _, _, _, g in batch if g is not None]
+                self.store.write(replace=[article for article, _ in graphs],
+                                 add=[entities for _, entities in graphs])
         except StoreError as exc:  # e.g. the SPARQL server stopped: a rerun completes them
             return exc
         return None
@@ -296,11 +309,31 @@ class _Run:
             self.stale_layers.update(layers.articles_written(self.store, written))
 
 
+def write(store: Store, articles: Iterable[tuple[Document, Sequence[Statement]]], *,
+          bulk_load: bool | None = None) -> dict[str, str]:
+    """Store articles whose statements are already made (each replacing its graph and adding
+    the entities it names), as :func:`ingest` writes them, and keep the statement index and
+    the derived layers fresh: for statements from elsewhere (imports, migration, tests,
+    benchmarks). No checks are run. Returns the layers that could not follow (by name)."""
+    items = [(doc, tuple(statements)) for doc, statements in articles]
+    if bulk.supports(store):
+        bulk.write(store, [bulk.article_payload(article_triples(doc, statements))
+                           for doc, statements in items], bulk=bulk_load)
+    else:
+        graphs = [to_graphs(doc, statements) for doc, statements in items]
+        store.write(replace=[article for article, _ in graphs], add=[people for _, people in graphs])
+    index.after_write(index.attached(store), items)
+    return layers.articles_written(store, items)
+
+
 def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "auto",
-           batch_size: int = 256, workers: int = 1, progress: bool | None = None,
+           batch_size: int | None = None, workers: int = 1, progress: bool | None = None,
            force: bool = False, bulk_load: bool | None = None) -> IngestReport:
     """Read, extract and store articles, ``batch_size`` at a time; resumable.
 
+    ``batch_size``: articles a write (``None``: :data:`BULK_BATCH` into a private embedded
+    store, where fewer, larger bulk loads keep up with pyoxigraph's own loader;
+    :data:`BATCH` elsewhere).
     ``validate``: ``"auto"`` (default) runs SHACL on the first 10 articles of the run and
     on one in 1000 after them (every article of a small run; the cost of a big one stays
     small); ``"all"`` / ``True`` on every article, ``"sample"`` like auto, ``"none"`` /
@@ -313,6 +346,7 @@ def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "aut
     """
     workers = workers if workers >= 1 else (os.cpu_count() or 1)
     mode = _mode(validate)
+    batch_size = batch_size or (BULK_BATCH if bulk.supports(store) else BATCH)
     run = _Run(store, force=force, batch_size=max(1, batch_size), bulk_load=bulk_load)
     chunks = run.jobs(documents(sources), CHUNK if workers > 1 else max(1, min(batch_size, 64)))
     with _progress(progress) as bar:

@@ -3,6 +3,10 @@
 Parameters are bound as RDF terms (never pasted into the query text), so a value such as
 ``Putin" } ; DROP ALL ; #`` is only ever a string literal that matches nothing.
 
+A query without ``GRAPH`` sees the union of the named graphs unless the store is strict
+(``CLAIMS_DATASET=strict``, ``open_store(union=False)``); the named queries name their
+graphs and answer the same either way.
+
 >>> from claims.store import MemoryStore
 >>> select(MemoryStore(), "speakers").columns.tolist()
 ['speaker', 'person', 'statements', 'quotations', 'reported', 'articles', 'qid']

@@ -118,7 +118,8 @@ def _previous(store: Store, statement: URIRef, cls: URIRef) -> URIRef | None:
 
 
 def to_graph(event: ReviewEvent) -> Graph:
-    """The event as RDF for the reviews graph: a prov:Activity and the people it names."""
+    """The event as RDF for the reviews graph: a prov:Activity and its reviewer (the
+    corrected speaker is described in the entities graph: :func:`speaker_graph`)."""
     graph = bind_prefixes(Graph(identifier=iris.reviews_graph_iri()))
     node, agent = URIRef(event.iri), reviewer_iri(event.reviewer)
     cls = CLAIMS.ClaimRating if event.rating is not None else CLAIMS.AttributionReview
@@ -130,10 +131,7 @@ def to_graph(event: ReviewEvent) -> Graph:
     graph.add((agent, RDF.type, PROV.Agent))
     graph.add((agent, SCHEMA.name, Literal(event.reviewer)))
     if event.corrected_speaker:
-        person = iris.person_iri(event.corrected_speaker)
-        graph.add((node, CLAIMS.correctedSpeaker, person))
-        graph.add((person, RDF.type, SCHEMA.Person))
-        graph.add((person, SCHEMA.name, Literal(event.corrected_speaker)))
+        graph.add((node, CLAIMS.correctedSpeaker, iris.person_iri(event.corrected_speaker)))
     for prop, value in ((CLAIMS.verdict, event.verdict and event.verdict.iri),
                         (CLAIMS.rating, event.rating and event.rating.iri),
                         (CLAIMS.supersedes, event.supersedes and URIRef(event.supersedes)),
@@ -145,6 +143,17 @@ def to_graph(event: ReviewEvent) -> Graph:
             graph.add((node, prop, value))
     for item in event.evidence:
         graph.add((node, CLAIMS.evidence, Literal(item)))
+    return graph
+
+
+def speaker_graph(event: ReviewEvent) -> Graph:
+    """The corrected speaker of ``event`` (if any) as the entities graph describes people,
+    beside the speakers that articles name: each triple in one graph only."""
+    graph = bind_prefixes(Graph(identifier=iris.entities_graph_iri()))
+    if event.corrected_speaker:
+        person = iris.person_iri(event.corrected_speaker)
+        graph.add((person, RDF.type, SCHEMA.Person))
+        graph.add((person, SCHEMA.name, Literal(event.corrected_speaker)))
     return graph
 
 
@@ -161,7 +170,7 @@ def _write(store: Store, event: ReviewEvent) -> ReviewEvent:
     stored = replace(event, iri=str(event_iri(str(iri), event.time, event.reviewer)),
                      statement=str(iri),
                      supersedes=str(previous) if previous is not None else None)
-    store.add(to_graph(stored))
+    store.write(add=[to_graph(stored), speaker_graph(stored)])
     statement_index.after_review(store, stored)
     return stored
 

@@ -27,7 +27,6 @@ class CLAIMS(DefinedNamespace):
     Extractor: URIRef  # Extractor
     Figure: URIRef  # Figure
     Linking: URIRef  # Linking
-    Mention: URIRef  # Mention
     PositionHeld: URIRef  # Position held
     Quotation: URIRef  # Quotation
     ReportedSpeech: URIRef  # Reported speech
@@ -47,7 +46,6 @@ class CLAIMS(DefinedNamespace):
     rating: URIRef  # rating
     reportedBy: URIRef  # reported by
     speaker: URIRef  # speaker
-    speakerMention: URIRef  # speaker mention
     supersedes: URIRef  # supersedes
     verdict: URIRef  # verdict
     approximate: URIRef  # approximate
@@ -58,14 +56,20 @@ class CLAIMS(DefinedNamespace):
     correctedText: URIRef  # corrected text
     countryCode: URIRef  # country code
     cue: URIRef  # cue
+    date: URIRef  # date
+    end: URIRef  # end
     evidence: URIRef  # evidence
     linkConfidence: URIRef  # link confidence
     linkMethod: URIRef  # link method
     linkReason: URIRef  # link reason
     measures: URIRef  # measures
+    mentionEnd: URIRef  # mention end
+    mentionStart: URIRef  # mention start
     partial: URIRef  # partial
     qualifier: URIRef  # qualifier
     quantityKind: URIRef  # quantity kind
     ratingText: URIRef  # rating text
     role: URIRef  # role
     sourceId: URIRef  # source id
+    speakerName: URIRef  # speaker name
+    start: URIRef  # start

@@ -1,13 +1,15 @@
 """A small hand-made knowledge base: three articles with quotations, reported speech and
-figures, built through ``claims.model.mapping.to_graph`` (no extractor involved)."""
+figures, built through ``claims.model.mapping.to_graphs`` (no extractor involved): the
+three article graphs and the entities graph that describes the people and outlets."""
 
 from __future__ import annotations
 
 from rdflib import Graph
 
 from claims.document import Document
-from claims.model.mapping import to_graph
+from claims.model.mapping import to_graphs
 from claims.statements import Kind, Quantity, Span, Speaker, Statement
+from claims.store import Store
 
 PUTIN = Speaker("Vladimir Putin", mention="Putin", role="President of Russia", qid="Q7747",
                 affiliation="Government of Russia")
@@ -76,4 +78,25 @@ def articles() -> list[tuple[Document, list[Statement]]]:
 
 
 def graphs() -> list[Graph]:
-    return [to_graph(doc, statements) for doc, statements in articles()]
+    """The three article graphs."""
+    return [to_graphs(doc, statements)[0] for doc, statements in articles()]
+
+
+def entities() -> Graph:
+    """The entities graph the three articles make together."""
+    parts = [to_graphs(doc, statements)[1] for doc, statements in articles()]
+    merged = Graph(identifier=parts[0].identifier)
+    for part in parts:
+        merged += part
+    return merged
+
+
+def all_graphs() -> list[Graph]:
+    """Every graph of the sample knowledge base, articles and entities."""
+    return [*graphs(), entities()]
+
+
+def write(store: Store) -> Store:
+    """The sample knowledge base written to ``store`` (the article graphs replaced)."""
+    store.write(replace=graphs(), add=[entities()])
+    return store

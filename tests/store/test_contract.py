@@ -57,8 +57,7 @@ def snapshot(store: Store) -> dict[str, int]:
 
 @pytest.fixture
 def kb(store: Store) -> Store:
-    store.replace_graphs(samples.graphs())
-    return store
+    return samples.write(store)
 
 
 def test_replace_graphs_is_idempotent(store: Store) -> None:
@@ -80,7 +79,7 @@ def test_replace_graphs_replaces_the_whole_graph(kb: Store) -> None:
         smaller.add(triple)
     kb.replace_graph(smaller)
     assert same(construct(kb, str(graph.identifier)), smaller)
-    assert len(kb.graphs()) == 3
+    assert len(kb.graphs()) == 4
 
 
 def test_a_failed_replace_changes_nothing(kb: Store) -> None:
@@ -95,6 +94,18 @@ def test_a_failed_replace_changes_nothing(kb: Store) -> None:
     assert snapshot(kb) == before
 
 
+def test_write_replaces_some_graphs_and_adds_to_others(kb: Store) -> None:
+    graph = samples.graphs()[0]
+    people = Graph(identifier=samples.entities().identifier)
+    people.add((URIRef("urn:someone"), URIRef("https://schema.org/name"), Literal("Someone")))
+    before = construct(kb, str(people.identifier))
+    kb.write(replace=[graph], add=[people])
+    after = construct(kb, str(people.identifier))
+    assert len(after) == len(before) + 1 and same(construct(kb, str(graph.identifier)), graph)
+    kb.write(add=[people])  # adding what is there changes nothing
+    assert len(construct(kb, str(people.identifier))) == len(after)
+
+
 def test_add_appends_and_remove_graph_removes(kb: Store) -> None:
     extra = Graph(identifier=EX)
     extra.add((URIRef("urn:a"), URIRef("urn:p"), Literal("one")))
@@ -107,7 +118,7 @@ def test_add_appends_and_remove_graph_removes(kb: Store) -> None:
     kb.remove_graph(str(EX))
     kb.remove_graph(str(EX))  # absent: nothing happens
     assert str(EX) not in kb.graphs()
-    assert len(kb.graphs()) == 3
+    assert len(kb.graphs()) == 4
 
 
 def test_select_ask_construct(kb: Store) -> None:
@@ -121,6 +132,29 @@ def test_select_ask_construct(kb: Store) -> None:
     described = kb.query(f"DESCRIBE <{base_iri()}person/andrew-small> WHERE {{ GRAPH ?g {{ "
                          f"<{base_iri()}person/andrew-small> ?p ?o }} }}")
     assert isinstance(described, Graph)
+
+
+QUOTATIONS = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/claims#Quotation> }"
+
+
+def _count(store: Store, sparql: str, **options: bool) -> int:
+    table = store.query(sparql, **options)
+    assert isinstance(table, Table)
+    return int(str(table.rows[0][0]))
+
+
+def test_a_query_without_graph_sees_the_union(kb: Store, request: pytest.FixtureRequest) -> None:
+    assert _count(kb, QUOTATIONS) == 5  # the sample articles' quotations, each counted once
+    assert kb.query("ASK { ?s a <https://w3id.org/claims#Figure> }") is True
+    in_graphs = QUOTATIONS.replace("{ ?s a <https://w3id.org/claims#Quotation> }",
+                                   "{ GRAPH ?g { ?s a <https://w3id.org/claims#Quotation> } }")
+    assert _count(kb, in_graphs, union=False) == 5  # GRAPH answers the same in both settings
+    if request.node.callspec.params["store"] == "virtuoso":
+        return  # Virtuoso's default graph is always the union: no strict dataset there
+    assert _count(kb, QUOTATIONS, union=False) == 0
+    kb.union = False  # the store's setting (CLAIMS_DATASET=strict, open_store(union=False))
+    assert _count(kb, QUOTATIONS) == 0
+    assert _count(kb, QUOTATIONS, union=True) == 5
 
 
 def test_bindings_are_terms_not_text(kb: Store) -> None:
@@ -140,19 +174,20 @@ def test_bindings_in_queries_with_prefixes_subqueries_and_groups(kb: Store) -> N
     PREFIX claims: <https://w3id.org/claims#>
     SELECT ?name (COUNT(?s) AS ?n) WHERE {
       { SELECT DISTINCT ?p WHERE { GRAPH ?h { ?p a schema:Person } } }
-      GRAPH ?g { ?s claims:speaker ?p . ?p schema:name ?name . FILTER (?s != <urn:x>) }
+      GRAPH ?g { ?s claims:speaker ?p . FILTER (?s != <urn:x>) }
+      GRAPH ?people { ?p schema:name ?name }
     } GROUP BY ?name ORDER BY ?name"""
     table = kb.query(sparql, {"name": Literal("Ebrahim Raisi")})
     assert isinstance(table, Table)
     assert [(str(r["name"]), int(r["n"].toPython())) for r in table] == [  # type: ignore[union-attr]
         ("Ebrahim Raisi", 2)]
     assert kb.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"o": Literal(INJECTION)}) is False
-    start = URIRef("http://www.w3.org/ns/oa#start")
-    typed = kb.query("SELECT ?s ?o WHERE { GRAPH ?g { ?s <http://www.w3.org/ns/oa#start> ?o } }",
-                     {"o": Literal("0", datatype=XSD.nonNegativeInteger)})
-    expected = {s for g in samples.graphs() for s in g.subjects(start, Literal(
-        "0", datatype=XSD.nonNegativeInteger))}
-    assert isinstance(typed, Table) and {row["s"] for row in typed} == expected
+    start = URIRef("https://w3id.org/claims#start")
+    offset = min(o for g in samples.graphs() for o in g.objects(None, start))  # an xsd:integer
+    assert isinstance(offset, Literal) and offset.datatype == XSD.integer
+    typed = kb.query(f"SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{start}> ?o }} }}", {"o": offset})
+    expected = {s for g in samples.graphs() for s in g.subjects(start, offset)}
+    assert isinstance(typed, Table) and {row["s"] for row in typed} == expected and expected
 
 
 def test_update(kb: Store) -> None:
@@ -176,14 +211,14 @@ def test_load_dump_round_trip(kb: Store, fmt: str) -> None:
     data = kb.dump(format=fmt)
     dumped = Dataset(default_union=False)
     dumped.parse(data=data, format=fmt)
-    for graph in samples.graphs():
+    for graph in samples.all_graphs():
         assert same(dumped.graph(graph.identifier), graph)
     for name in kb.graphs():
         kb.remove_graph(name)
     assert kb.graphs() == []
     kb.load(data, format=fmt)
-    assert kb.graphs() == sorted(str(g.identifier) for g in samples.graphs())
-    for graph in samples.graphs():
+    assert kb.graphs() == sorted(str(g.identifier) for g in samples.all_graphs())
+    for graph in samples.all_graphs():
         assert same(construct(kb, str(graph.identifier)), graph)
 
 
@@ -219,8 +254,7 @@ def _frame(store: Store, name: str, params: dict[str, str]) -> pd.DataFrame:
 @pytest.mark.parametrize("with_params", [False, True])
 def test_named_queries_agree_with_memory(kb: Store, name: str, with_params: bool) -> None:
     params = PARAMS.get(name, {}) if with_params else {}
-    reference = MemoryStore()
-    reference.replace_graphs(samples.graphs())
+    reference = samples.write(MemoryStore())
     expected = _frame(reference, name, params)
     if name in FOUNDATION_QUERIES:
         assert not expected.empty, f"{name} finds nothing in the sample knowledge base"

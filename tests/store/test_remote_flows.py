@@ -35,7 +35,7 @@ def _binary() -> str:
 def test_serve_shares_the_embedded_store_read_only(tmp_path: Path) -> None:
     _binary()
     with OxigraphStore(tmp_path / "kb") as embedded:
-        embedded.replace_graphs(samples.graphs())
+        samples.write(embedded)
         expected = q.select(embedded, "speakers")
     port = free_port()
     process = start(tmp_path / "kb", port=port)
@@ -74,7 +74,7 @@ def test_federation_through_service(backend: str, wikidata: OxigraphServer,
     from conftest import make_store
 
     store = make_store(backend, request, tmp_path)
-    store.replace_graphs(samples.graphs())
+    samples.write(store)
     text = q.get_query("speakers_wikidata_live").text
     assert WIKIDATA in text
     frame = q.select(store, text.replace(WIKIDATA, wikidata.url))
@@ -92,12 +92,13 @@ class _StopsOnSecondWrite(SparqlStore):
         super().__init__(server.url, update_url=server.update_url, retries=1, backoff=0.05)
         self.server, self.writes = server, 0
 
-    def _request(self, sparql: str, *, update: bool, accept: str = "json") -> tuple[bytes, Any]:
+    def _request(self, sparql: str, *, update: bool, accept: str = "json",
+                 parameters: dict[str, str] | None = None) -> tuple[bytes, Any]:
         if update:
             self.writes += 1
             if self.writes == 2:
                 self.server.stop()
-        return super()._request(sparql, update=update, accept=accept)
+        return super()._request(sparql, update=update, accept=accept, parameters=parameters)
 
 
 def _documents() -> list[Document]:
@@ -118,9 +119,9 @@ def test_ingest_loses_nothing_when_the_server_stops_mid_batch(tmp_path: Path) ->
         assert {f.code for f in report.failures} == {"endpoint-unreachable"}
         server.start()
         store = SparqlStore(server.url, update_url=server.update_url, retries=1)
-        assert len(store.graphs()) == 3
+        assert len(store.graphs()) == 4  # three articles and the entities they name
         again = pipeline.ingest(docs, store, batch_size=3)
-        assert again.ok and len(again.analyses) == 3 and len(store.graphs()) == 6
+        assert again.ok and len(again.analyses) == 3 and len(store.graphs()) == 7
         reference: Store = MemoryStore()
         pipeline.ingest(docs, reference, batch_size=3)
         assert q.select(store, "stats").sort_values("item").reset_index(drop=True).equals(

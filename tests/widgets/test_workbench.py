@@ -116,12 +116,27 @@ def test_cell_magic_returns_a_frame_and_stores_it(store: Store) -> None:
         magic.use_store(None)
 
 
+def test_cell_magic_sees_the_union_unless_strict(store: Store) -> None:
+    """Issue 16: a query without GRAPH counts the quotations of every article graph."""
+    magic.use_store(store)
+    try:
+        text = "SELECT (COUNT(*) AS ?n) WHERE { ?s a claims:Quotation }"
+        expected = len(claims.select(store, "quotations_by_speaker"))
+        assert expected > 0
+        assert magic.sparql("", text)["n"].tolist() == [expected]
+        assert magic.sparql("--strict", text)["n"].tolist() == [0]
+        assert run_sparql(store, text, union=False)["n"].tolist() == [0]
+    finally:
+        magic.use_store(None)
+
+
 def test_cell_magic_prints_errors(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     magic.use_store(store)
     try:
         assert magic.sparql("--nope x", "ASK {}") is None
         assert capsys.readouterr().err == (
-            "[claims-error] unknown option '--nope': usage: %%sparql [--store URL] [--out NAME]\n")
+            "[claims-error] unknown option '--nope': usage: %%sparql [--store URL] [--out NAME] "
+            "[--strict | --union]\n")
         assert magic.sparql("", BAD) is None
         assert "syntax error at line 2" in capsys.readouterr().err
     finally:

@@ -36,14 +36,19 @@ def query_cmd(name: str | None, pairs: tuple[str, ...], list_queries: bool,
 @click.command()
 @click.argument("text")
 @click.option("--param", "-p", "pairs", multiple=True, help="key=value, bound as a literal.")
+@click.option("--union/--strict", "union", default=None,
+              help="What a query without GRAPH sees: the union of every named graph "
+                   "(default), or the store's own default graph (empty here), as the SPARQL "
+                   "specification has it.  [env: CLAIMS_DATASET=union|strict]")
 @store_option
 @format_option
 @coded_errors
-def sparql(text: str, pairs: tuple[str, ...], store_spec: str | None, fmt: str) -> None:
+def sparql(text: str, pairs: tuple[str, ...], union: bool | None, store_spec: str | None,
+           fmt: str) -> None:
     """Run SPARQL given as text or as a file (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
     path = Path(text)
     sparql_text = path.read_text("utf-8") if len(text) < 500 and path.is_file() else text
-    with open_store(store_spec) as store:
+    with open_store(store_spec, union=union) as store:
         result = query.run(store, sparql_text, **params(pairs))
     if isinstance(result, Table):
         echo_frame(query.to_frame(result), fmt)

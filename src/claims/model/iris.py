@@ -61,6 +61,11 @@ def extractor_iri(name: str, version: str, *, base: str | None = None) -> URIRef
     return URIRef(f"{base or base_iri()}extractor/{slug(name)}/{slug(version)}")
 
 
+def entities_graph_iri(*, base: str | None = None) -> URIRef:
+    """The named graph that describes people, organisations and extractors, each once."""
+    return URIRef(f"{base or base_iri()}graph/entities")
+
+
 def reviews_graph_iri(*, base: str | None = None) -> URIRef:
     """The named graph of review events, apart from every article graph."""
     return URIRef(f"{base or base_iri()}graph/reviews")

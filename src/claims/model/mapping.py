@@ -1,25 +1,33 @@
-"""Map a document and its statements to the triples of one named graph: the article's.
+"""Map a document and its statements to triples: the article's own named graph, and the
+shared descriptions (people, organisations, extractors) it names, for the entities graph.
 
 Vocabularies: schema.org (article, people, claims, quantities), PROV-O (derivation,
-attribution, activity), Web Annotation (selectors), the project's ``claims:`` terms.
+attribution, activity), the project's ``claims:`` terms (spans as code-point offsets, and
+the one-hop shortcuts ``claims:date``, ``claims:reportedBy``, ``claims:speakerName``
+that ontology/claims.ttl declares as property chains). Each triple belongs to one graph:
+the union of the graphs holds it once (see ontology/claims.ttl, "Where the triples live").
+Web Annotation selectors are not stored; :mod:`claims.export` derives them from the text
+and the offsets.
 
-:func:`triples` is the one mapping; it builds pyoxigraph terms (made and checked in Rust,
-about 1 ms an article), which the bulk path serialises to N-Triples without touching
-rdflib. :func:`to_graph` turns the same triples into an rdflib graph for the other paths
+:func:`article_triples` is the one mapping; it builds pyoxigraph terms (made and checked in
+Rust, about 1 ms an article), which the bulk path serialises to N-Triples without touching
+rdflib. :func:`to_graphs` turns the same triples into rdflib graphs for the other paths
 (SHACL, the in-memory store, SPARQL endpoints).
 
 >>> from claims.statements import Span, Speaker
 >>> doc = Document(id="a", text='"We will win," Jane Doe said.', publisher="Daily")
 >>> quote = Statement(Kind.QUOTATION, "We will win,", Span(1, 13),
 ...                   speaker=Speaker("Jane Doe", "Jane Doe", Span(15, 23)), cue="said")
->>> len(triples(doc, [quote])), len(to_graph(doc, [quote]))
-(49, 49)
+>>> found = article_triples(doc, [quote])
+>>> len(found.article), len(found.entities)
+(25, 7)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -34,7 +42,8 @@ from claims.model import iris
 from claims.statements import Kind, Speaker, Statement
 from claims.vocab import CLAIMS, OA, SCHEMA, WD
 
-CONTEXT_CHARS = 32
+MODEL_VERSION = 2  # of the article model: ontology/claims.ttl, "Where the triples live"
+CONTEXT_CHARS = 32  # characters of prefix and suffix in an exported TextQuoteSelector
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _STRING = str(XSD.string)
@@ -91,33 +100,38 @@ def _date(value: str) -> ox.Literal:
     return ox.Literal(value, datatype=ox.NamedNode(literal.datatype or XSD.string))
 
 
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=X.integer)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTriples:
+    """One article's triples: those of its named graph (``graph``), and the descriptions of
+    the people, organisations and extractors it names, for the entities graph."""
+
+    graph: str
+    article: tuple[ox.Triple, ...]
+    entities: tuple[ox.Triple, ...]
+
+
 class _Graph:
-    """The triples of one article graph as they are built."""
+    """The triples of one article graph, and of the descriptions it names, as they are built."""
 
     def __init__(self) -> None:
         self.triples: list[ox.Triple] = []
+        self.shared: list[ox.Triple] = []
 
     def add(self, subject: str, predicate: ox.NamedNode, obj: Object) -> None:
         self.triples.append(ox.Triple(ox.NamedNode(subject), predicate, obj))
 
+    def describe(self, subject: str, predicate: ox.NamedNode, obj: Object) -> None:
+        self.shared.append(ox.Triple(ox.NamedNode(subject), predicate, obj))
+
     def organization(self, name: str) -> ox.NamedNode:
         org = iris.organization_iri(name)
-        self.add(org, R.type, S.Organization)
-        self.add(org, S.name, _text(name))
+        self.describe(org, R.type, S.Organization)
+        self.describe(org, S.name, _text(name))
         return ox.NamedNode(org)
-
-    def selectors(self, node: str, article: ox.NamedNode, text: str, start: int, end: int) -> None:
-        quote, position = f"{node}-quote", f"{node}-position"
-        self.add(node, A.hasSource, article)
-        self.add(node, A.hasSelector, ox.NamedNode(quote))
-        self.add(node, A.hasSelector, ox.NamedNode(position))
-        self.add(quote, R.type, A.TextQuoteSelector)
-        self.add(quote, A.exact, _text(text[start:end]))
-        self.add(quote, A.prefix, _text(text[max(0, start - CONTEXT_CHARS):start]))
-        self.add(quote, A.suffix, _text(text[end:end + CONTEXT_CHARS]))
-        self.add(position, R.type, A.TextPositionSelector)
-        self.add(position, A.start, ox.Literal(str(start), datatype=X.nonNegativeInteger))
-        self.add(position, A.end, ox.Literal(str(end), datatype=X.nonNegativeInteger))
 
     def article(self, doc: Document, article: str) -> ox.NamedNode | None:
         self.add(article, R.type, C.Article)
@@ -152,14 +166,14 @@ class _Graph:
         if speaker.is_organization:
             return self.organization(speaker.name)
         person = iris.person_iri(speaker.name)
-        self.add(person, R.type, S.Person)
-        self.add(person, S.name, _text(speaker.name))
+        self.describe(person, R.type, S.Person)
+        self.describe(person, S.name, _text(speaker.name))
         if speaker.role:
-            self.add(person, S.jobTitle, _text(speaker.role))
+            self.describe(person, S.jobTitle, _text(speaker.role))
         if speaker.affiliation:
-            self.add(person, S.affiliation, self.organization(speaker.affiliation))
+            self.describe(person, S.affiliation, self.organization(speaker.affiliation))
         if speaker.qid:
-            self.add(person, W.sameAs, ox.NamedNode(WD[speaker.qid]))
+            self.describe(person, W.sameAs, ox.NamedNode(WD[speaker.qid]))
         return ox.NamedNode(person)
 
     def statement(self, doc: Document, article: ox.NamedNode, activity: ox.NamedNode,
@@ -174,22 +188,24 @@ class _Graph:
             self.add(node, C.partial, _boolean(st.partial))
         self.add(node, P.wasGeneratedBy, activity)
         self.add(node, C.confidence, _decimal(round(st.confidence, 3)))
-        self.selectors(node, article, doc.text, st.span.start, st.span.end)
-        if publisher is not None:
+        self.add(node, C.start, _integer(st.span.start))
+        self.add(node, C.end, _integer(st.span.end))
+        if publisher is not None:  # the shortcuts, as the chains they stand for give them
             self.add(node, C.reportedBy, publisher)
+        if doc.date:
+            self.add(node, C.date, _date(doc.date))
         if st.cue:
             self.add(node, C.cue, _text(st.cue))
         if st.speaker is not None:
             self.add(node, C.speaker, self.speaker(st.speaker))
-            if st.speaker.mention_span is not None:
-                mention = f"{node}-speaker"
-                self.add(node, C.speakerMention, ox.NamedNode(mention))
-                self.add(mention, R.type, C.Mention)
-                self.add(mention, C.attributionMethod, _text(st.speaker.method))
+            self.add(node, C.speakerName, _text(st.speaker.name))
+            span = st.speaker.mention_span
+            if span is not None:
+                self.add(node, C.mentionStart, _integer(span.start))
+                self.add(node, C.mentionEnd, _integer(span.end))
+                self.add(node, C.attributionMethod, _text(st.speaker.method))
                 if st.speaker.role:
-                    self.add(mention, C.role, _text(st.speaker.role))
-                span = st.speaker.mention_span
-                self.selectors(mention, article, doc.text, span.start, span.end)
+                    self.add(node, C.role, _text(st.speaker.role))
         if st.quantity is not None:
             q, value = f"{node}-quantity", st.quantity
             self.add(node, C.quantity, ox.NamedNode(q))
@@ -205,8 +221,9 @@ class _Graph:
                     self.add(q, prop, _text(text))
 
 
-def triples(doc: Document, statements: Iterable[Statement]) -> list[ox.Triple]:
-    """The triples of the article's named graph (:func:`claims.model.iris.graph_iri`).
+def article_triples(doc: Document, statements: Iterable[Statement]) -> ArticleTriples:
+    """The triples of the article's named graph (:func:`claims.model.iris.graph_iri`) and
+    of the descriptions it names (:func:`claims.model.iris.entities_graph_iri`).
 
     Raises :class:`~claims.errors.InvalidUrl` when the document's URL is not a valid IRI.
     """
@@ -220,15 +237,17 @@ def triples(doc: Document, statements: Iterable[Statement]) -> list[ox.Triple]:
         if key not in activities:
             agent = iris.extractor_iri(*key)
             activity = f"{article_iri}-extraction-{iris.slug(key[0])}-{iris.slug(key[1])}"
-            out.add(agent, R.type, C.Extractor)
-            out.add(agent, S.name, _text(key[0]))
-            out.add(agent, S.softwareVersion, _text(key[1]))
+            out.describe(agent, R.type, C.Extractor)
+            out.describe(agent, S.name, _text(key[0]))
+            out.describe(agent, S.softwareVersion, _text(key[1]))
             out.add(activity, R.type, C.Extraction)
             out.add(activity, P.used, article)
             out.add(activity, P.wasAssociatedWith, ox.NamedNode(agent))
             activities[key] = ox.NamedNode(activity)
         out.statement(doc, article, activities[key], publisher, st)
-    return list(dict.fromkeys(out.triples))  # people and outlets recur: each triple once
+    # people and outlets recur: each triple once
+    return ArticleTriples(str(iris.graph_iri(doc)), tuple(dict.fromkeys(out.triples)),
+                          tuple(dict.fromkeys(out.shared)))
 
 
 def _rdflib(term: object) -> URIRef | Literal:
@@ -244,9 +263,20 @@ def _datatype(iri: str) -> URIRef:
     return URIRef(iri)
 
 
+def rdflib_graph(identifier: str, triples: Iterable[ox.Triple]) -> Graph:
+    """pyoxigraph ``triples`` as the rdflib graph ``identifier``, with the usual prefixes."""
+    graph = bind_prefixes(Graph(identifier=URIRef(identifier)))
+    graph.addN((_rdflib(t.subject), _rdflib(t.predicate), _rdflib(t.object), graph) for t in triples)
+    return graph
+
+
+def to_graphs(doc: Document, statements: Iterable[Statement]) -> tuple[Graph, Graph]:
+    """The article's named graph and its part of the entities graph, as rdflib graphs."""
+    found = article_triples(doc, statements)
+    return (rdflib_graph(found.graph, found.article),
+            rdflib_graph(str(iris.entities_graph_iri()), found.entities))
+
+
 def to_graph(doc: Document, statements: Iterable[Statement]) -> Graph:
     """The article's named graph as an rdflib graph (``graph.identifier`` is its IRI)."""
-    graph = bind_prefixes(Graph(identifier=iris.graph_iri(doc)))
-    graph.addN((_rdflib(t.subject), _rdflib(t.predicate), _rdflib(t.object), graph)
-               for t in triples(doc, statements))
-    return graph
+    return to_graphs(doc, statements)[0]

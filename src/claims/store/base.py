@@ -1,9 +1,16 @@
 """The one ``Store`` interface every backend implements, and the result ``Table``.
 
-A store holds named graphs: one per article, plus the review graph. Writes are atomic:
-``replace_graphs`` either replaces every given graph or leaves the store as it was.
-Queries should name their graphs (``GRAPH ?g { … }``) so that the same text gives the same
-answer on every engine.
+A store holds named graphs: one per article, the entities graph (people, organisations,
+extractors) and the review graph. Writes are atomic: :meth:`Store.write` replaces some
+graphs and adds to others (an article's graph and the entities it names) or leaves the
+store as it was.
+
+What a query without ``GRAPH`` sees is the store's ``union`` setting: the union of every
+named graph (the default, ``CLAIMS_DATASET=union``), as researchers expect, or the store's
+own default graph (``strict``: empty here, as the SPARQL specification's stores have it).
+Engines build the union as a bag, not a set (a triple stated in two graphs is seen twice),
+so the model states each triple in one graph only. Named queries name their graphs
+(``GRAPH ?g { … }``), so that they give the same answer in both settings and on every engine.
 """
 
 from __future__ import annotations
@@ -38,17 +45,24 @@ class Store(ABC):
     """A knowledge base of named graphs that answers SPARQL 1.1."""
 
     kind: str = "abstract"
+    #: Whether a query without ``GRAPH`` sees the union of the named graphs (else: strict).
+    union: bool = True
 
     @abstractmethod
+    def write(self, *, replace: Iterable[Graph] = (), add: Iterable[Graph] = ()) -> None:
+        """Replace each named graph of ``replace`` (by ``graph.identifier``) and add the triples
+        of each graph of ``add`` to its named graph, all in one transaction."""
+
     def replace_graphs(self, graphs: Iterable[Graph]) -> None:
         """Replace each named graph (``graph.identifier``) by ``graph``, all in one transaction."""
+        self.write(replace=graphs)
 
     def replace_graph(self, graph: Graph) -> None:
-        self.replace_graphs([graph])
+        self.write(replace=[graph])
 
-    @abstractmethod
     def add(self, graph: Graph) -> None:
         """Add the triples of ``graph`` to the named graph ``graph.identifier`` (append-only)."""
+        self.write(add=[graph])
 
     @abstractmethod
     def remove_graph(self, iri: str) -> None:
@@ -59,10 +73,12 @@ class Store(ABC):
         """IRIs of the named graphs, sorted."""
 
     @abstractmethod
-    def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
+    def query(self, sparql: str, bindings: Bindings | None = None, *,
+              union: bool | None = None) -> Table | bool | Graph:
         """Run SELECT (a Table), ASK (a bool), CONSTRUCT or DESCRIBE (a Graph).
 
-        ``bindings`` binds variables to RDF terms without touching the query text.
+        ``bindings`` binds variables to RDF terms without touching the query text;
+        ``union`` overrides the store's setting for this query (see the module's notes).
         """
 
     @abstractmethod

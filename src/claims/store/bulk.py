@@ -1,17 +1,20 @@
 """Bulk writes: many article graphs into an embedded Oxigraph store at the loader's speed.
 
 An article graph travels as a :class:`Payload`: its N-Triples text, split into the body
-and the *commit marker* (the article's ``claims:contentHash`` triple). Text, not rdflib
-terms, so that worker processes can hand it over cheaply and Oxigraph parses it in Rust.
+and the *commit marker* (the article's ``claims:contentHash`` triple), with the
+descriptions it names for the entities graph (people, organisations, extractors), which
+are added, never replaced. Text, not rdflib terms, so that worker processes can hand it
+over cheaply and Oxigraph parses it in Rust.
 
 :func:`write` stores a batch of payloads:
 
 - graphs that already hold data are replaced in **one transaction** (``DROP`` + ``INSERT
-  DATA``), so a reader sees the old article or the new one, never a mix;
+  DATA``, and their entities added), so a reader sees the old article or the new one,
+  never a mix;
 - new graphs of a big batch go through pyoxigraph's **bulk loader**, which is not
   transactional: it writes its own files and may leave part of a batch behind if the
-  process dies. So the bodies are bulk-loaded first and the markers are added afterwards
-  in one transaction. An interrupted batch leaves graphs without a marker; a resumed run
+  process dies. So the bodies (and entities) are bulk-loaded first and the markers are
+  added afterwards in one transaction. An interrupted batch leaves graphs without a marker; a resumed run
   (:func:`claims.pipeline.ingest`) treats a graph without its marker as not stored and
   rewrites it, in a transaction. Until then the partial graphs are visible to queries and
   fail SHACL (``claims validate``), which is the price of the loader's speed;
@@ -35,6 +38,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from claims.model.iris import entities_graph_iri
+from claims.model.mapping import ArticleTriples
 from claims.store.base import Store, Table
 from claims.store.oxigraph import OxigraphStore, to_ox
 from claims.vocab import CLAIMS
@@ -47,30 +52,43 @@ _NQ = ox.RdfFormat.N_QUADS
 
 @dataclass(frozen=True, slots=True)
 class Payload:
-    """One named graph as N-Triples: ``body`` plus its commit ``marker``, ``quads`` in all."""
+    """One named graph as N-Triples: ``body`` plus its commit ``marker``, ``quads`` in all,
+    and the ``entities`` lines it names (for the entities graph, counted apart)."""
 
     graph: str
     body: str
     marker: str
     quads: int
+    entities: str = ""
 
     def nquads(self, *, body: bool = True, marker: bool = True) -> str:
-        """The graph's lines as N-Quads (``… <graph> .``)."""
+        """The graph's lines as N-Quads (``… <graph> .``), without the entities."""
         text = (self.body if body else "") + (self.marker if marker else "")
         return text.replace(" .\n", f" <{self.graph}> .\n")
 
 
-def payload(graph: str, triples: Sequence[ox.Triple]) -> Payload:
+def payload(graph: str, triples: Sequence[ox.Triple], entities: Sequence[ox.Triple] = ()) -> Payload:
     """The payload of an article graph; its ``claims:contentHash`` triples are the marker."""
     marks = [t for t in triples if t.predicate == _MARKER]
     body = [t for t in triples if t.predicate != _MARKER] if marks else triples
-    return Payload(graph, _nt(body), _nt(marks), len(triples))
+    return Payload(graph, _nt(body), _nt(marks), len(triples), _nt(entities))
+
+
+def article_payload(found: ArticleTriples) -> Payload:
+    """The payload of one article's :func:`claims.model.mapping.article_triples`."""
+    return payload(found.graph, found.article, found.entities)
 
 
 def graph_payload(graph: Graph) -> Payload:
     """:func:`payload` of an rdflib graph (``graph.identifier`` names it)."""
     return payload(str(graph.identifier), [ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
                                            for s, p, o in graph])
+
+
+def entities_nquads(payloads: Iterable[Payload]) -> str:
+    """The entities lines of ``payloads``, each once, as N-Quads of the entities graph."""
+    lines = dict.fromkeys(line for p in payloads for line in p.entities.splitlines(keepends=True))
+    return "".join(lines).replace(" .\n", f" <{entities_graph_iri()}> .\n")
 
 
 def _nt(triples: Sequence[ox.Triple]) -> str:
@@ -92,11 +110,15 @@ def _last_wins(payloads: Iterable[Payload]) -> list[Payload]:
     return list({p.graph: p for p in payloads}.values())
 
 
-def replace_sparql(payloads: Iterable[Payload]) -> str:
-    """One SPARQL Update that replaces every graph of ``payloads`` (markers included)."""
-    return " ;\n".join(f"DROP SILENT GRAPH <{p.graph}> ;\n"
-                       f"INSERT DATA {{ GRAPH <{p.graph}> {{\n{p.body}{p.marker}}} }}"
-                       for p in payloads)
+def replace_sparql(payloads: Sequence[Payload]) -> str:
+    """One SPARQL Update that replaces every graph of ``payloads`` (markers included) and
+    adds the entities they name."""
+    parts = [f"DROP SILENT GRAPH <{p.graph}> ;\n"
+             f"INSERT DATA {{ GRAPH <{p.graph}> {{\n{p.body}{p.marker}}} }}" for p in payloads]
+    entities = dict.fromkeys(line for p in payloads for line in p.entities.splitlines(keepends=True))
+    if entities:
+        parts.append(f"INSERT DATA {{ GRAPH <{entities_graph_iri()}> {{\n{''.join(entities)}}} }}")
+    return " ;\n".join(parts)
 
 
 def write(store: Store, payloads: Iterable[Payload], *, bulk: bool | None = None) -> int:
@@ -121,13 +143,15 @@ def write(store: Store, payloads: Iterable[Payload], *, bulk: bool | None = None
         raw.update(replace_sparql(old))
     if new:
         use_bulk = bulk if bulk is not None else sum(p.quads for p in new) >= BULK_MIN_QUADS
+        entities = entities_nquads(new)
         if use_bulk:
-            raw.bulk_load("".join(p.nquads(marker=False) for p in new).encode("utf-8"), _NQ)
+            bodies = "".join(p.nquads(marker=False) for p in new) + entities
+            raw.bulk_load(bodies.encode("utf-8"), _NQ)
             markers = "".join(p.nquads(body=False) for p in new)
             if markers:
                 raw.load(markers.encode("utf-8"), _NQ)
         else:
-            raw.load("".join(p.nquads() for p in new).encode("utf-8"), _NQ)
+            raw.load(("".join(p.nquads() for p in new) + entities).encode("utf-8"), _NQ)
     return total
 
 

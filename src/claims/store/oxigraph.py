@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
+from claims.config import union_default_graph
 from claims.errors import QueryError, StoreError, StoreLocked
 from claims.store.base import Bindings, Store, Table, Term, insert_data
 
@@ -92,13 +93,16 @@ class OxigraphStore(Store):
     batch jobs. With ``shared=True`` every operation opens it under a file lock and closes
     it again (tens of milliseconds), so several processes (notebook kernels, editors) can read and
     write the same store in turn; a busy store is retried for ``lock_timeout`` seconds.
+    ``union``: whether queries without ``GRAPH`` see every named graph (``None``:
+    ``CLAIMS_DATASET``, by default yes); Oxigraph's own option, so it costs nothing.
     """
 
     kind = "oxigraph"
 
     def __init__(self, path: str | Path, *, read_only: bool = False, shared: bool = False,
-                 lock_timeout: float = 60.0) -> None:
+                 lock_timeout: float = 60.0, union: bool | None = None) -> None:
         self.path = Path(path)
+        self.union = union_default_graph(union)
         self.read_only = read_only
         self.shared = shared
         self.lock_timeout = lock_timeout
@@ -151,13 +155,10 @@ class OxigraphStore(Store):
                              hint="open it with shared=False for bulk work")
         return self._store
 
-    def replace_graphs(self, graphs: Iterable[Graph]) -> None:
-        staged = list(graphs)
-        if staged:
-            self.update(insert_data(staged, replace=True))
-
-    def add(self, graph: Graph) -> None:
-        self.update(insert_data([graph], replace=False))
+    def write(self, *, replace: Iterable[Graph] = (), add: Iterable[Graph] = ()) -> None:
+        parts = [insert_data(replace, replace=True), insert_data(add, replace=False)]
+        if any(parts):
+            self.update(" ;\n".join(p for p in parts if p))
 
     def remove_graph(self, iri: str) -> None:
         self.update(f"DROP SILENT GRAPH <{URIRef(iri)}>")
@@ -167,21 +168,23 @@ class OxigraphStore(Store):
             return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
     @contextmanager
-    def _result(self, sparql: str, bindings: Bindings | None) -> Iterator[Any]:
+    def _result(self, sparql: str, bindings: Bindings | None, union: bool | None) -> Iterator[Any]:
         """Run a query with its bindings; the result is only valid inside the block."""
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         with self._handle() as store:
             try:
-                result = store.query(sparql, substitutions=subs or None)
+                result = store.query(sparql, substitutions=subs or None,
+                                     use_default_graph_as_union=self.union if union is None else union)
             except SyntaxError as exc:
                 raise QueryError(str(exc)) from exc
             except OSError as exc:
                 raise StoreError(str(exc)) from exc
             yield result
 
-    def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
-        with self._result(sparql, bindings) as result:
+    def query(self, sparql: str, bindings: Bindings | None = None, *,
+              union: bool | None = None) -> Table | bool | Graph:
+        with self._result(sparql, bindings, union) as result:
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
             convert = memo_from_ox()
@@ -195,14 +198,14 @@ class OxigraphStore(Store):
             rows = tuple(tuple(convert(s[i]) for i in width) for s in result)
             return Table(columns, rows)
 
-    def select_ox(self, sparql: str, bindings: Bindings | None = None
+    def select_ox(self, sparql: str, bindings: Bindings | None = None, *, union: bool | None = None
                   ) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
         """A SELECT's columns and rows of pyoxigraph terms (None = unbound), unconverted.
 
         For callers that turn cells into Python values themselves (``claims.query.select``)
         and must not pay for rdflib terms on every cell.
         """
-        with self._result(sparql, bindings) as result:
+        with self._result(sparql, bindings, union) as result:
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("not a SELECT query", hint="use run() for ASK, CONSTRUCT and DESCRIBE")
             columns = tuple(v.value for v in result.variables)

@@ -6,6 +6,11 @@ Results are converted to the same rdflib terms the other backends give, smoothin
 server quirks (Virtuoso returns booleans as ``"1"^^xsd:boolean`` and ships system graphs
 of its own, which :meth:`SparqlStore.graphs` and :meth:`SparqlStore.dump` leave out).
 
+A query without ``GRAPH`` sees the union of the named graphs when the store's ``union``
+setting asks for it: the request then carries Oxigraph's ``union-default-graph`` parameter.
+Virtuoso's default graph is always that union (it ignores the parameter, so ``strict`` is
+not available there); other servers decide for themselves.
+
 Credentials come from ``CLAIMS_SPARQL_USER`` / ``CLAIMS_SPARQL_PASSWORD`` (basic) or
 ``CLAIMS_SPARQL_TOKEN`` (bearer) and never appear in errors, logs or ``repr``.
 
@@ -34,6 +39,7 @@ from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from SPARQLWrapper import INSERT, JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, SPARQLWrapperException, Unauthorized
 
+from claims.config import union_default_graph
 from claims.errors import EndpointUnreachable, ParameterError, QueryError, StoreError
 from claims.store.base import Bindings, Store, Table, Term
 
@@ -44,6 +50,7 @@ T = TypeVar("T")
 SYSTEM_GRAPHS = ("http://www.openlinksw.com/", "http://localuriqaserver/",
                  "http://www.w3.org/ns/ldp#", "virtrdf:")
 INSERT_CHUNK = 1000
+UNION_PARAMETER = "union-default-graph"  # Oxigraph's per-request union default graph
 RETRY_STATUS = frozenset({429, 502, 503, 504})
 _FORMATS = {"trig": "application/trig", "nquads": "application/n-quads"}
 _TOKEN = re.compile(r"""
@@ -165,8 +172,10 @@ class SparqlStore(Store):
     kind = "sparql"
 
     def __init__(self, url: str, *, update_url: str | None = None, gsp_url: str | None = None,
-                 timeout: float = 60.0, retries: int = 4, backoff: float = 0.5) -> None:
+                 timeout: float = 60.0, retries: int = 4, backoff: float = 0.5,
+                 union: bool | None = None) -> None:
         self.url = url
+        self.union = union_default_graph(union)
         root = url[:-len("/query")] if url.endswith("/query") else None
         self.update_url = (update_url or os.environ.get("CLAIMS_SPARQL_UPDATE_URL")
                            or (root + "/update" if root else url))
@@ -215,11 +224,14 @@ class SparqlStore(Store):
         raise EndpointUnreachable(f"{what}: {_redact(self.url)}: {failure} "
                                   f"after {self.retries + 1} attempts")
 
-    def _request(self, sparql: str, *, update: bool, accept: str = JSON) -> tuple[bytes, Any]:
+    def _request(self, sparql: str, *, update: bool, accept: str = JSON,
+                 parameters: dict[str, str] | None = None) -> tuple[bytes, Any]:
         endpoint = self.update_url if update else self.url
 
         def call() -> tuple[bytes, Any]:
             wrapper = self._wrapper(endpoint)
+            for name, value in (parameters or {}).items():
+                wrapper.addParameter(name, value)
             wrapper.setQuery(sparql)
             wrapper.queryType = INSERT if update else query_form(sparql)
             wrapper.setReturnFormat(accept)
@@ -250,10 +262,12 @@ class SparqlStore(Store):
 
     # -- queries ---------------------------------------------------------------------
 
-    def query(self, sparql: str, bindings: Bindings | None = None) -> Table | bool | Graph:
+    def query(self, sparql: str, bindings: Bindings | None = None, *,
+              union: bool | None = None) -> Table | bool | Graph:
         text = bind_values(sparql, bindings or {})
+        extra = {UNION_PARAMETER: "true"} if (self.union if union is None else union) else None
         if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
-            body, info = self._request(text, update=False, accept=TURTLE)
+            body, info = self._request(text, update=False, accept=TURTLE, parameters=extra)
             graph = Graph()
             content_type = (info.get("Content-Type") or "text/turtle").split(";")[0].strip()
             fmt = "nt" if content_type in ("application/n-triples", "text/plain") else "turtle"
@@ -262,7 +276,7 @@ class SparqlStore(Store):
             except Exception as exc:
                 raise StoreError(f"cannot parse the server's {content_type}: {exc}") from None
             return graph
-        body, info = self._request(text, update=False)
+        body, info = self._request(text, update=False, parameters=extra)
         try:
             result = json.loads(body)
         except ValueError as exc:
@@ -306,14 +320,11 @@ class SparqlStore(Store):
     def update(self, sparql: str) -> None:
         self._request(sparql, update=True)
 
-    def replace_graphs(self, graphs: Iterable[Graph]) -> None:
-        staged = list(graphs)
-        if staged:
-            self.update(_insert(staged, replace=True))
-
-    def add(self, graph: Graph) -> None:
-        if len(graph):
-            self.update(_insert([graph], replace=False))
+    def write(self, *, replace: Iterable[Graph] = (), add: Iterable[Graph] = ()) -> None:
+        parts = [_insert(list(replace), replace=True),
+                 _insert([g for g in add if len(g)], replace=False)]
+        if any(parts):
+            self.update(" ;\n".join(p for p in parts if p))
 
     def remove_graph(self, iri: str) -> None:
         self.update(f"DROP SILENT GRAPH {URIRef(iri).n3()}")

@@ -21,7 +21,7 @@ from rdflib import XSD, Graph, Literal
 
 from claims.errors import QueryError
 from claims.model.mapping import bind_prefixes
-from claims.query import PREFIXES, named_queries, resolve, run, to_frame
+from claims.query import PREFIXES, named_queries, resolve, to_frame
 from claims.store.base import Store, Table
 from claims.widgets import chart
 from claims.widgets._errors import ErrorPanel
@@ -68,14 +68,15 @@ def syntax_error(exc: QueryError, text: str, added: int) -> QueryError:
     return exc
 
 
-def run_sparql(store: Store, text: str) -> pd.DataFrame | bool | Turtle:
-    """Run SPARQL text (or a named query's name) with the usual prefixes declared."""
+def run_sparql(store: Store, text: str, *, union: bool | None = None) -> pd.DataFrame | bool | Turtle:
+    """Run SPARQL text (or a named query's name) with the usual prefixes declared; ``union``
+    overrides the store's default-graph setting (see :mod:`claims.store.base`)."""
     if not text.strip():
         raise QueryError("the query is empty", hint="type a SPARQL query or pick an example")
     named, _ = resolve(text) if re.match(r"^\s*[a-z_][a-z0-9_]*\s*$", text) else (None, text)
-    full, added = (text, 0) if named else with_prefixes(text)
+    full, added = (named.text, 0) if named else with_prefixes(text)
     try:
-        result = run(store, full)
+        result = store.query(full, union=union)
     except QueryError as exc:
         raise syntax_error(exc, text, added) from exc
     if isinstance(result, Table):
