@@ -172,3 +172,29 @@ class IndexUnreadable(StatementIndexError):
     code = "index-unreadable"
     hint = ("the statement index cannot be read or written (permissions, disk, or a lock held "
             "too long); fix that, or rebuild it with 'claims index rebuild'")
+
+
+class FactCheckError(ClaimsError):
+    """A published fact-check cannot be imported; the message names the file and the record."""
+
+    code = "bad-factcheck"
+
+
+class MalformedFactCheck(FactCheckError):
+    code = "malformed-factcheck"
+    hint = "each record must be a ClaimReview with a url, the claim reviewed and a rating"
+
+
+class NotAClaimReview(FactCheckError):
+    code = "not-a-claimreview"
+    hint = "give schema.org ClaimReview objects (or Fact Check Tools claims[], or vclaims rows)"
+
+
+class MissingFactCheckRating(FactCheckError):
+    code = "no-factcheck-rating"
+    hint = "a fact-check needs a rating: reviewRating with alternateName or ratingValue"
+
+
+class UnreadableFactChecks(FactCheckError):
+    code = "unreadable-factchecks"
+    hint = "give .json (JSON-LD or a Fact Check Tools response), .jsonl or .csv files"

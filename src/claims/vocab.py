@@ -25,7 +25,10 @@ class CLAIMS(DefinedNamespace):
     Decision: URIRef  # Decision
     Extraction: URIRef  # Extraction
     Extractor: URIRef  # Extractor
+    FactCheckMatch: URIRef  # Fact-check match
+    FactCheckMatching: URIRef  # Fact-check matching
     Figure: URIRef  # Figure
+    ImportedFactCheck: URIRef  # Imported fact-check
     Linking: URIRef  # Linking
     PositionHeld: URIRef  # Position held
     Quotation: URIRef  # Quotation
@@ -41,6 +44,9 @@ class CLAIMS(DefinedNamespace):
     heldPosition: URIRef  # held position
     linkOf: URIRef  # link of
     linkedPerson: URIRef  # linked person
+    matchOf: URIRef  # match of
+    matchedFactCheck: URIRef  # matched fact-check
+    normalisedRating: URIRef  # normalised rating
     officeAtTime: URIRef  # office at the time
     quantity: URIRef  # quantity
     rating: URIRef  # rating
@@ -62,6 +68,9 @@ class CLAIMS(DefinedNamespace):
     linkConfidence: URIRef  # link confidence
     linkMethod: URIRef  # link method
     linkReason: URIRef  # link reason
+    matchMethod: URIRef  # match method
+    matchRank: URIRef  # match rank
+    matchScore: URIRef  # match score
     measures: URIRef  # measures
     mentionEnd: URIRef  # mention end
     mentionStart: URIRef  # mention start
