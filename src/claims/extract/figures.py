@@ -33,14 +33,14 @@ _NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)"
 _FIGURE = re.compile(
     rf"(?:\b(?P<qual>(?i:{_QUAL}))\s+)?(?P<neg>\bminus[\s-]|(?<![\w.,-])-(?=[\d$]))?"
     rf"(?P<cur>{_CUR})?(?P<neg2>-)?(?P<num>{_NUM})(?P<mag>{_MAG})?(?P<pct1>{_UNIT_PCT})?"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|\b{_WORDNUM}\b)"
+    rf"(?:\s*(?P<sep>-|–|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_DIGITS}|\b{_WORDNUM}\b)"
     rf"(?P<mag2>{_MAG})?)?"
     rf"(?P<pct>{_UNIT_PCT})?(?P<hyph>-(?P<hunit>[a-z]+)\b)?"
     rf"(?P<unit>\s+(?:[a-zA-Z][\w’'-]*))?")
 _ANCHOR = re.compile(rf"\d|\b(?:{_NW})\b")
 _MULTI = re.compile(r"\bmulti-?(?P<mag>million|billion|trillion)(?:-(?P<cur>dollar|euro|pound))?\b")
 _FRACTION = re.compile(
-    r"\b(?P<frac>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ -](?:half|third|quarter|fifth|tenth)s?|"
+    r"\b(?P<frac>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[ -](?:half|third|quarter|fourth|fifth|tenth)s?|"
     r"[Hh]alf|[Tt]wo-thirds|[Tt]hree-quarters)\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?[\w’'-]+"
     r"(?:\s+(?!(?:of|in|and|to|for|on|at|is|was|are|were|by|from|with|have|has|had|"
     r"will|would|say|said|think|who|that)\b|\w+ed\b)[\w’'-]+){0,2})")
@@ -63,6 +63,16 @@ _NOT_UNIT = frozenset([
     "as", "than", "is", "was", "are", "were", "be", "been", "has", "have", "had", "that",
     "which", "who", "this", "it", "its", "per", "if", "but", "not", "year", "years"
 ])
+# currency symbols as written -> ISO 4217 ("S$" is Singapore's dollar, not the US dollar)
+_CURRENCIES = {"US$": "USD", "$US": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
+               "HK$": "HKD", "£": "GBP", "€": "EUR", "¥": "JPY", "Rs": "INR", "Rs.": "INR",
+               "RM": "MYR", "EUR": "EUR", "USD": "USD", "GBP": "GBP"}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+# the word after "square" in an area ("38.3 million square kilometers")
+_AREA = re.compile(r"\s+(?P<u>kilometres?|kilometers?|km|miles?|metres?|meters?)\b")
+_AREA_UNITS = {"k": "km2", "m": "mi2"}
+_MEMBER_NOUN = re.compile(r"\s+(?P<n>states|countries|nations)\b")
 _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
                    "pound": "GBP", "pounds": "GBP", "yuan": "CNY", "yen": "JPY"}
 
@@ -113,15 +123,22 @@ def _figure(text: str, m: re.Match[str]) -> Statement | None:
     if m.group("mag"):
         end = m.end("mag")
     upper = None
+    between = re.search(r"\bbetween\s+\S*$", text[max(0, start - 30):m.start("num")])
+    if m.group("sep") == "and" and not between:
+        return _first_of_pair(text, m)  # "43% and 9.8%": two figures, not a range
     if m.group("num2") and (m.group("cur") or m.group("pct") or not is_word or (
             m.group("mag") and m.group("mag2"))):
         up = parse_number(m.group("num2"))
         if up is not None:
             upper = up * _scale(m.group("mag2") or m.group("mag"))
+            if m.group("mag2") and not m.group("mag") and not m.group("pct1") \
+                    and value * _scale(m.group("mag2")) <= upper:
+                value *= _scale(m.group("mag2"))  # "5 to 7 billion": both in billions
             end = m.end("mag2") if m.group("mag2") else m.end("num2")
             kind = "range"
     if m.group("cur"):
-        unit = CURRENCY_SYMBOLS.get(m.group("cur").strip()[-1:], m.group("cur"))
+        cur = re.sub(r"\s", "", m.group("cur"))
+        unit = _CURRENCIES.get(cur) or CURRENCY_SYMBOLS.get(cur[-1:], cur)
         kind = "range" if upper is not None else "money"
     if m.group("pct") or m.group("pct1"):
         kind, unit = ("range" if upper is not None else "percentage"), "%"
@@ -137,6 +154,13 @@ def _figure(text: str, m: re.Match[str]) -> Statement | None:
         else:
             kind, unit = ("count" if kind == "number" else kind), unit_tok
         end = m.end("unit")
+        area = _AREA.match(text, end) if unit_tok.lower().rstrip(".") in ("square", "sq") else None
+        member = _MEMBER_NOUN.match(text, end) if unit_tok.lower() == "member" else None
+        if area:
+            unit, end = _AREA_UNITS[area.group("u")[0].lower()], area.end()
+            unit_tok = f"{unit_tok}{area.group()}"
+        elif member:
+            unit, unit_tok, end = f"member {member.group('n')}", f"member {member.group('n')}", member.end()
     elif is_word and not m.group("mag"):
         return None  # a bare "one", "two": a pronoun more often than a figure
     if kind in ("number", "count", "range") and not m.group("mag") and "." not in num \
@@ -189,6 +213,21 @@ _MONTH_WORDS = frozenset(["January", "February", "March", "April", "May", "June"
                           "August", "September", "October", "November", "December"])
 
 
+def _fraction(words: str) -> float | None:
+    """ "one fourth" -> 0.25, "three fifths" -> 0.6."""
+    parts = words.split()
+    if len(parts) != 2 or parts[0] not in _NUMERATORS:
+        return None
+    den = _DENOMINATORS.get(parts[1].removesuffix("s"))
+    return _NUMERATORS[parts[0]] / den if den else None
+
+
+def _first_of_pair(text: str, m: re.Match[str]) -> Statement | None:
+    """The first of two figures joined by "and" ("43% and 9.8%"), as if written alone."""
+    again = _FIGURE.match(text[:m.start("sep")].rstrip(), m.start())
+    return _figure(text, again) if again else None
+
+
 def _vague(text: str) -> list[Statement]:
     """ "tens of millions" -> [1e7, 1e8); "millions of" -> [1e6, 1e7)."""
     out = []
@@ -211,7 +250,7 @@ def find_figures(doc: Document) -> list[Statement]:
     found: list[Statement] = []
     for fm in _FRACTION.finditer(text):
         frac = fm.group("frac").lower().replace("-", " ")
-        val = FRACTIONS.get(frac) or FRACTIONS.get(frac.replace(" ", "-"))
+        val = FRACTIONS.get(frac) or FRACTIONS.get(frac.replace(" ", "-")) or _fraction(frac)
         if val is None:
             continue
         what = re.sub(r"^the\s+", "", fm.group("what"))
@@ -240,8 +279,9 @@ def find_figures(doc: Document) -> list[Statement]:
         m = _FIGURE.search(text, max(pos, a.start() - 40))
         if m is None:
             break
-        pos = max(m.end(), a.end())
         st = _figure(text, m)
+        pair = m.group("sep") == "and" and st is not None and st.span.end <= m.start("sep")
+        pos = max(st.span.end if pair and st else m.end(), a.end())
         if st is not None:
             found.append(st)
     for ym in _YEAR.finditer(text):
