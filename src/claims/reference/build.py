@@ -18,6 +18,7 @@ MODULES: tuple[str, ...] = (  # each module that ships a table adds its line
     "claims.reference.countries",
     "claims.reference.groups",
     "claims.reference.people",
+    "claims.reference.statistics",
 )
 
 
