@@ -88,17 +88,41 @@ def test_review_notebook_confirm_one_quotation(lab: Lab, page: Any) -> None:
         claims.query.shorten(event.statement)
 
 
-def test_explorer_filter_by_speaker(lab: Lab, page: Any) -> None:
+def test_explorer_type_ahead_speaker_and_row_click_shows_provenance(lab: Lab, page: Any) -> None:
     _run_all(page, lab, "02_claim_explorer.ipynb")
-    page.locator(".claims-explorer-speaker select").wait_for()
+    speaker = page.locator(".claims-explorer-speaker input")
+    speaker.wait_for()
     store = claims.open_store(str(lab.store), shared=True)
     statements = claims.select(store, "article_statements")
     putin = statements[statements["speaker"] == "Vladimir Putin"]
-    page.locator(".claims-explorer-speaker select").select_option(label="Vladimir Putin")
+    # type-ahead: the browser offers the known names matching what is typed
+    offered = page.locator(".claims-explorer-speaker datalist option")
+    assert "Vladimir Putin" in [offered.nth(i).get_attribute("value") for i in range(offered.count())]
+    speaker.fill("Vladimir Putin")
     page.wait_for_function("document.querySelector('.claims-explorer-count')"
                            f"?.textContent.startsWith('{len(putin)} of ')")
     rows = page.locator(".claims-explorer-grid tbody tr")
     assert rows.count() == len(putin)
-    speakers = {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())}
+    speakers = {rows.nth(i).locator("td.claims-col-speaker").inner_text() for i in range(rows.count())}
     assert speakers == {"Vladimir Putin"}
+    cell = rows.first.locator("td.claims-col-speaker")
+    assert cell.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+    # a click on a row selects it and shows where it comes from
+    second = rows.nth(1)
+    iri = second.get_attribute("data-iri")
+    text = second.locator("td.claims-col-text").inner_text()
+    second.click()
+    page.locator(".claims-explorer-grid tr.claims-selected").wait_for()
+    assert page.locator(".claims-explorer-grid tr.claims-selected").get_attribute("data-iri") == iri
+    source = page.locator(".claims-provenance .claims-section-source")
+    source.wait_for()
+    assert text.rstrip("…") in source.locator("mark.claims-quote").inner_text()
+    assert iri in source.inner_text()
+    # ↓ selects the next row and shows its source
+    page.keyboard.press("ArrowDown")
+    third = rows.nth(2).get_attribute("data-iri")
+    page.wait_for_function("document.querySelector('.claims-explorer-grid tr.claims-selected')"
+                           f"?.dataset.iri === '{third}'")
+    page.wait_for_function("document.querySelector('.claims-provenance .claims-section-source')"
+                           f"?.textContent.includes('{third}')")
     page.locator(".claims-explorer").first.screenshot(path=str(lab.artifacts / "explorer-widget.png"))

@@ -27,8 +27,7 @@ def test_filter_by_speaker_lists_only_his_statements(store: Store, statements: p
     explorer.speaker.value = "Vladimir Putin"
     putin = sorted(statements.loc[statements["speaker"] == "Vladimir Putin", "statement"])
     assert explorer.count.value == f"{len(putin)} of {total} statements"
-    assert sorted(value for _, value in explorer.choice.options) == putin
-    assert sorted(re.findall(r'data-iri="([^"]+)"', explorer.grid.value)) == putin
+    assert sorted(row["iri"] for row in explorer.grid.rows) == putin
     assert set(explorer.rows["speaker"]) == {"Vladimir Putin"} and explorer.total == len(putin)
 
 
@@ -36,8 +35,9 @@ def test_selecting_a_row_shows_its_provenance(store: Store, statements: pd.DataF
     explorer = Explorer(store)
     explorer.text.value = "unipolar"
     iri = _iri_of(statements, UNIPOLAR)
-    assert [value for _, value in explorer.choice.options] == [iri]
-    explorer.choice.value = iri
+    assert [row["iri"] for row in explorer.grid.rows] == [iri]
+    assert explorer.details.html == ""
+    explorer.grid.selected = iri  # what a click on the row does
     details = explorer.details.html
     assert f'<mark class="claims-quote">{UNIPOLAR}</mark>' in details
     assert '<mark class="claims-speaker">Putin</mark>' in details
@@ -54,7 +54,7 @@ def test_review_status_and_history_after_refresh(store: Store, statements: pd.Da
     explorer.refresh.click()
     explorer.status.value = "confirmed"
     assert explorer.rows.index.tolist() == [iri]
-    explorer.choice.value = iri
+    explorer.grid.selected = iri
     assert "Ana" in explorer.details.html and "checked the video" in explorer.details.html
     assert "<td>confirmed</td>" in explorer.details.html
 
@@ -116,7 +116,7 @@ def test_select_by_iri_turns_to_its_page(store: Store, statements: pd.DataFrame)
     everything, total = explorer.table.page(explorer.filters, limit=None)
     iri = everything.index[-1]
     explorer.select(iri)
-    assert explorer.choice.value == iri and iri in explorer.rows.index
+    assert explorer.grid.selected == iri and iri in explorer.rows.index
     assert explorer.page == (len(statements) - 1) // 3 == (total - 1) // 3
     explorer.kind.value = "figure" if everything.loc[iri, "kind"] != "figure" else "quotation"
     with pytest.raises(NotFound):
@@ -156,3 +156,77 @@ def test_a_page_turn_reads_only_the_page_and_a_review_updates_the_counts(
     explorer.status.value = "confirmed"
     assert explorer.total == 1 and explorer.rows.index.tolist() == [iri]
     assert "<title>Vladimir Putin: 1</title>" in explorer.plots.value
+
+
+def test_arrow_keys_past_the_last_row_select_on_the_next_page(store: Store,
+                                                               statements: pd.DataFrame) -> None:
+    explorer = Explorer(store, page_size=4)
+    first_page = [row["iri"] for row in explorer.grid.rows]
+    explorer.grid.selected = first_page[-1]
+    explorer.grid.turn(1)  # ↓ on the last row (the browser sends {"turn": 1})
+    second_page = [row["iri"] for row in explorer.grid.rows]
+    assert explorer.page == 1 and explorer.grid.selected == second_page[0] != first_page[-1]
+    assert explorer.details.iri == second_page[0]
+    explorer.grid.turn(-1)  # ↑ on the first row: back, its last row selected
+    assert explorer.page == 0 and explorer.grid.selected == first_page[-1]
+    explorer.grid.turn(-1)  # nothing before the first page
+    assert explorer.page == 0 and explorer.grid.selected == first_page[-1]
+
+
+def test_type_ahead_speaker_filters_once_a_known_name_is_typed(store: Store,
+                                                               statements: pd.DataFrame) -> None:
+    explorer = Explorer(store)
+    total = len(statements)
+    speakers = sorted(statements["speaker"].dropna().unique())
+    assert list(explorer.speaker.options) == speakers
+    explorer.speaker.value = "Vladimir P"  # half typed: no filter yet
+    assert explorer.total == total
+    explorer.speaker.value = "vladimir putin"  # case does not matter
+    putin = statements.loc[statements["speaker"] == "Vladimir Putin", "statement"]
+    assert explorer.total == len(putin) < total
+    explorer.speaker.value = ""
+    assert explorer.total == total
+
+
+def test_free_text_matches_statement_and_speaker_and_titles_only_when_asked(
+        store: Store, statements: pd.DataFrame) -> None:
+    explorer = Explorer(store)
+    total = len(statements)
+    # every statement comes from one article whose title names Putin
+    explorer.text.value = "Putin"
+    by_putin = statements[(statements["speaker"] == "Vladimir Putin")
+                          | statements["text"].str.contains("Putin")]
+    assert explorer.total == len(by_putin) < total
+    explorer.titles.value = True
+    assert explorer.total == total
+    explorer.titles.value = False
+    explorer.text.value = "unipol"  # a word's beginning
+    assert explorer.rows.index.tolist() == [_iri_of(statements, UNIPOLAR)]
+    explorer.text.value = '"ugly form" UNACCEPTABLE'  # a phrase and a word, any case
+    assert explorer.rows.index.tolist() == [_iri_of(statements, UNIPOLAR)]
+    explorer.text.value = '"form ugly"'  # a phrase keeps its order
+    assert explorer.total == 0
+
+
+def test_a_corrected_speaker_is_found_by_free_text(store: Store, statements: pd.DataFrame) -> None:
+    explorer = Explorer(store)
+    iri = _iri_of(statements, UNIPOLAR)
+    review.record(store, iri, "misattributed", reviewer="Ana", corrected_speaker="Ximena Quispe")
+    explorer.refresh.click()
+    explorer.text.value = "quispe"
+    assert explorer.rows.index.tolist() == [iri]
+    explorer.text.value = "unipolar putin"  # the speaker it had is no longer its speaker
+    assert explorer.total == 0
+
+
+def test_columns_show_confidence_and_figures(store: Store, statements: pd.DataFrame) -> None:
+    explorer = Explorer(store)
+    names = [name for name, _ in explorer.grid.columns]
+    assert names[:5] == ["speaker", "kind", "text", "figure", "confidence"]
+    cells = {row["iri"]: dict(zip(names, row["cells"], strict=True)) for row in explorer.grid.rows}
+    for _, row in statements.iterrows():
+        assert cells[row["statement"]]["confidence"] == f"{row['confidence']:.2f}"
+    explorer.kind.value = "figure"
+    figures = [dict(zip(names, row["cells"], strict=True)) for row in explorer.grid.rows]
+    assert figures and all(f["figure"] for f in figures)  # a value or at least its kind
+    assert all(f["speaker"] == "" and f["kind"] == "figure" for f in figures)

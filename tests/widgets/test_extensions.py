@@ -106,11 +106,14 @@ def test_explorer_shows_facet_columns_filters_and_sections(layer: None, store: S
     iri = _iri_of(statements, UNIPOLAR)
     _mark(store, iri, "false")
     explorer = Explorer(store)
-    assert "<th>Checked</th>" in explorer.grid.value and "<th>Flagged</th>" in explorer.grid.value
+    labels = [label for _, label in explorer.grid.columns]
+    assert "Checked" in labels and "Flagged" in labels
     checked = explorer.facet_filters["checked"]
     assert [v for _, v in checked.options] == ["", "false"]
     checked.value = "false"
     assert explorer.rows.index.tolist() == [iri]
+    [row] = explorer.grid.rows
+    assert row["cells"][labels.index("Checked")] == "false"
     assert explorer.rows.loc[iri, "checked"] == ["false"]
     checked.value = ""
     explorer.facet_filters["flagged"].value = True

@@ -1,7 +1,20 @@
-"""What the explorer filters by, and its SQL ``WHERE`` clause."""
+"""What the explorer filters by, and its SQL ``WHERE`` clause.
+
+Free text is matched by the index's full-text table (SQLite FTS5, ``words``); the rules,
+written down in docs/frontend.md ("Free text"):
+
+- every word typed must occur (in any order) in the statement or its current speaker; with
+  ``titles``, also in its article's title;
+- a word matches a word that starts with it ("Puti" finds "Putin"), case and accents
+  ignored ("sanchez" finds "Sánchez");
+- "words in double quotes" must occur together, in that order;
+- punctuation separates words ("U.S." is the phrase "u s"); nothing but punctuation: no
+  text filter.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +33,7 @@ class Filters:
     until: date | None = None
     status: str | None = None
     text: str = ""
+    titles: bool = False  # free text also matches the article's title
     facets: tuple[tuple[str, str | None], ...] = ()  # (facet, value); value None: any value
 
     def where(self, *more: str) -> tuple[str, tuple[object, ...]]:
@@ -27,7 +41,8 @@ class Filters:
         every value a bound parameter; ``more`` terms (the caller's SQL) come last.
 
         >>> Filters(speaker="Ana", text=" Peace ").where("date IS NOT NULL")
-        (' WHERE speaker = ? AND instr(search, ?) > 0 AND date IS NOT NULL', ('Ana', 'peace'))
+        (' WHERE speaker = ? AND rowid IN (SELECT rowid FROM words WHERE words MATCH ?) \
+AND date IS NOT NULL', ('Ana', '{text speaker}: ("peace"*)'))
         """
         terms: list[str] = []
         params: list[object] = []
@@ -42,11 +57,35 @@ class Filters:
         if self.until is not None:
             terms.append("date <= ?")
             params.append(self.until.isoformat())
-        if self.text.strip():
-            terms.append("instr(search, ?) > 0")
-            params.append(self.text.strip().lower())
+        found = match(self.text, titles=self.titles)
+        if found:
+            terms.append("rowid IN (SELECT rowid FROM words WHERE words MATCH ?)")
+            params.append(found)
         facet_terms, facet_params = _facets.where(self.facets)
         terms.extend(facet_terms)
         params.extend(facet_params)
         terms.extend(more)
         return (" WHERE " + " AND ".join(terms) if terms else ""), tuple(params)
+
+
+_PHRASE = re.compile(r'"([^"]*)"?|([^\s"]+)')
+_WORD = re.compile(r"\w+")
+
+
+def match(text: str, *, titles: bool = False) -> str:
+    """The FTS5 query for free text ``text`` (the rules above); "" when it has no word.
+
+    >>> match('Putin "special operation" U.S.')
+    '{text speaker}: ("putin"* AND "special operation"* AND "u s"*)'
+    >>> match("Putin", titles=True), match(" -- ")
+    ('("putin"*)', '')
+    """
+    phrases = []
+    for quoted, bare in _PHRASE.findall(text):
+        words = _WORD.findall((quoted or bare).lower())
+        if words:
+            phrases.append(f'"{" ".join(words)}"*')
+    if not phrases:
+        return ""
+    body = "(" + " AND ".join(phrases) + ")"
+    return body if titles else "{text speaker}: " + body

@@ -38,6 +38,7 @@ PREFIX schema: <https://schema.org/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?g ?statement ?kind ?text ?speaker ?role ?cue ?confidence ?title ?outlet ?date ?url
        ?article ?start ?end ?mention_start ?mention_end ?method ?extractor ?version
+       ?value ?upper ?unit ?quantity
 WHERE {
   GRAPH ?g {
     ?statement a ?kind ; schema:text ?text ; claims:confidence ?confidence ;
@@ -50,6 +51,9 @@ WHERE {
     OPTIONAL { ?statement claims:mentionEnd ?mention_end }
     OPTIONAL { ?statement claims:role ?role }
     OPTIONAL { ?statement claims:attributionMethod ?method }
+    OPTIONAL { ?statement claims:quantity ?q .
+               OPTIONAL { ?q schema:value ?value } OPTIONAL { ?q schema:maxValue ?upper }
+               OPTIONAL { ?q schema:unitText ?unit } OPTIONAL { ?q claims:quantityKind ?quantity } }
     OPTIONAL { ?statement prov:wasGeneratedBy/prov:wasAssociatedWith ?agent }
     OPTIONAL { ?article schema:headline ?title }
     OPTIONAL { ?article schema:publisher ?publisher }
@@ -131,18 +135,13 @@ corrected_speaker=None, fix_key=None)
         return astuple(self)
 
 
-def search_text(text: str, speaker: str | None, title: str | None) -> str:
-    """What the free-text filter searches: statement, current speaker and title, lower case."""
-    return f"{text}\n{speaker or ''}\n{title or ''}".lower()
-
-
 def as_row(values: dict[str, Any], review: Review | None) -> Row:
-    """A row in COLUMNS order (plus ``search``), with the review state applied."""
+    """A row in COLUMNS order, with the review state applied."""
     state = review or Review()
     speaker = state.corrected_speaker or values["extracted_speaker"]
     row = {**values, "speaker": speaker, "status": state.status(), "verdict": state.verdict,
            "rating": state.rating}
-    return (*(row[c] for c in COLUMNS), search_text(row["text"], speaker, row["title"]))
+    return tuple(row[c] for c in COLUMNS)
 
 
 def time_key(value: object, event: str) -> str:
@@ -167,6 +166,8 @@ def rows_from_store(store: Store, graph: str | None = None) -> Iterator[dict[str
         "method": _text(c["method"][i]),
         "extractor": (f"{c['extractor'][i]} {c['version'][i]}"
                       if isinstance(c["extractor"][i], str) else None),
+        "value": _float(c["value"][i]), "upper": _float(c["upper"][i]),
+        "unit": _text(c["unit"][i]), "quantity": _text(c["quantity"][i]),
     } for i in range(len(c["statement"])))
 
 
@@ -178,7 +179,7 @@ def rows_from_statements(doc: Document, statements: Iterable[Statement]) -> list
     day = _date(str(date_literal(doc.date))) if doc.date else None
     out = []
     for st in statements:
-        who = st.speaker
+        who, q = st.speaker, st.quantity
         mention = who.mention_span if who is not None else None
         out.append({
             "statement": short(str(iris.statement_iri(doc.content_hash, st.kind, st.span))),
@@ -192,7 +193,9 @@ def rows_from_statements(doc: Document, statements: Iterable[Statement]) -> list
             "mention_start": mention.start if mention else None,
             "mention_end": mention.end if mention else None,
             "method": (who.method or None) if who and mention else None,
-            "extractor": f"{st.extractor} {st.extractor_version}"})
+            "extractor": f"{st.extractor} {st.extractor_version}",
+            "value": _float(q.value) if q else None, "upper": _float(q.upper) if q else None,
+            "unit": (q.unit or None) if q else None, "quantity": (q.kind or None) if q else None})
     return out
 
 
@@ -249,6 +252,10 @@ def _text(value: object) -> str | None:
 
 def _int(value: Any) -> int | None:
     return None if value is None else int(value)
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def _date(value: object) -> str | None:

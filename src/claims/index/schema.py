@@ -13,12 +13,14 @@ from claims.index.facets import TABLE as FACETS
 from claims.store.base import Store
 from claims.store.oxigraph import OxigraphStore
 
-SCHEMA_VERSION = 3  # 2: by_outlet, by_status, status in by_speaker; 3: facets
+SCHEMA_VERSION = 4  # 2: by_outlet, by_status, status in by_speaker; 3: facets;
+# 4: full-text index (words), figure value, upper bound, unit and quantity kind
 SUFFIX = ".index.sqlite"
 # Row columns, in the order every read method returns them (the statement IRI first).
 COLUMNS = ("statement", "graph", "kind", "text", "speaker", "extracted_speaker", "role", "cue",
            "confidence", "status", "verdict", "rating", "title", "outlet", "date", "url",
-           "article", "start", "end", "mention_start", "mention_end", "method", "extractor")
+           "article", "start", "end", "mention_start", "mention_end", "method", "extractor",
+           "value", "upper", "unit", "quantity")
 SORTABLE = ("date", "speaker", "kind", "confidence", "status", "text", "outlet", "article")
 
 TABLES = f"""
@@ -28,7 +30,11 @@ CREATE TABLE statements (
   status TEXT NOT NULL, verdict TEXT, rating TEXT, title TEXT, outlet TEXT, date TEXT,
   url TEXT, article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
   mention_start INTEGER, mention_end INTEGER, method TEXT, extractor TEXT,
-  search TEXT NOT NULL);
+  value REAL, upper REAL, unit TEXT, quantity TEXT);
+-- The free-text filter's index (docs/frontend.md, "Free text"): the statement, its current
+-- speaker and its article's title, kept in step with the table by the triggers (WORDS).
+CREATE VIRTUAL TABLE words USING fts5(text, speaker, title, content='statements',
+  content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE reviews (statement TEXT PRIMARY KEY, verdict TEXT, verdict_key TEXT,
   rating TEXT, rating_key TEXT, corrected_speaker TEXT, fix_key TEXT);
@@ -38,7 +44,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 # Created after the bulk insert of a rebuild. by_speaker serves a speaker's quotations in
 # date order and the counts per speaker (covering, also under a status filter); by_outlet and
 # by_status serve the explorer's filters: a page in date order, the count and the charts'
-# aggregates (covering); queue holds only unreviewed rows.
+# aggregates (covering); queue holds only unreviewed rows. Then the full-text index is
+# filled in one pass and its triggers keep it in step from then on.
 INDEXES = """
 CREATE INDEX by_speaker ON statements (speaker, kind, date DESC, article, statement, status);
 CREATE INDEX by_outlet ON statements (outlet, date DESC, article, start, speaker);
@@ -48,10 +55,23 @@ CREATE INDEX by_graph ON statements (graph);
 CREATE INDEX by_date ON statements (date DESC, article, start);
 CREATE INDEX queue ON statements (article, start)
   WHERE verdict IS NULL AND kind IN ('quotation', 'reported_speech');
+INSERT INTO words(words) VALUES ('rebuild');
+CREATE TRIGGER words_insert AFTER INSERT ON statements BEGIN
+  INSERT INTO words(rowid, text, speaker, title) VALUES (new.rowid, new.text, new.speaker, new.title);
+END;
+CREATE TRIGGER words_delete AFTER DELETE ON statements BEGIN
+  INSERT INTO words(words, rowid, text, speaker, title)
+    VALUES ('delete', old.rowid, old.text, old.speaker, old.title);
+END;
+CREATE TRIGGER words_update AFTER UPDATE OF text, speaker, title ON statements BEGIN
+  INSERT INTO words(words, rowid, text, speaker, title)
+    VALUES ('delete', old.rowid, old.text, old.speaker, old.title);
+  INSERT INTO words(rowid, text, speaker, title) VALUES (new.rowid, new.text, new.speaker, new.title);
+END;
 """
 QUEUE = "verdict IS NULL AND kind IN ('quotation', 'reported_speech')"
 SELECT = "SELECT " + ", ".join(f'"{c}"' for c in COLUMNS) + " FROM statements"
-INSERT = "INSERT OR IGNORE INTO statements VALUES (" + ", ".join("?" * (len(COLUMNS) + 1)) + ")"
+INSERT = "INSERT OR IGNORE INTO statements VALUES (" + ", ".join("?" * len(COLUMNS)) + ")"
 
 
 def index_path(store: Store) -> Path | None:

@@ -343,10 +343,9 @@ class StatementIndex:
             if row is None:
                 continue  # an orphaned event: its statement is no longer in the store
             speaker = state.corrected_speaker or row[1]
-            db.execute("UPDATE statements SET speaker = ?, status = ?, verdict = ?, rating = ?, "
-                       "search = ? WHERE statement = ?",
-                       (speaker, state.status(), state.verdict, state.rating,
-                        _rows.search_text(row[0], speaker, row[2]), statement))
+            db.execute("UPDATE statements SET speaker = ?, status = ?, verdict = ?, rating = ? "
+                       "WHERE statement = ?",
+                       (speaker, state.status(), state.verdict, state.rating, statement))
 
     def _replace_graphs(self, db: sqlite3.Connection, graphs: Sequence[str],
                         rows: Sequence[dict[str, Any]], hashes: dict[str, str]) -> None:

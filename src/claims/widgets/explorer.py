@@ -2,60 +2,85 @@
 
 A thin view over :class:`~claims.widgets.table.StatementTable`: each filter change asks the
 statement index for one page, the count and the charts' aggregates. Rows are keyed by the
-statement IRI (the ``Select`` below the table holds IRIs as values), never by position.
+statement IRI, never by position: a click on a row (or ↑/↓ in the table) selects it
+(``grid.selected``) and shows its provenance below.
 """
 
 from __future__ import annotations
 
 import base64
-import html
-from typing import Any
 
 import ipywidgets as W
 import pandas as pd
 
 from claims.errors import NotFound
 from claims.extensions import Facet, facets
+from claims.query import expand, shorten
 from claims.store.base import Store
 from claims.widgets import chart
 from claims.widgets._errors import ErrorPanel
+from claims.widgets.grid import Grid
 from claims.widgets.provenance import ProvenancePanel, cell, provenance
 from claims.widgets.table import Filters, StatementTable
 
-__all__ = ["Explorer", "html_table", "provenance"]
+__all__ = ["Explorer", "figure_cell", "provenance"]
 
 ANY = ""
 SORTS = {"date": "date", "speaker": "speaker", "kind": "kind", "confidence": "confidence",
          "status": "status", "text": "text"}
-SHOWN = ["speaker", "kind", "text", "status", "outlet", "date"]
+SHOWN = ["speaker", "kind", "text", "figure", "confidence", "status", "outlet", "date"]
+LABELS = {"text": "statement", "confidence": "conf."}
 
 
 def _options(label: str, values: list[str]) -> list[tuple[str, str]]:
     return [(label, ANY), *((v, v) for v in values)]
 
 
-def _cell(value: Any) -> str:
-    text = cell(value)
-    return text if len(text) <= 140 else text[:139] + "…"
+def _number(value: float) -> str:
+    """A figure's value as people write it: 1,200 · 3.5 · 2.1 billion."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.4g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
 
 
-def html_table(df: pd.DataFrame, columns: list[str], labels: dict[str, str] | None = None) -> str:
-    """Rows as an HTML table; each row carries its statement IRI in ``data-iri``."""
-    head = "".join(f"<th>{html.escape((labels or {}).get(c, c))}</th>" for c in columns)
-    body = "".join(
-        f'<tr data-iri="{html.escape(str(iri))}">'
-        + "".join(f"<td>{_cell(row[c])}</td>" for c in columns) + "</tr>"
-        for iri, row in df.iterrows())
-    style = ("<style>.claims-table td,.claims-table th{padding:2px 6px;vertical-align:top;"
-             "text-align:left}.claims-table td:last-child{white-space:nowrap}</style>")
-    return (f'{style}<table class="claims-table" style="border-collapse:collapse;font-size:13px">'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+def figure_cell(row: pd.Series) -> str:
+    """A figure's value, range, unit and quantity kind ("2.1 billion USD · money"); ""
+    for other statements.
+
+    >>> figure_cell(pd.Series({"value": 2.1e9, "upper": None, "unit": "USD", "quantity": "money"}))
+    '2.1 billion USD · money'
+    >>> figure_cell(pd.Series({"value": 2019.0, "upper": 2021.0, "unit": None, "quantity": "year"}))
+    '2019–2021 · year'
+    """
+    value, upper = row.get("value"), row.get("upper")
+    if value is None or pd.isna(value):
+        return cell(row.get("quantity"))
+    unit, kind = row.get("unit"), row.get("quantity")
+    number = (lambda v: f"{v:.0f}") if kind in ("year", "date") else _number
+    shown = number(float(value))
+    if upper is not None and not pd.isna(upper):
+        shown += f"–{number(float(upper))}"
+    if isinstance(unit, str) and unit:
+        shown += f" {unit}"
+    if isinstance(kind, str) and kind and kind != unit:
+        shown += f" · {kind}"
+    return shown
 
 
-def _label(iri: str, row: pd.Series) -> str:
-    who = row["speaker"] if isinstance(row["speaker"], str) else "—"
-    text = str(row["text"])
-    return f"{who} · {row['kind']} · {text[:70]}{'…' if len(text) > 70 else ''}"
+def row_cells(row: pd.Series, columns: list[str]) -> dict[str, str]:
+    """The text of each column of one row, as the grid shows it."""
+    out = {}
+    for c in columns:
+        if c == "figure":
+            out[c] = figure_cell(row)
+        elif c == "confidence":
+            out[c] = f"{float(row[c]):.2f}" if row[c] is not None and not pd.isna(row[c]) else ""
+        else:
+            value = row[c]
+            out[c] = ("" if value is None or (not isinstance(value, list) and pd.isna(value)) else
+                      ", ".join(map(str, value)) if isinstance(value, list) else str(value))
+    return out
 
 
 class Explorer(W.VBox):  # type: ignore[misc]
@@ -74,20 +99,21 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.rows = pd.DataFrame()  # the page shown, indexed by statement IRI
         self.total = 0  # how many rows pass the filters
         self.errors = ErrorPanel()
-        self.speaker = W.Dropdown(description="Speaker")
+        self.speaker = W.Combobox(description="Speaker", placeholder="type a name: any speaker",
+                                  ensure_option=False)
         self.kind = W.Dropdown(description="Kind")
         self.outlet = W.Dropdown(description="Outlet")
         self.status = W.Dropdown(description="Status")
         self.since = W.DatePicker(description="From")
         self.until = W.DatePicker(description="To")
-        self.text = W.Text(description="Search", placeholder="words in the quote, speaker or title")
+        self.text = W.Text(description="Search", placeholder="words in the statement or speaker")
+        self.titles = W.Checkbox(value=False, description="also in titles", indent=False)
         self.sort = W.Dropdown(options=list(SORTS), value="date", description="Sort by")
         self.descending = W.Checkbox(value=True, description="descending", indent=False)
         self.count = W.HTML()
-        self.grid = W.HTML()
+        self.grid = Grid()
         self.prev = W.Button(description="◀ Prev", layout=W.Layout(width="90px"))
         self.next = W.Button(description="Next ▶", layout=W.Layout(width="90px"))
-        self.choice = W.Select(description="Statement", rows=8, layout=W.Layout(width="100%"))
         self.facet_filters = {f.name: _facet_control(f) for f in facets() if f.filter and f.kind != "text"}
         self.details = ProvenancePanel(self.table, store)
         self.export = W.Button(description="Export CSV", icon="download")
@@ -96,28 +122,32 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.plots = W.HTML()
         self._style()
         self._fill_choices()
+        self._applied: tuple[Filters, str, bool] | None = None
         for control in (self.speaker, self.kind, self.outlet, self.status, self.since, self.until,
-                        self.text, self.sort, self.descending, *self.facet_filters.values()):
+                        self.text, self.titles, self.sort, self.descending,
+                        *self.facet_filters.values()):
             control.observe(self.errors.guard(self._on_filter), names="value")
         self.prev.on_click(self.errors.guard(lambda _: self.turn(-1)))
         self.next.on_click(self.errors.guard(lambda _: self.turn(1)))
-        self.choice.observe(self.errors.guard(lambda _: self.show(self.choice.value)), names="value")
+        self.grid.observe(self.errors.guard(lambda _: self.show(self.grid.selected)), names="selected")
+        self.grid.on_turn(self.errors.guard(self._turn_from_keys))
         self.export.on_click(self.errors.guard(lambda _: self.export_csv()))
         self.refresh.on_click(self.errors.guard(lambda _: self.table.reload()))
         self.table.on_change(self._on_table_change)
         super().__init__([
             W.HBox([self.speaker, self.kind, self.outlet]),
             W.HBox([self.status, self.since, self.until]),
-            W.HBox([self.text, self.sort, self.descending, self.refresh]),
+            W.HBox([self.text, self.titles, self.sort, self.descending, self.refresh]),
             *([W.HBox(list(self.facet_filters.values()))] if self.facet_filters else []),
             self.errors, self.count, self.grid, W.HBox([self.prev, self.next, self.export]),
-            self.download, self.choice, self.details, self.plots])
+            self.download, self.details, self.plots])
         self.add_class("claims-explorer")
         self.apply()
 
     def _style(self) -> None:
-        for name in ("speaker", "kind", "outlet", "status", "since", "until", "text", "sort", "count",
-                     "grid", "prev", "next", "choice", "details", "export", "download", "refresh", "plots"):
+        for name in ("speaker", "kind", "outlet", "status", "since", "until", "text", "titles", "sort",
+                     "count", "grid", "prev", "next", "details", "export", "download", "refresh",
+                     "plots"):
             getattr(self, name).add_class(f"claims-explorer-{name}")
 
     def _fill_choices(self) -> None:
@@ -129,6 +159,9 @@ class Explorer(W.VBox):  # type: ignore[misc]
             values = self.table.choices(column)
             if column == "status" and "unreviewed" not in values:
                 values = sorted({*values, "unreviewed"})
+            if isinstance(control, W.Combobox):  # type-ahead: the names offered as one types
+                control.options = tuple(values)
+                continue
             control.options = _options(label, values)
             control.value = current if current in values else ANY
         for name, control in self.facet_filters.items():
@@ -146,10 +179,23 @@ class Explorer(W.VBox):  # type: ignore[misc]
                 chosen.append((name, None))
             elif isinstance(control, W.Dropdown) and control.value:
                 chosen.append((name, control.value))
-        return Filters(speaker=self.speaker.value or None, kind=self.kind.value or None,
+        return Filters(speaker=self.speaker_filter, kind=self.kind.value or None,
                        outlet=self.outlet.value or None, status=self.status.value or None,
                        since=self.since.value, until=self.until.value, text=self.text.value,
-                       facets=tuple(chosen))
+                       titles=self.titles.value, facets=tuple(chosen))
+
+    @property
+    def speaker_filter(self) -> str | None:
+        """The speaker typed, once it names a known speaker (exactly, or ignoring case);
+        while it names none (half typed, cleared): any speaker."""
+        typed = self.speaker.value.strip()
+        if not typed:
+            return None
+        known = self.speaker.options
+        if typed in known:
+            return str(typed)
+        folded = [name for name in known if name.casefold() == typed.casefold()]
+        return str(folded[0]) if folded else None
 
     @property
     def columns(self) -> tuple[list[str], dict[str, str]]:
@@ -158,19 +204,22 @@ class Explorer(W.VBox):  # type: ignore[misc]
         return [*SHOWN, *(f.name for f in shown)], {f.name: f.label for f in shown}
 
     def _on_filter(self, _change: object = None) -> None:
+        if self._applied == (self.filters, self.sort.value, self.descending.value):
+            return  # a keystroke that changes no filter (a half-typed speaker)
         self.page = 0
         self.apply()
 
     def _on_table_change(self) -> None:
         self._fill_choices()
         self.apply()
-        if self.choice.value:
-            self.show(self.choice.value)
+        if self.grid.selected:
+            self.show(self.grid.selected)
 
     def apply(self) -> None:
-        """Redraw the page, the list and the plots for the current filters and sort."""
-        self._draw()
+        """Redraw the page and the plots for the current filters and sort."""
         filters = self.filters
+        self._applied = (filters, self.sort.value, self.descending.value)
+        self._draw()
         self.plots.value = (
             chart.bar_chart(self.table.index.per_speaker(filters), title="Statements per speaker")
             + chart.bar_chart(self.table.index.over_time(filters), title="Statements over time"))
@@ -186,14 +235,12 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.count.value = (f"{total} of {len(self.table)} statements" if total <= self.page_size else
                             f"{total} of {len(self.table)} statements (rows {first}–"
                             f"{first + len(page) - 1})")
-        self.grid.value = html_table(page, *self.columns)
+        columns, labels = self.columns
+        self.grid.show(columns, {**LABELS, **labels},
+                       ((str(iri), row_cells(row, columns)) for iri, row in page.iterrows()))
         self.prev.disabled = self.page == 0
         self.next.disabled = self.page >= last
-        selected = self.choice.value
-        options = [(_label(str(iri), row), str(iri)) for iri, row in page.iterrows()]
-        self.choice.options = options
-        self.choice.value = selected if selected in dict(options).values() else None
-        if self.choice.value is None:
+        if self.grid.selected is None:
             self.details.show(None)
 
     def _query(self) -> tuple[pd.DataFrame, int]:
@@ -206,6 +253,16 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.page += step
         self._draw()
 
+    def _turn_from_keys(self, step: int) -> None:
+        """↓ on the last row: the next page, its first row selected (↑ on the first: the
+        previous page, its last row)."""
+        last = max((self.total - 1) // self.page_size, 0)
+        if not 0 <= self.page + step <= last:
+            return
+        self.turn(step)
+        if len(self.rows):
+            self.grid.selected = str(self.rows.index[0 if step > 0 else -1])
+
     def select(self, iri: str) -> None:
         """Select a statement by IRI (it must pass the filters): shows its provenance."""
         position = self.table.index.position(self.filters, iri, sort=SORTS[self.sort.value],
@@ -214,7 +271,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
             raise NotFound(iri, hint="it does not pass the explorer's filters")
         self.page = position // self.page_size
         self._draw()
-        self.choice.value = iri
+        self.grid.selected = shorten(expand(iri))
 
     def show(self, iri: str | None) -> None:
         self.details.show(iri)
