@@ -23,6 +23,7 @@ class CLAIMS(DefinedNamespace):
     AttributionReview: URIRef  # Attribution review
     ClaimRating: URIRef  # Claim rating
     Decision: URIRef  # Decision
+    DescribedSource: URIRef  # Described source
     Extraction: URIRef  # Extraction
     Extractor: URIRef  # Extractor
     FactCheckMatch: URIRef  # Fact-check match

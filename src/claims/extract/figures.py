@@ -190,6 +190,8 @@ def _not_a_quantity(text: str, m: re.Match[str]) -> bool:
         return True
     if text[ns - 1:ns] == "(" and text[ne:ne + 1] == ")":
         return True
+    if text[ns:ns + 1].isalpha() and _ANAPHORIC.search(text, max(0, ns - 12), ns):
+        return True  # "the two leaders", "both three": a reference back, not a quantity
     if m.group("cur") or m.group("pct") or m.group("pct1") or m.group("mag") or m.group("qual"):
         return False
     if not text[ns:ns + 1].isdigit():
@@ -208,6 +210,7 @@ def _not_a_quantity(text: str, m: re.Match[str]) -> bool:
     return not (opener and word[1:].islower() and unit[:1].islower())
 
 
+_ANAPHORIC = re.compile(r"\b(?:[Tt]he|other|[Tt]hese|[Tt]hose|[Aa]ll|[Bb]oth)\s+$")
 _MONTH_ABBR = frozenset(["Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
 _MONTH_WORDS = frozenset(["January", "February", "March", "April", "May", "June", "July",
                           "August", "September", "October", "November", "December"])

@@ -292,8 +292,8 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
             cues.append(_Cue(Span(ws, we), None, "leading", clause,
                              _forward_start(masked, w, we, sent.end)))
             continue
-        if w in REP_PARTICIPLES and not (prev in REP_AUX or prev.endswith(("n't", "n’t"))):
-            continue
+        if w.endswith("ing") and not (prev in REP_AUX or prev.endswith(("n't", "n’t"))):
+            continue  # a participle clause ("Indirectly criticizing X, Putin said"): no cue
         src, clause, role, aff = _left_source(masked, toks, i, sent)
         if src is None:
             continue

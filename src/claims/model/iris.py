@@ -53,6 +53,11 @@ def person_iri(name: str, *, base: str | None = None) -> URIRef:
     return URIRef(f"{base or base_iri()}person/{slug(name)}")
 
 
+def source_iri(name: str, *, base: str | None = None) -> URIRef:
+    """A described source ("media reports", "a senior official"): neither person nor org."""
+    return URIRef(f"{base or base_iri()}source/{slug(name)}")
+
+
 def organization_iri(name: str, *, base: str | None = None) -> URIRef:
     return URIRef(f"{base or base_iri()}org/{slug(name)}")
 

@@ -165,6 +165,11 @@ class _Graph:
     def speaker(self, speaker: Speaker) -> ox.NamedNode:
         if speaker.is_organization:
             return self.organization(speaker.name)
+        if speaker.method == "descriptive":  # "media reports": not a schema:Person
+            source = iris.source_iri(speaker.name)
+            self.describe(source, R.type, C.DescribedSource)
+            self.describe(source, S.name, _text(speaker.name))
+            return ox.NamedNode(source)
         person = iris.person_iri(speaker.name)
         self.describe(person, R.type, S.Person)
         self.describe(person, S.name, _text(speaker.name))
