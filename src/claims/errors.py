@@ -10,6 +10,27 @@ shows them to a person.
 
 from __future__ import annotations
 
+import os
+import re
+
+# ``scheme://user:password@host``: the user information of a URL, never shown.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^\s/?#@]*@")
+_SECRETS = ("CLAIMS_SPARQL_PASSWORD", "CLAIMS_SPARQL_TOKEN")
+
+
+def redact(text: str) -> str:
+    """``text`` without the user information of any URL in it, nor the configured secrets.
+
+    >>> redact("http://ana:secret@example.org/query failed")
+    'http://***@example.org/query failed'
+    """
+    text = _USERINFO.sub(r"\1***@", text)
+    for name in _SECRETS:
+        secret = os.environ.get(name) or ""
+        if len(secret) >= 3:
+            text = text.replace(secret, "***")
+    return text
+
 
 class ClaimsError(Exception):
     """Base class of the project's errors; ``code`` is stable, the message says what to do."""
@@ -26,7 +47,7 @@ class ClaimsError(Exception):
     @property
     def message(self) -> str:
         parts = [p for p in (self.detail, self.hint) if p]
-        return f"[{self.code}] " + ": ".join(parts)
+        return redact(f"[{self.code}] " + ": ".join(parts))
 
     def __str__(self) -> str:
         return self.message
@@ -69,6 +90,14 @@ class InvalidUrl(InputError):
     code = "invalid-url"
 
 
+class FetchRefused(InputError):
+    """A URL the project will not fetch: not http(s), an internal address, too many redirects."""
+
+    code = "fetch-refused"
+    hint = ("only public http(s) addresses are fetched; CLAIMS_FETCH_ALLOW lists the networks "
+            "allowed besides (e.g. 10.0.0.0/8)")
+
+
 class MalformedBatch(InputError):
     code = "malformed-batch"
     hint = "each line of a JSON Lines batch must be an object with a 'text' field"
@@ -84,6 +113,12 @@ class QueryError(ClaimsError):
     code = "query-rejected"
 
 
+class ServiceRefused(QueryError):
+    code = "service-refused"
+    hint = ("SERVICE may only call the endpoints listed in CLAIMS_SERVICE_ALLOW "
+            "(by default Wikidata's, https://query.wikidata.org/sparql)")
+
+
 class UnknownQuery(QueryError):
     code = "unknown-query"
     hint = "run 'claims query --list' to see the named queries"
@@ -95,6 +130,18 @@ class ParameterError(QueryError):
 
 class StoreError(ClaimsError):
     code = "store-error"
+
+
+class CredentialsInUrl(StoreError):
+    code = "credentials-in-url"
+    hint = ("a store URL never holds a user or password: give them in CLAIMS_SPARQL_USER and "
+            "CLAIMS_SPARQL_PASSWORD, or a token in CLAIMS_SPARQL_TOKEN")
+
+
+class RedirectRefused(StoreError):
+    code = "redirect-refused"
+    hint = ("a SPARQL endpoint may only redirect to the same origin keeping the method (307/308); "
+            "give the final URL as the store")
 
 
 class StoreLocked(StoreError):

@@ -29,6 +29,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
 from claims.config import base_iri, ontology_dir
+from claims.csvsafe import to_csv
 from claims.errors import ClaimsError
 from claims.model import iris
 from claims.model.mapping import CONTEXT_CHARS, bind_prefixes
@@ -108,7 +109,7 @@ def statuses_frame(store: Store, since: datetime | None = None) -> pd.DataFrame:
 
 def csv(store: Store, *, since: Since = None) -> bytes:
     """Statements with their current status, as CSV (reviewed since ``since`` if given)."""
-    return statuses_frame(store, since_time(since)).to_csv(index=False).encode("utf-8")
+    return to_csv(statuses_frame(store, since_time(since))).encode("utf-8")
 
 
 def _articles(store: Store) -> dict[str, dict[Any, Any]]:

@@ -139,8 +139,20 @@ def _document(id: str, paragraphs: list[str], meta: dict[str, Any], credit: str 
                     derived_from=meta.get("credit") or credit, source=meta.get("source"))
 
 
+def check_size(data: str | bytes, name: str) -> None:
+    """:class:`InputTooLarge` when ``data`` (UTF-8 for text) exceeds ``CLAIMS_MAX_BYTES``:
+    pasted and fetched text too, not only files."""
+    limit = max_bytes()
+    if len(data) * (4 if isinstance(data, str) else 1) <= limit:
+        return
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputTooLarge(f"{name} is {size:,} bytes")
+
+
 def from_text(text: str, *, id: str, **meta: Any) -> Document:
     """A Document from a page's plain text, with boilerplate removed."""
+    check_size(text, id)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     header, text = _header(text)
     paragraphs, credit = clean_lines(text.split("\n"))
@@ -150,6 +162,8 @@ def from_text(text: str, *, id: str, **meta: Any) -> Document:
 def from_html(html: str | bytes, *, id: str, url: str | None = None, **meta: Any) -> Document:
     """A Document from an HTML page: main text and metadata by trafilatura."""
     import trafilatura
+
+    check_size(html, id)
 
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True,

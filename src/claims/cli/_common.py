@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 import pandas as pd
 
+from claims.csvsafe import to_csv
 from claims.errors import ClaimsError
 from claims.store import Store, open_store
 
@@ -36,7 +37,7 @@ def coded_errors(func: F) -> F:
 
 def echo_frame(frame: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        click.echo(frame.to_csv(index=False), nl=False)
+        click.echo(to_csv(frame), nl=False)
     elif fmt == "json":
         click.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
     elif frame.empty:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
+from claims.csvsafe import safe_cell
 from claims.document import Document
 from claims.errors import IndexCorrupt, IndexMissing, IndexUnreadable, NotFound
 from claims.extensions import facets as registered
@@ -536,7 +537,7 @@ class StatementIndex:
         def written(values: Sequence[Sequence[object]]) -> str:
             buffer.seek(0)
             buffer.truncate()
-            writer.writerows(values)
+            writer.writerows([safe_cell(v) for v in row] for row in values)
             return buffer.getvalue()
 
         yield written([columns])

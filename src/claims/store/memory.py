@@ -10,6 +10,7 @@ from rdflib.query import Result
 from claims.config import union_default_graph
 from claims.errors import QueryError
 from claims.store.base import Bindings, Store, Table
+from claims.store.guard import check_services
 
 
 class MemoryStore(Store):
@@ -52,6 +53,7 @@ class MemoryStore(Store):
 
     def query(self, sparql: str, bindings: Bindings | None = None, *,
               union: bool | None = None) -> Table | bool | Graph:
+        check_services(sparql)
         # rdflib reads the flag while it evaluates (lazily); updates fail with it on
         self._dataset.default_union = self.union if union is None else union
         try:
@@ -62,6 +64,7 @@ class MemoryStore(Store):
             self._dataset.default_union = False
 
     def update(self, sparql: str) -> None:
+        check_services(sparql)
         try:
             self._dataset.update(sparql)
         except Exception as exc:

@@ -19,6 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from claims.config import union_default_graph
 from claims.errors import QueryError, StoreError, StoreLocked
 from claims.store.base import Bindings, Store, Table, Term, insert_data
+from claims.store.guard import check_services
 
 _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 
@@ -170,6 +171,7 @@ class OxigraphStore(Store):
     @contextmanager
     def _result(self, sparql: str, bindings: Bindings | None, union: bool | None) -> Iterator[Any]:
         """Run a query with its bindings; the result is only valid inside the block."""
+        check_services(sparql)
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         with self._handle() as store:
@@ -213,6 +215,7 @@ class OxigraphStore(Store):
             return columns, [tuple(s[i] for i in width) for s in result]
 
     def update(self, sparql: str) -> None:
+        check_services(sparql)
         with self._handle() as store:
             try:
                 store.update(sparql)

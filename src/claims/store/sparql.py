@@ -12,7 +12,10 @@ Virtuoso's default graph is always that union (it ignores the parameter, so ``st
 not available there); other servers decide for themselves.
 
 Credentials come from ``CLAIMS_SPARQL_USER`` / ``CLAIMS_SPARQL_PASSWORD`` (basic) or
-``CLAIMS_SPARQL_TOKEN`` (bearer) and never appear in errors, logs or ``repr``.
+``CLAIMS_SPARQL_TOKEN`` (bearer) and never appear in errors, logs or ``repr``; a URL with
+user information is refused (:class:`CredentialsInUrl`). A redirect is followed only to the
+same origin with the method kept (307/308): credentials never go to another server, and a
+POST never silently becomes a GET without its query (:class:`RedirectRefused`).
 
 >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('a "b"')})
 'SELECT ?s WHERE { VALUES (?o) { ("a \\\\"b\\\\"") } ?s ?p ?o }'
@@ -37,11 +40,26 @@ from typing import Any, TypeVar
 
 from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from SPARQLWrapper import INSERT, JSON, POST, TURTLE, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, SPARQLWrapperException, Unauthorized
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+    URITooLong,
+)
 
 from claims.config import union_default_graph
-from claims.errors import EndpointUnreachable, ParameterError, QueryError, StoreError
+from claims.errors import (
+    CredentialsInUrl,
+    EndpointUnreachable,
+    ParameterError,
+    QueryError,
+    RedirectRefused,
+    StoreError,
+)
 from claims.store.base import Bindings, Store, Table, Term
+from claims.store.guard import TOKEN, check_services
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -53,15 +71,7 @@ INSERT_CHUNK = 1000
 UNION_PARAMETER = "union-default-graph"  # Oxigraph's per-request union default graph
 RETRY_STATUS = frozenset({429, 502, 503, 504})
 _FORMATS = {"trig": "application/trig", "nquads": "application/n-quads"}
-_TOKEN = re.compile(r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-               |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\s]*>)
-  | (?P<var>[?$]\w+)
-  | (?P<word>[A-Za-z_][\w-]*(?::[\w.-]*)?|:[\w.-]*)
-  | (?P<brace>[{}])
-""", re.X)
+_TOKEN = TOKEN
 _VAR = re.compile(r"^[A-Za-z_]\w*$")
 _BNODE_SAFE = re.compile(r"[^A-Za-z0-9_]")
 
@@ -157,8 +167,56 @@ def _server_message(exc: SPARQLWrapperException) -> str:
 def _redact(url: str) -> str:
     """``url`` without user information or query string."""
     parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit((parts.scheme, parts.hostname or "" if parts.port is None
-                                    else f"{parts.hostname}:{parts.port}", parts.path, "", ""))
+    host = parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.rpartition("@")[2].lower()
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to the same origin, keeping method, body and headers (307/308)."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request:
+        if _origin(newurl) != _origin(req.full_url):
+            raise RedirectRefused(f"{_redact(req.full_url)} redirected ({code}) to another server, "
+                                  f"{_redact(newurl)}; the request was not sent there")
+        if code not in (307, 308):
+            raise RedirectRefused(f"{_redact(req.full_url)} answered {code} to {_redact(newurl)}, "
+                                  f"which would turn the {req.get_method()} into a GET without "
+                                  "its query")
+        return urllib.request.Request(newurl, data=req.data, headers=dict(req.header_items()),
+                                      origin_req_host=req.origin_req_host, method=req.get_method())
+
+
+_OPENER = urllib.request.build_opener(_SameOriginRedirects)
+
+
+class _Wrapper(SPARQLWrapper):
+    """SPARQLWrapper sending through :data:`_OPENER` (its own ``urlopen`` follows any redirect
+    with the credentials)."""
+
+    def _query(self) -> tuple[Any, str]:
+        request = self._createRequest()
+        try:
+            return _OPENER.open(request, timeout=self.timeout or None), self.returnFormat
+        except urllib.error.HTTPError as exc:
+            errors = {400: QueryBadFormed, 404: EndPointNotFound, 401: Unauthorized,
+                      414: URITooLong, 500: EndPointInternalError}
+            if exc.code in errors:
+                raise errors[exc.code](exc.read()) from None
+            raise
+
+
+def check_url(url: str) -> str:
+    """``url`` when it can name a SPARQL endpoint: no user information in it."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" in parts.netloc:
+        raise CredentialsInUrl(_redact(url))
+    return url
 
 
 class SparqlStore(Store):
@@ -174,7 +232,11 @@ class SparqlStore(Store):
     def __init__(self, url: str, *, update_url: str | None = None, gsp_url: str | None = None,
                  timeout: float = 60.0, retries: int = 4, backoff: float = 0.5,
                  union: bool | None = None) -> None:
-        self.url = url
+        self.url = check_url(url)
+        for other in (update_url, gsp_url, os.environ.get("CLAIMS_SPARQL_UPDATE_URL"),
+                      os.environ.get("CLAIMS_SPARQL_GSP_URL")):
+            if other:
+                check_url(other)
         self.union = union_default_graph(union)
         root = url[:-len("/query")] if url.endswith("/query") else None
         self.update_url = (update_url or os.environ.get("CLAIMS_SPARQL_UPDATE_URL")
@@ -196,7 +258,7 @@ class SparqlStore(Store):
     # -- transport -------------------------------------------------------------------
 
     def _wrapper(self, endpoint: str) -> SPARQLWrapper:
-        wrapper = SPARQLWrapper(endpoint, agent=self._headers["User-Agent"])
+        wrapper = _Wrapper(endpoint, agent=self._headers["User-Agent"])
         wrapper.setOnlyConneg(True)
         wrapper.setMethod(POST)
         wrapper.setTimeout(int(self.timeout))
@@ -256,7 +318,7 @@ class SparqlStore(Store):
                                          headers={**self._headers, "Content-Type": content_type})
 
         def call() -> None:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with _OPENER.open(request, timeout=self.timeout) as response:
                 response.read()
         self._retrying(f"{method} {content_type}", call)
 
@@ -264,7 +326,7 @@ class SparqlStore(Store):
 
     def query(self, sparql: str, bindings: Bindings | None = None, *,
               union: bool | None = None) -> Table | bool | Graph:
-        text = bind_values(sparql, bindings or {})
+        text = bind_values(check_services(sparql), bindings or {})
         extra = {UNION_PARAMETER: "true"} if (self.union if union is None else union) else None
         if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
             body, info = self._request(text, update=False, accept=TURTLE, parameters=extra)
@@ -318,7 +380,7 @@ class SparqlStore(Store):
     # -- writes ----------------------------------------------------------------------
 
     def update(self, sparql: str) -> None:
-        self._request(sparql, update=True)
+        self._request(check_services(sparql), update=True)
 
     def write(self, *, replace: Iterable[Graph] = (), add: Iterable[Graph] = ()) -> None:
         parts = [_insert(list(replace), replace=True),

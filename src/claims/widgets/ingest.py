@@ -1,6 +1,7 @@
 """The ingest panel: paste text, upload files or fetch a URL; preview; then commit.
 
-Nothing is fetched until the user presses "Fetch", and nothing is stored until "Commit":
+Nothing is fetched until the user presses "Fetch" (through :func:`claims.fetch.fetch`: public
+http(s) addresses only, redirects and size limited), and nothing is stored until "Commit":
 the preview runs the same extraction (:func:`claims.analyse`) without touching the store.
 Each article is committed through :func:`claims.ingest` (one transaction each), with a
 progress bar for batches; then the shared statement table is rebuilt.
@@ -11,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import html
 import tempfile
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,28 +19,18 @@ from typing import Any
 import ipywidgets as W
 
 from claims.document import Document
-from claims.errors import ClaimsError, EndpointUnreachable, InputError
+from claims.errors import ClaimsError, InputError
+from claims.fetch import fetch
 from claims.pipeline import Analysis, analyse, ingest
 from claims.reader import from_html, from_text, read
 from claims.store.base import Store
 from claims.widgets._errors import ErrorPanel
 from claims.widgets.table import StatementTable
 
+__all__ = ["IngestPanel", "fetch"]
+
 Fetcher = Callable[[str], bytes]
 SOURCES = ("Paste", "Upload", "URL")
-
-
-def fetch(url: str, *, timeout: float = 20.0) -> bytes:
-    """GET ``url`` (http or https only) with a timeout and the project's User-Agent."""
-    if not url.startswith(("http://", "https://")):
-        raise InputError(url, hint="give an http(s) URL")
-    request = urllib.request.Request(url, headers={"User-Agent": "claims/0.1 (ingest widget)"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data: bytes = response.read()
-            return data
-    except OSError as exc:
-        raise EndpointUnreachable(url, hint=f"the page could not be fetched ({exc})") from exc
 
 
 def _id(prefix: str, text: str | bytes) -> str:

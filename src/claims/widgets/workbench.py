@@ -19,6 +19,7 @@ import ipywidgets as W
 import pandas as pd
 from rdflib import XSD, Graph, Literal
 
+from claims.csvsafe import to_csv
 from claims.errors import QueryError
 from claims.model.mapping import bind_prefixes
 from claims.query import PREFIXES, named_queries, resolve, to_frame
@@ -145,7 +146,7 @@ class Workbench(W.VBox):  # type: ignore[misc]
             self.status.value = f"{len(result)} rows{more}"
             self.table.value = shown.to_html(index=False, na_rep="", classes="claims-results",
                                              border=0)
-            data = base64.b64encode(result.to_csv(index=False).encode("utf-8")).decode("ascii")
+            data = base64.b64encode(to_csv(result).encode("utf-8")).decode("ascii")
             self.download.value = (f'<a download="results.csv" href="data:text/csv;base64,{data}">'
                                    "Download results.csv</a>")
             self.chart.value = chart.column_chart(result)
