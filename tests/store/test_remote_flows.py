@@ -70,9 +70,11 @@ def wikidata(tmp_path_factory: pytest.TempPathFactory) -> Iterable[OxigraphServe
 
 @pytest.mark.parametrize("backend", ["memory", "oxigraph", "oxigraph-serve"])
 def test_federation_through_service(backend: str, wikidata: OxigraphServer,
-                                    request: pytest.FixtureRequest, tmp_path: Path) -> None:
+                                    request: pytest.FixtureRequest, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import make_store
 
+    monkeypatch.setenv("CLAIMS_SERVICE_ALLOW", wikidata.url)  # the stand-in, allowed by name
     store = make_store(backend, request, tmp_path)
     samples.write(store)
     text = q.get_query("speakers_wikidata_live").text
