@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hostile_http import Recorder, Seen
 
 from claims.errors import EndpointUnreachable, FetchRefused, InputTooLarge
 from claims.fetch import fetch
 from claims.store import MemoryStore
 from claims.widgets.ingest import IngestPanel
+from hostile_http import Recorder, Seen
 
 PAGE = b"<html><body><p>" + b"He said the talks would go on for another winter. " * 20 + b"</p></body></html>"
 INTERNAL = ["http://127.0.0.1/", "http://localhost/", "http://2130706433/", "http://0x7f.1/",

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hostile_http import EMPTY_RESULTS, Recorder, Seen
 
 from claims import query
 from claims.cli import cli
@@ -16,6 +15,7 @@ from claims.errors import ServiceRefused
 from claims.store import MemoryStore, OxigraphStore, Store
 from claims.store.guard import check_services
 from claims.widgets.workbench import run_sparql
+from hostile_http import EMPTY_RESULTS, Recorder, Seen
 
 
 def _results(_: Seen) -> tuple[int, dict[str, str], bytes]:
