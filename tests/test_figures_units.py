@@ -27,6 +27,8 @@ def test_fractions_in_words(text: str, phrase: str, value: float) -> None:
 def test_member_states_is_one_unit() -> None:
     assert _figures("The bloc's 27 member states agreed.") == [
         ("27 member states", 27.0, "member states", "count")]
+    assert _figures("The EU's 27 member states agreed.") == [  # a possessive, not "iPhone 12"
+        ("27 member states", 27.0, "member states", "count")]
 
 
 @pytest.mark.parametrize(("text", "unit"), [

@@ -201,6 +201,8 @@ def _not_a_quantity(text: str, m: re.Match[str]) -> bool:
     if bm is None:
         return False
     word = bm.group().strip(" -")
+    if word.endswith(("'s", "’s")):
+        return False  # "the EU's 27 member states": a possessive, not a model name
     if word in _NOT_MODEL or word in _MONTH_WORDS or word.rstrip(".") in _MONTH_ABBR:
         return False
     prev = text[max(0, bm.start() - 20):bm.start()].rstrip()

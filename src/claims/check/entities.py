@@ -1,0 +1,116 @@
+"""Which countries a figure is about: a group named in the sentence (its members on the
+article's date), countries listed in it, one country, a continent, or the group the article
+named before the sentence ("the group's members", "the five countries", "the free trade
+area").
+
+>>> e = entity_of("In total, the SCO represents half of the world's population.", 28, "2022-09-15")
+>>> e.label, len(e.members), e.how
+('SCO', 8, 'group named in the sentence')
+>>> entity_of("It ranges from 417,000 in Brunei to 255 million.", 15, "2017-08-06", near=22).label
+'BRN'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claims.reference import countries, groups
+
+__all__ = ["Entity", "continent", "entity_of", "group_entity", "members_on"]
+
+# continents news names as wholes ("Africa's biggest economy", "African trade")
+_CONTINENTS = {"Africa": "Africa", "African": "Africa", "Europe": "Europe", "European": "Europe",
+               "Asia": "Asia", "Asian": "Asia", "Latin America": "Americas",
+               "the Americas": "Americas", "Oceania": "Oceania"}
+_CONTINENT = re.compile(r"\b(?:" + "|".join(sorted(_CONTINENTS, key=len, reverse=True)) + r")\b")
+_LISTED = re.compile(r"\b(?:made up of|comprising|consisting of|composed of|namely|including)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """The countries a figure is about. ``label``: a group code ("SCO"), an ISO3 code, a
+    ``+``-joined list, or a continent; ``members``: ISO3 codes counted on ``day``; ``how``:
+    how it was found (written into the check's provenance)."""
+
+    label: str
+    members: tuple[str, ...]
+    how: str
+    day: str | None = None
+    group: str | None = None
+
+    @property
+    def is_group(self) -> bool:
+        return self.group is not None or len(self.members) > 1
+
+
+def members_on(code: str, day: str) -> tuple[str, ...]:
+    """A group's member states on ``day``. The G20 counts its organisation members (the EU,
+    and the AU since 2023) with their member states; other groups count states only (the EU
+    attends the G7 but the G7's figures are its seven states')."""
+    return groups.members(code, day, organisations="expand" if code == "G20" else "drop")
+
+
+def group_entity(code: str, day: str, how: str) -> Entity:
+    return Entity(code, members_on(code, day), how, day, code)
+
+
+@cache
+def continent(name: str) -> tuple[str, ...]:
+    """The World Bank economies of a continent (UN region)."""
+    region = _CONTINENTS.get(name, name)
+    return tuple(c.iso3 for c in countries.countries(kind="country", region=region) if c.in_wdi)
+
+
+def entity_of(sentence: str, at: int, day: str | None, *, context: str = "",
+              near: int | None = None) -> Entity | None:
+    """The entity of the figure at offset ``at`` of ``sentence`` (``near``: where to look for
+    a country named right after the figure, "417,000 in Brunei"), with the article's
+    ``context`` (its text, or the sentences around) for a group named earlier."""
+    when = day or ""
+    named = [g for g in groups.mentions(sentence)]
+    if named:
+        best = min(named, key=lambda g: (g.start > at, abs(g.start - at)))
+        return group_entity(best.value.code, when, "group named in the sentence") if when else \
+            Entity(best.value.code, (), "group named in the sentence (no date: no members)",
+                   None, best.value.code)
+    found = [c for c in countries.mentions(sentence) if c.value.kind == "country"]
+    if near is not None:
+        after = [c for c in found if near <= c.start <= near + 4]
+        if after:
+            return Entity(after[0].value.iso3, (after[0].value.iso3,), "country named after the figure",
+                          day)
+    codes = tuple(dict.fromkeys(c.value.iso3 for c in found))
+    if len(codes) >= 2:
+        return Entity("+".join(codes), codes, "countries listed in the sentence", day)
+    if len(codes) == 1:
+        return Entity(codes[0], codes, "country named in the sentence", day)
+    land = _CONTINENT.search(sentence)
+    if land:
+        name = _CONTINENTS[land.group()]
+        return Entity(name, continent(name), "continent named in the sentence", day)
+    return _from_context(sentence, context, when)
+
+
+def _from_context(sentence: str, context: str, day: str) -> Entity | None:
+    """The group the article named last before the sentence (else most often), or None."""
+    if not context or not day:
+        return None
+    where = context.find(sentence)
+    named = groups.mentions(context)
+    before = [g for g in named if where < 0 or g.start < where]
+    if before and where >= 0:
+        return group_entity(before[-1].value.code, day, "group named earlier in the article")
+    counts: dict[str, int] = {}
+    for g in named:
+        counts[g.value.code] = counts.get(g.value.code, 0) + 1
+    if not counts:
+        return None
+    code = max(counts, key=lambda c: counts[c])
+    return group_entity(code, day, "group named most often in the article")
+
+
+def listed_members(sentence: str) -> bool:
+    """Whether the sentence lists a group's members ("made up of China, Russia, ...")."""
+    return bool(_LISTED.search(sentence))

@@ -1,0 +1,401 @@
+"""Understanding a figure about a country or a group: what it measures, of whom, for which
+year, and how it is claimed (about, more than, a range).
+
+A figure statement of the extractor (:mod:`claims.extract.figures`) is read in its sentence:
+
+- **measure** — a share of the world's population (``pop_share``), GDP (``gdp_share``
+  nominal, ``ppp_share`` at purchasing-power parity, ``gdp_share|ppp_share`` when the
+  sentence says only "the global economy" or "output"), land (``surface_share``) or exports
+  (``exports_share``); an absolute population (``pop_abs``), GDP in US$ (``gdp_abs``), area
+  (``surface_abs``) or exports (``exports_abs``); a member count (``member_count``: "an
+  eight-nation group", "the 55-member AU"); a difference of population ("3mn more than
+  China": ``pop_diff``); a rank ("Africa's biggest economy": ``rank_gdp``, "most populous
+  country": ``rank_pop``). A share of something the data does not hold (trade between
+  countries, oxygen, a country's own vaccinated population, merchandise exports) is read
+  as ``uncheckable`` with the reason;
+- **entity** — :func:`claims.check.entities.entity_of`;
+- **year** — :func:`claims.check.years.year_of` (the rule written there);
+- **comparator** — ``approx`` (about, nearly, a bare number), ``at_least`` (more than, over),
+  ``at_most`` (under, less than, up to), ``range`` ("16–17 percent").
+
+Figures that are not about a country or group (a price, a death toll, a date) are not read.
+
+>>> from claims.document import Document
+>>> doc = Document.from_text("In total, the SCO represents an audience of half of the world's population.",
+...                          id="t", date="2022-09-15")
+>>> r = readings(doc)[0]
+>>> r.measure, r.entity.label, r.year, r.claimed, r.comparator
+('pop_share', 'SCO', 2022, 50.0, 'approx')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claims.check.entities import Entity, continent, entity_of, group_entity
+from claims.check.years import year_of
+from claims.document import Document
+from claims.extract.figures import find_figures
+from claims.reference import countries, groups
+from claims.statements import Kind, Quantity, Span, Statement
+
+__all__ = ["Reading", "readings", "sentence_span"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(\-–—A-Z0-9])|\n+")
+_OF = re.compile(r"^\s*(?:of|in)\s+(?P<whole>[^,.;:()\[\]—–]{1,60})", re.I)
+_WORLD = r"(?:world|world's|worlds|global|planet's|earth's|globe's|worldwide|international)"
+_PEOPLE = re.compile(r"\b(?:population|people|inhabitants|humanity|mankind|residents|citizens)\b", re.I)
+_GDP = re.compile(r"\b(?:gdp|gross domestic product)\b", re.I)
+_PPP = re.compile(r"\b(?:ppp|purchasing[- ]power)\b", re.I)
+_NOMINAL = re.compile(r"\bnominal\b", re.I)
+_ECONOMY = re.compile(r"\b(?:econom(?:y|ies)|economic output|output|wealth)\b", re.I)
+_LAND = re.compile(r"\b(?:land|landmass|land mass|surface|territory|area)\b", re.I)
+_EXPORTS = re.compile(r"\bexports?\b", re.I)
+_TRADE = re.compile(r"\btrade\b", re.I)
+_GOODS = re.compile(r"\b(?:merchandise|goods)\b", re.I)
+_TOTAL = re.compile(rf"^(?:the\s+|our\s+)?{_WORLD}\s+total\b|^(?:the\s+)?total\b", re.I)
+_SHARE_OF = re.compile(r"\bshares?\s+of\s+.{0,60}?\b(?:in|of)\s+(?:the\s+)?" + _WORLD +
+                       r"?\s*(?P<what>[\w\s,]+?)\s+(?:is|are|was|were|stood at|at)\b", re.I)
+_OUTPUT_SHARE = re.compile(r"^\s+(?:output|gdp|economic|population)\s+share\b", re.I)
+_GROUP_WORD = re.compile(r"^\s*(?:group|bloc|alliance|organi[sz]ation|union|club|grouping)\b", re.I)
+_COUNT_UNITS = frozenset(["nation", "member", "country", "state", "economy"])
+_COUNT_NOUNS = frozenset(["members", "member states", "member countries", "member nations",
+                          "countries", "nations", "states", "economies"])
+_PEOPLE_UNITS = frozenset(["people", "inhabitants", "residents", "citizens", "persons"])
+_DIFF = re.compile(r"^\s*(?:more|fewer|less)\s+than\s+", re.I)
+_RANK = re.compile(
+    r"\b(?P<region>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:'s|’s) (?P<sup>biggest|largest) economy"
+    r"|\b(?P<pop>most populous) (?:country|nation)")
+_AT_LEAST = frozenset(["more than", "over", "at least", "upwards of", "slightly more than"])
+_AT_MOST = frozenset(["under", "less than", "fewer than", "up to"])
+_SQ_MILE = 2.589988110336
+_CURRENCY_CODE = re.compile(r"\b(?:US|HK|S|A|C|NZ)\s?\$|\$US\b")
+_WHOLE_END = re.compile(r"\s+(?:and|or|but|while|which|that|as|where|when)\s|\s+\d", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A figure understood: the phrase (``span`` into the text read), what it measures, of
+    which entity, for which year (and the rule that chose it), the value claimed with its
+    unit and comparator (``upper`` for a range), and why it cannot be checked, if so."""
+
+    phrase: str
+    span: Span
+    measure: str
+    entity: Entity | None
+    year: int | None
+    year_rule: str
+    claimed: float | None
+    unit: str
+    comparator: str
+    upper: float | None = None
+    day: str | None = None
+    uncheckable: str | None = None
+    subject: str | None = None  # the country ranked or compared ("NGA" in "NGA@AU")
+    other: str | None = None  # the country compared with ("CHN" in "IND-CHN")
+
+
+def sentence_span(text: str, at: int) -> Span:
+    """The sentence of ``text`` that holds offset ``at``."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, at):
+        start = m.end()
+    stop = _SENTENCE_END.search(text, at)
+    return Span(start, stop.start() if stop else len(text))
+
+
+def readings(doc: Document, figures: Sequence[Statement] | None = None, *,
+             context: str = "") -> list[Reading]:
+    """The figures of ``doc`` about countries or groups, understood (``figures``: the
+    document's figure statements as the extractor found them; found afresh when None).
+    ``context``: more of the article, when ``doc`` is only a sentence of it."""
+    found = [f for f in (figures if figures is not None else find_figures(doc))
+             if f.kind is Kind.FIGURE and f.quantity is not None]
+    whole = context or doc.text
+    out: list[Reading] = []
+    spans = [f.span for f in found]
+    for i, fig in enumerate(found):
+        sent = sentence_span(doc.text, fig.span.start)
+        reading = _read(doc, fig, sent, whole, spans, i)
+        if reading is not None:
+            out.append(reading)
+    out += _ranks(doc, whole)
+    return sorted(out, key=lambda r: r.span.start)
+
+
+def _read(doc: Document, fig: Statement, sent: Span, context: str,
+          spans: Sequence[Span], index: int) -> Reading | None:
+    q = fig.quantity
+    assert q is not None
+    if q.kind in ("year", "date", "duration") or q.value is None:
+        return None
+    text = doc.text
+    sentence = _masked(text[sent.start:sent.end])
+    start, end = fig.span.start - sent.start, fig.span.end - sent.start
+    prev = spans[index - 1] if index else None
+    if prev is not None and _restates(text, prev, fig.span):
+        return None  # "US$2.5 trillion (S$3.4 trillion)": the same figure in another unit
+    nxt = spans[index + 1] if index + 1 < len(spans) else None
+    measure, why = _measure(sentence, start, end, q, fig.text, doc, spans, index, sent)
+    if measure is None:
+        return None
+    claimed, comparator, upper, unit = _claim(q, measure)
+    phrase = fig.text
+    if nxt is not None and _restates(text, fig.span, nxt):  # "more than 60% (62%)": the precise one
+        inner = find_figures(Document.from_text(text[nxt.start:nxt.end], id="p"))
+        if inner and inner[0].quantity and inner[0].quantity.unit == q.unit:
+            claimed, comparator = _claim(inner[0].quantity, measure)[:2]
+            phrase = text[fig.span.start:nxt.end + 1]
+    day = doc.date[:10] if doc.date else None
+    near = end + 1 if measure == "pop_abs" and q.kind == "number" else None
+    subject = other = None
+    entity: Entity | None
+    if measure == "pop_diff":
+        entity, subject, other = _diff_entity(sentence, start, end, day)
+    else:
+        entity = entity_of(sentence, start, day, context=context, near=near)
+    if measure == "member_count" and (entity is None or entity.group is None):
+        return None  # "seven member states had bid": not the size of a group
+    if measure == "pop_share" and _own_population(sentence, end, q, fig.text):
+        measure, why = "share of a country's own population", (
+            "a share of the country's own people (who is counted is not in the reference data)")
+    if entity is None and why is None:
+        why = "no country or group named in the sentence or the article"
+    year, rule = year_of(sentence, start, end, day, measure, context=context)
+    return Reading(phrase, Span(fig.span.start, fig.span.start + len(phrase)), measure, entity, year,
+                   rule, claimed, unit, comparator, upper, day, why, subject, other)
+
+
+def _masked(sentence: str) -> str:
+    """The sentence with currency symbols that look like country codes blanked ("US$")."""
+    return _CURRENCY_CODE.sub(lambda m: " " * len(m.group()), sentence)
+
+
+def _restates(text: str, first: Span, second: Span) -> bool:
+    """Whether the figure at ``second`` is in parentheses right after ``first``."""
+    between = text[first.end:second.start]
+    return (between.rstrip().endswith("(") and len(between) <= 50 and ")" not in between
+            and text[second.end:second.end + 1] == ")")
+
+
+def _claim(q: Quantity, measure: str) -> tuple[float | None, str, float | None, str]:
+    value, upper = q.value, q.upper
+    share = measure.endswith("_share") or measure in ("gdp_share|ppp_share",)
+    if q.kind == "proportion" and value is not None:
+        value, upper = value * 100, (upper * 100 if upper is not None else None)
+    if measure == "surface_abs" and q.unit == "mi2" and value is not None:
+        value, upper = value * _SQ_MILE, (upper * _SQ_MILE if upper is not None else None)
+    qual = (q.qualifier or "").lower()
+    comparator = ("range" if upper is not None else "at_least" if qual in _AT_LEAST
+                  else "at_most" if qual in _AT_MOST else "approx")
+    unit = "%" if share else {"pop_abs": "people", "pop_diff": "people", "member_count": "countries",
+                              "surface_abs": "km2"}.get(measure, q.unit or "")
+    return value, comparator, upper, unit
+
+
+def _measure(sentence: str, start: int, end: int, q: Quantity, phrase: str, doc: Document,
+             spans: Sequence[Span], index: int, sent: Span) -> tuple[str | None, str | None]:
+    """(measure, why it is uncheckable) of the figure at ``sentence[start:end]``."""
+    tail = sentence[end:]
+    if q.kind == "proportion":  # "half of the world's population": the whole is in the phrase
+        tail = phrase[phrase.lower().find(" of ") if " of " in phrase.lower() else len(phrase):] + tail
+    if q.kind in ("percentage", "proportion") or (q.kind == "range" and q.unit == "%"):
+        return _share(sentence, start, tail, doc, spans, index, sent)
+    unit = (q.unit or "").lower()
+    head = sentence[:start]
+    if q.kind == "money" or (q.kind == "range" and q.unit and q.unit != "%"):
+        return _money(head, tail, unit)
+    if unit in ("km2", "mi2"):
+        return "surface_abs", None
+    if q.kind == "count" and unit in _PEOPLE_UNITS:
+        if _DIFF.match(tail):
+            return None, None
+        return "pop_abs", None
+    if q.kind == "count" and unit in ("more", "fewer", "less") and re.match(r"\s*than\s", tail):
+        if _PEOPLE.search(sentence):
+            return "pop_diff", None
+        return None, None
+    if q.kind == "count" and _is_member_count(unit, phrase, tail, head):
+        return "member_count", None
+    if q.kind == "number" and q.value is not None and q.value >= 1000 and re.match(r"^\s+in\s+[A-Z]", tail):
+        return "pop_abs", None  # "417,000 in Brunei": a bare number of a country
+    return None, None
+
+
+def _is_member_count(unit: str, phrase: str, tail: str, head: str) -> bool:
+    if "-" in phrase and unit in _COUNT_UNITS:  # "an eight-nation group", "the 55-member AU"
+        return bool(_GROUP_WORD.match(tail) or groups.mentions(tail[:40]))
+    if unit in _COUNT_NOUNS:  # "the EU's 27 member states", "the 10 members of ASEAN"
+        before = groups.mentions(head[-30:])
+        after = re.match(r"^\s+(?:of|in)\s+(?:the\s+)?(?P<g>[\w-]+(?:\s[\w-]+){0,4})", tail)
+        return bool((before and head[-30:].rstrip().endswith(("'s", "’s", before[-1].text)))
+                    or (after and groups.mentions(after.group("g"))))
+    return False
+
+
+def _nearest(head: str, tail: str) -> str:
+    """The words of the measure nearest the figure: the last one before it within the
+    clause, else the first after it ("GDP of US$2.5 trillion", "$5 trillion in exports")."""
+    words = (_TRADE, _EXPORTS, _GDP, _ECONOMY, _PPP)
+    before = [(m.end(), m.group()) for w in words for m in w.finditer(head[-80:])]
+    if before:
+        last = max(before)[0]
+        return head[-80:][max(0, last - 30):last]
+    after = [(m.start(), m.group()) for w in words for m in w.finditer(tail[:40])]
+    return tail[:40][:min(after)[0] + 20] if after else ""
+
+
+def _money(head: str, tail: str, unit: str) -> tuple[str | None, str | None]:
+    near = _nearest(head, tail)
+    if _TRADE.search(near):
+        return "trade value", "trade values are not in the reference data"
+    if _EXPORTS.search(near):
+        if _GOODS.search(near):
+            return "merchandise exports", ("merchandise (goods-only) exports are not in the reference "
+                                           "data (only goods and services)")
+        return ("exports_abs", None) if unit == "usd" else (
+            "exports_abs", f"a value in {unit.upper()}: the reference data is in US$")
+    if _GDP.search(near) or _ECONOMY.search(near):
+        if _PPP.search(near):
+            return "ppp_abs", None
+        return ("gdp_abs", None) if unit == "usd" else (
+            "gdp_abs", f"a value in {unit.upper() or 'an unknown currency'}: the reference data is in US$")
+    return None, None
+
+
+def _share(sentence: str, start: int, tail: str, doc: Document, spans: Sequence[Span],
+           index: int, sent: Span) -> tuple[str | None, str | None]:
+    m = _OF.match(tail)
+    whole = m.group("whole") if m else ""
+    cut = _WHOLE_END.search(whole)
+    whole = whole[:cut.start()] if cut else whole
+    if not whole and _OUTPUT_SHARE.match(tail):
+        whole = tail
+    if not whole:
+        listed = _SHARE_OF.search(sentence)
+        if listed and listed.end() <= start + 1:
+            return _respective(listed.group("what"), sentence, start, spans, index, sent)
+        return None, None
+    return _whole(whole, sentence, start, doc, spans, index, sent)
+
+
+def _whole(whole: str, sentence: str, start: int, doc: Document, spans: Sequence[Span],
+           index: int, sent: Span) -> tuple[str | None, str | None]:
+    if _TRADE.search(whole):
+        return "trade share", "trade shares (between or within countries) are not in the reference data"
+    if _EXPORTS.search(whole):
+        if _GOODS.search(whole):
+            return "merchandise export share", "merchandise exports are not in the reference data"
+        return "exports_share", None
+    if _PEOPLE.search(whole):
+        return "pop_share", None
+    if _GDP.search(whole) and not _PPP.search(sentence):
+        return "gdp_share", None
+    if _PPP.search(whole) or (_ECONOMY.search(whole) and _PPP.search(sentence)):
+        return "ppp_share", None
+    if _ECONOMY.search(whole):
+        return ("gdp_share", None) if _NOMINAL.search(sentence) else ("gdp_share|ppp_share", None)
+    if _LAND.search(whole):
+        return "surface_share", None
+    if _TOTAL.match(whole.strip()):
+        return _total(doc, spans, index, sent)
+    noun = whole.strip().split(",")[0]
+    return f"share of {noun}", f"{noun!r} is not a series of the reference data"
+
+
+def _total(doc: Document, spans: Sequence[Span], index: int, sent: Span) -> tuple[str | None, str | None]:
+    """ "41 percent of the world's total": a share of what the sentence's figure before it counts."""
+    for span in reversed(spans[:index]):
+        if span.start < sent.start:
+            break
+        words = doc.text[span.start:span.end].lower()
+        if _PEOPLE.search(words):
+            return "pop_share", None
+        if re.search(r"km|square|sq", words):
+            return "surface_share", None
+        if re.search(r"\$|dollar|usd", words):
+            return "gdp_share", None
+    return None, None
+
+
+def _respective(what: str, sentence: str, start: int, spans: Sequence[Span], index: int,
+                sent: Span) -> tuple[str | None, str | None]:
+    """ "the share of G7 countries in global GDP and population is 43% and 9.8%": the n-th
+    whole for the n-th figure of the list."""
+    wholes = [w.strip() for w in re.split(r",|\band\b", what) if w.strip()]
+    first = index
+    while first > 0 and spans[first - 1].start >= sent.start + start - 40 and \
+            spans[first - 1].start >= sent.start:
+        first -= 1
+    n = index - first
+    if n >= len(wholes):
+        return None, None
+    return _whole(wholes[n], sentence, start, Document.from_text(sentence, id="s"), [], 0, Span(0, 0))
+
+
+def _own_population(sentence: str, end: int, q: Quantity, phrase: str) -> bool:
+    """ "One fourth of the US population": a country's own population, not the world's."""
+    text = phrase if q.kind == "proportion" else sentence[end:end + 60]
+    m = re.search(r"\bof\s+(?:the\s+)?(?P<who>[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)\s+population\b", text)
+    if not m or re.search(_WORLD, m.group("who"), re.I):
+        return False
+    who = m.group("who").removesuffix("'s").removesuffix("’s")
+    return countries.country(who) is not None or bool(countries.mentions(m.group("who")))
+
+
+def _diff_entity(sentence: str, start: int, end: int,
+                 day: str | None) -> tuple[Entity | None, str | None, str | None]:
+    """ "India would have more than 1.428bn people, about 3mn more than China": India - China."""
+    found = [c for c in countries.mentions(sentence) if c.value.kind == "country"]
+    before = [c for c in found if c.start < start]
+    after = [c for c in found if c.start >= end]
+    if not before or not after:
+        return None, None, None
+    a, b = before[0].value.iso3, after[0].value.iso3
+    return Entity(f"{a}-{b}", (a, b), "countries compared in the sentence", day), a, b
+
+
+def _ranks(doc: Document, context: str) -> list[Reading]:
+    """ "Nigeria is Africa's biggest economy and most populous country": rank 1 in a region."""
+    out: list[Reading] = []
+    text = doc.text
+    day = doc.date[:10] if doc.date else None
+    for m in _RANK.finditer(text):
+        sent = sentence_span(text, m.start())
+        sentence = text[sent.start:sent.end]
+        start = m.start() - sent.start
+        subject = [c for c in countries.mentions(sentence[:start]) if c.value.kind == "country"]
+        region = m.group("region") or _region_before(text, m.start(), sent)
+        if not subject or region is None:
+            continue
+        whole = _region(region, day)
+        if whole is None:
+            continue
+        measure = "rank_pop" if m.group("pop") else "rank_gdp"
+        year, rule = year_of(sentence, start, m.end() - sent.start, day, measure, context=context)
+        who = subject[-1].value.iso3
+        out.append(Reading(m.group(), Span(m.start(), m.end()), measure,
+                           Entity(f"{who}@{whole.label}", whole.members, whole.how, day, whole.group),
+                           year, rule, 1.0, "rank", "approx", None, day, None, who))
+    return out
+
+
+def _region_before(text: str, at: int, sent: Span) -> str | None:
+    found = list(re.finditer(r"\b([A-Z][\w-]+)(?:'s|’s) (?:biggest|largest) economy", text[sent.start:at]))
+    return found[-1].group(1) if found else None
+
+
+def _region(name: str, day: str | None) -> Entity | None:
+    g = groups.group(name)
+    if g is not None and day:
+        return group_entity(g.code, day, "group named in the sentence")
+    members = continent(name)
+    if members:
+        return Entity(name, members, "continent (UN region) named in the sentence", day)
+    return None
+
+
+def figure_statements(statements: Iterable[Statement]) -> list[Statement]:
+    return [s for s in statements if s.kind is Kind.FIGURE]
