@@ -58,3 +58,8 @@ def test_between_and_is_still_a_range() -> None:
 def test_areas(text: str, phrase: str, value: float, unit: str) -> None:
     found = _figures(text)[0]
     assert found[:3] == (phrase, value, unit)
+
+
+def test_a_hyphenated_count_after_the_is_a_figure_but_the_two_leaders_is_not() -> None:
+    assert _figures("Leaders of the nine-nation SCO met.") == [("nine-nation", 9.0, "nation", "count")]
+    assert _figures("The two leaders met.") == []

@@ -190,7 +190,8 @@ def _not_a_quantity(text: str, m: re.Match[str]) -> bool:
         return True
     if text[ns - 1:ns] == "(" and text[ne:ne + 1] == ")":
         return True
-    if text[ns:ns + 1].isalpha() and _ANAPHORIC.search(text, max(0, ns - 12), ns):
+    if text[ns:ns + 1].isalpha() and text[ne:ne + 1] != "-" and \
+            _ANAPHORIC.search(text, max(0, ns - 12), ns):  # "the nine-nation SCO" is a count
         return True  # "the two leaders", "both three": a reference back, not a quantity
     if m.group("cur") or m.group("pct") or m.group("pct1") or m.group("mag") or m.group("qual"):
         return False
