@@ -21,6 +21,8 @@ class CLAIMS(DefinedNamespace):
     _fail = True
     Article: URIRef  # Article
     AttributionReview: URIRef  # Attribution review
+    Claim: URIRef  # Claim
+    ClaimMember: URIRef  # Claim member
     ClaimRating: URIRef  # Claim rating
     Decision: URIRef  # Decision
     DescribedSource: URIRef  # Described source
@@ -37,6 +39,8 @@ class CLAIMS(DefinedNamespace):
     ReviewEvent: URIRef  # Review event
     SpeakerLink: URIRef  # Speaker link
     Statement: URIRef  # Statement
+    WordChange: URIRef  # Word change
+    canonicalStatement: URIRef  # canonical statement
     computedPerson: URIRef  # computed person
     correctedSpeaker: URIRef  # corrected speaker
     decision: URIRef  # decision
@@ -47,6 +51,8 @@ class CLAIMS(DefinedNamespace):
     linkedPerson: URIRef  # linked person
     matchOf: URIRef  # match of
     matchedFactCheck: URIRef  # matched fact-check
+    member: URIRef  # member
+    memberOf: URIRef  # member of
     normalisedRating: URIRef  # normalised rating
     officeAtTime: URIRef  # office at the time
     quantity: URIRef  # quantity
@@ -55,26 +61,42 @@ class CLAIMS(DefinedNamespace):
     speaker: URIRef  # speaker
     supersedes: URIRef  # supersedes
     verdict: URIRef  # verdict
+    wordChange: URIRef  # word change
     approximate: URIRef  # approximate
     articleHash: URIRef  # article hash
     attributionMethod: URIRef  # attribution method
+    bodyContainment: URIRef  # body containment
+    canonicalWords: URIRef  # canonical words
+    changeKind: URIRef  # change kind
+    changeOrder: URIRef  # change order
     confidence: URIRef  # confidence
     contentHash: URIRef  # content hash
+    copyMethod: URIRef  # copy method
     correctedText: URIRef  # corrected text
     countryCode: URIRef  # country code
+    creditedOutlet: URIRef  # credited outlet
     cue: URIRef  # cue
     date: URIRef  # date
     end: URIRef  # end
     evidence: URIRef  # evidence
+    firstOutlet: URIRef  # first outlet
+    firstSeen: URIRef  # first seen
+    independentSources: URIRef  # independent sources
     linkConfidence: URIRef  # link confidence
     linkMethod: URIRef  # link method
     linkReason: URIRef  # link reason
+    matchConfidence: URIRef  # match confidence
     matchMethod: URIRef  # match method
     matchRank: URIRef  # match rank
     matchScore: URIRef  # match score
     measures: URIRef  # measures
+    memberCount: URIRef  # member count
+    memberWords: URIRef  # member words
     mentionEnd: URIRef  # mention end
     mentionStart: URIRef  # mention start
+    misquote: URIRef  # misquote
+    misquoteStatus: URIRef  # misquote status
+    outletCount: URIRef  # outlet count
     partial: URIRef  # partial
     qualifier: URIRef  # qualifier
     quantityKind: URIRef  # quantity kind
@@ -83,3 +105,4 @@ class CLAIMS(DefinedNamespace):
     sourceId: URIRef  # source id
     speakerName: URIRef  # speaker name
     start: URIRef  # start
+    wording: URIRef  # wording

@@ -1,0 +1,101 @@
+"""The claim-tracking layer's named graphs.
+
+- ``<{base}graph/track/claim/{id}>``: a claim (``claims:Claim``, a ``schema:Claim``) with
+  its canonical wording (``schema:text``, ``claims:canonicalStatement``), counts, first
+  appearance, and a ``claims:ClaimMember`` per statement (``claims:member``, ``claims:wording``,
+  ``claims:matchConfidence``, ``claims:misquote``, ``claims:wordChange``); a claim merged
+  into another keeps only ``dcterms:isReplacedBy`` there;
+- ``<{base}graph/track/copy/{article}>``: a syndicated article ``prov:wasDerivedFrom`` its
+  original in the knowledge base (``claims:copyMethod``, ``claims:bodyContainment``), and/or
+  the outlet its credit line names (``claims:creditedOutlet``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from claims.config import base_iri
+from claims.model.mapping import bind_prefixes, date_literal
+from claims.track.matching import digest, member_iri
+from claims.track.summary import Summary
+from claims.vocab import CLAIMS, SCHEMA
+
+
+def claim_graph_iri(claim: str) -> URIRef:
+    return URIRef(f"{base_iri()}graph/track/claim/{digest(claim)}")
+
+
+def copy_graph_iri(article: str) -> URIRef:
+    return URIRef(f"{base_iri()}graph/track/copy/{digest(article)}")
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 3))))
+
+
+def claim_graph(summary: Summary) -> Graph:
+    graph = bind_prefixes(Graph(identifier=claim_graph_iri(summary.claim)))
+    claim = URIRef(summary.claim)
+    for p, o in ((RDF.type, CLAIMS.Claim), (RDF.type, SCHEMA.Claim),
+                 (SCHEMA.text, Literal(summary.canonical.text)),
+                 (CLAIMS.canonicalStatement, URIRef(summary.canonical.statement)),
+                 (CLAIMS.memberCount, Literal(len(summary.members))),
+                 (CLAIMS.outletCount, Literal(summary.outlets)),
+                 (CLAIMS.independentSources, Literal(summary.independent)),
+                 (SCHEMA.firstAppearance, URIRef(summary.first_article))):
+        graph.add((claim, p, o))
+    if summary.first_date:
+        graph.add((claim, CLAIMS.firstSeen, date_literal(summary.first_date)))
+    if summary.first_outlet:
+        graph.add((claim, CLAIMS.firstOutlet, Literal(summary.first_outlet)))
+    if summary.canonical.speaker:
+        graph.add((claim, CLAIMS.speakerName, Literal(summary.canonical.speaker)))
+    for m in summary.members:
+        node = URIRef(member_iri(m.statement))
+        graph.add((claim, SCHEMA.appearance, URIRef(m.article)))
+        for p, o in ((RDF.type, CLAIMS.ClaimMember), (CLAIMS.memberOf, claim),
+                     (CLAIMS.member, URIRef(m.statement)), (CLAIMS.wording, Literal(m.wording)),
+                     (CLAIMS.matchConfidence, _decimal(m.confidence)),
+                     (CLAIMS.misquote, Literal(m.misquote))):
+            graph.add((node, p, o))
+        if m.misquote_status:
+            graph.add((node, CLAIMS.misquoteStatus, Literal(m.misquote_status)))
+        for order, change in enumerate(m.changes, 1):
+            term = URIRef(f"{node}/change/{order}")
+            graph.add((node, CLAIMS.wordChange, term))
+            for p, o in ((RDF.type, CLAIMS.WordChange), (CLAIMS.changeKind, Literal(change.kind)),
+                         (CLAIMS.canonicalWords, Literal(" ".join(change.a))),
+                         (CLAIMS.memberWords, Literal(" ".join(change.b))),
+                         (CLAIMS.changeOrder, Literal(order))):
+                graph.add((term, p, o))
+    return graph
+
+
+def replaced_graph(claim: str, by: str) -> Graph:
+    """What stays of a claim merged into another: its IRI points to the one it joined."""
+    graph = bind_prefixes(Graph(identifier=claim_graph_iri(claim)))
+    graph.add((URIRef(claim), RDF.type, CLAIMS.Claim))
+    graph.add((URIRef(claim), DCTERMS.isReplacedBy, URIRef(by)))
+    return graph
+
+
+def copy_graph(article: str, *, original: str | None, containment: float | None,
+               credit: str | None) -> Graph:
+    graph = bind_prefixes(Graph(identifier=copy_graph_iri(article)))
+    node = URIRef(article)
+    if original:
+        graph.add((node, PROV.wasDerivedFrom, URIRef(original)))
+        graph.add((node, CLAIMS.copyMethod, Literal("near-identical body")))
+        if containment is not None:
+            graph.add((node, CLAIMS.bodyContainment, _decimal(containment)))
+    if credit:
+        graph.add((node, CLAIMS.creditedOutlet, Literal(credit)))
+        if not original:
+            graph.add((node, CLAIMS.copyMethod, Literal("credit line")))
+    return graph
+
+
+__all__ = ["claim_graph", "claim_graph_iri", "copy_graph", "copy_graph_iri", "replaced_graph"]

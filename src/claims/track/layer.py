@@ -1,0 +1,317 @@
+"""The claim-tracking layer (``claims.layers.KNOWN["track"]``): kept fresh by ingestion,
+editors' decisions and rebuilds.
+
+Ingestion hands it each batch of articles: their quotations are matched against the whole
+knowledge base through the persistent candidate index (:mod:`claims.track.state`), and the
+graphs of the claims they touch (two members or more) and of syndicated copies are written
+in one store transaction, inside the state's own transaction (a failed write leaves both as
+they were). Re-ingesting an unchanged article does nothing; a changed one replaces its
+quotations.
+
+Editors decide with :data:`MEMBER` (``split`` a statement off its claim, ``confirmed``),
+:data:`CLAIM` (``merged`` into the claim named by the target) and :data:`MISQUOTE`
+(``confirmed``, ``dismissed``); the latest decision always wins, on every recomputation and
+rebuild. A rebuild keeps claim IRIs: each new cluster takes the IRI most of its members had,
+and every other IRI its members had points to it (``dcterms:isReplacedBy``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rdflib import Graph, URIRef
+
+from claims import decisions
+from claims.config import base_iri
+from claims.decisions import DecisionScheme
+from claims.document import Document
+from claims.model import iris
+from claims.query import expand, select, shorten
+from claims.statements import Decision, Statement
+from claims.store.base import Store
+from claims.track import graphs
+from claims.track.matching import (
+    CLAIM_SCHEME,
+    MEMBER_SCHEME,
+    MISQUOTE_SCHEME,
+    ArticleInfo,
+    Row,
+    Tracker,
+    digest,
+    member_iri,
+)
+from claims.track.state import State
+from claims.track.summary import summarise
+
+MEMBER = DecisionScheme(MEMBER_SCHEME, ("confirmed", "split"))
+CLAIM = DecisionScheme(CLAIM_SCHEME, ("merged",))
+MISQUOTE = DecisionScheme(MISQUOTE_SCHEME, ("confirmed", "dismissed"))
+SCHEMES = (MEMBER, CLAIM, MISQUOTE)
+KIND = "quotation"  # the statements tracked
+BATCH = 2000  # graphs a store write during a rebuild
+
+
+def statement_of(member: str) -> str:
+    """The statement of a membership IRI."""
+    return f"{base_iri()}statement/{digest(member)}"
+
+
+def _day(value: object) -> str | None:
+    return str(value)[:10] if value else None
+
+
+def _rows(doc: Document, statements: Sequence[Statement]) -> list[Row]:
+    from claims.index.rows import rows_from_statements
+
+    graph, article = str(iris.graph_iri(doc)), str(iris.article_iri(doc))
+    return [Row(expand(str(r["statement"])), graph, article, str(r["text"]),
+                r["extracted_speaker"], r["outlet"], _day(r["date"]))
+            for r in rows_from_statements(doc, statements) if r["kind"] == KIND]
+
+
+class Writer:
+    """Turns touched claims and articles into graphs, with the state's decisions applied."""
+
+    def __init__(self, state: State, tracker: Tracker) -> None:
+        self.state, self.tracker = state, tracker
+
+    def articles(self, graphs_: Iterable[str]) -> dict[str, dict[str, object]]:
+        found = self.state.articles(graphs_)
+        wanted = {str(a["original"]) for a in found.values() if a.get("original")} - set(found)
+        while wanted:
+            more = self.state.articles(wanted)
+            found.update(more)
+            wanted = {str(a["original"]) for a in more.values() if a.get("original")} - set(found)
+        return found
+
+    def claim_graphs(self, touched: Iterable[str]) -> tuple[list[Graph], list[str], list[str]]:
+        """``(graphs to write, graph IRIs to remove, statements whose facets changed)``."""
+        misquotes = self.state.decisions(MISQUOTE_SCHEME)
+        members = self.state.decisions(MEMBER_SCHEME)
+        out: list[Graph] = []
+        remove: list[str] = []
+        statements: list[str] = []
+        roots: set[str] = set()
+        for claim in touched:
+            root = self.tracker.root(claim)
+            roots.add(root)
+            if root != claim and self.state.shown(claim):
+                out.append(graphs.replaced_graph(claim, root))
+        for root in sorted(roots):
+            quotes = self.state.members(root)
+            statements += [q.statement for q in quotes]
+            if len(quotes) >= 2 or (quotes and self.state.shown(root)):
+                arts = self.articles({q.graph for q in quotes})
+                decided = {q.statement: misquotes[m][0] for q in quotes
+                           if (m := member_iri(q.statement)) in misquotes}
+                confirmed = {q.statement for q in quotes
+                             if members.get(member_iri(q.statement), ("",))[0] == "confirmed"}
+                out.append(graphs.claim_graph(summarise(root, quotes, arts, decided, confirmed)))
+                self.state.shown(root, True)
+            elif self.state.shown(root) and root not in self.state.replaced():
+                remove.append(str(graphs.claim_graph_iri(root)))
+                self.state.shown(root, False)
+        return out, remove, statements
+
+    def copy_graphs(self, articles: Iterable[str]) -> list[Graph]:
+        out = []
+        for info in self.state.articles(articles).values():
+            original = info.get("original")
+            credit = info.get("credit")
+            original_article = None
+            if isinstance(original, str):
+                found = self.state.articles([original]).get(original)
+                original_article = str(found["article"]) if found else None
+            containment = info.get("containment")
+            out.append(graphs.copy_graph(
+                str(info["article"]), original=original_article,
+                containment=float(containment) if isinstance(containment, float) else None,
+                credit=str(credit) if credit else None))
+        return out
+
+
+def _write(store: Store, state: State, tracker: Tracker, touched: set[str],
+           copies: set[str]) -> list[str]:
+    writer = Writer(state, tracker)
+    out, remove, statements = writer.claim_graphs(touched)
+    out += writer.copy_graphs(copies)
+    for i in range(0, len(out), BATCH):
+        store.replace_graphs(out[i:i + BATCH])
+    for iri in remove:
+        store.remove_graph(iri)
+    return statements
+
+
+class ClaimTracking:
+    """The derived layer (``claims.layers.KNOWN["track"]``)."""
+
+    name = "track"
+
+    def articles_written(self, store: Store,
+                         articles: Sequence[tuple[Document, Sequence[Statement]]]) -> None:
+        state = State.of(store)
+        tracker = Tracker(state)
+        touched: set[str] = set()
+        with state.transaction():
+            for doc, statements in articles:
+                info = ArticleInfo(str(iris.graph_iri(doc)), str(iris.article_iri(doc)),
+                                   doc.content_hash, doc.publisher, doc.derived_from,
+                                   _day(doc.date), doc.text)
+                touched |= tracker.add_article(info, _rows(doc, statements))
+            statements_ = _write(store, state, tracker, touched, tracker.copies)
+        _refresh_index(store, statements_)
+
+    def decided(self, store: Store, decision: Decision) -> None:
+        if decision.scheme not in (MEMBER_SCHEME, CLAIM_SCHEME, MISQUOTE_SCHEME):
+            return
+        state = State.of(store)
+        tracker = Tracker(state)
+        with state.transaction():
+            state.decided(decision.subject, decision.scheme, decision.value, decision.target)
+            touched = _apply(state, tracker, decision.subject, decision.scheme, decision.value,
+                             decision.target)
+            statements = _write(store, state, tracker, touched, set())
+        _refresh_index(store, statements)
+
+    def rebuild(self, store: Store) -> None:
+        state = State.of(store)
+        tracker = Tracker(state)
+        before = _memberships(store)
+        stubs = _stubs(store)
+        prefix = f"{base_iri()}graph/track/"
+        with state.transaction():
+            state.clear()
+            for scheme in SCHEMES:
+                for subject, made in decisions.current(store, scheme).items():
+                    state.decided(subject, scheme.name, made.value, made.target)
+            for info, rows in _from_store(store):
+                tracker.add_article(info, rows)
+            for subject, (value, target) in state.decisions(CLAIM_SCHEME).items():
+                _apply(state, tracker, subject, CLAIM_SCHEME, value, target)
+            _keep_iris(state, tracker, before)
+            replaced = state.replaced()
+            for old, by in stubs.items():  # an IRI that pointed on keeps pointing on
+                if old not in replaced and not state.members(old):
+                    state.replace(old, tracker.root(by))
+            for graph in store.graphs():
+                if graph.startswith(prefix):
+                    store.remove_graph(graph)
+            shown = set(before.values()) | set(stubs)
+            for claim in shown:  # every IRI that was shown keeps a graph
+                state.shown(claim, True)
+            touched = {c for c, _ in state.sizes()} | set(state.replaced()) | shown
+            _write(store, state, tracker, touched, tracker.copies)
+        _refresh_index(store, None)
+
+
+def _apply(state: State, tracker: Tracker, subject: str, scheme: str, value: str,
+           target: str | None) -> set[str]:
+    if scheme == CLAIM_SCHEME:
+        return tracker.merge(subject, target) if value == "merged" and target else set()
+    statement = statement_of(subject)
+    if scheme == MEMBER_SCHEME and value == "split":
+        return tracker.split_off(statement)
+    quote = state.quote(statement)
+    return {tracker.root(quote.claim)} if quote else set()
+
+
+def _keep_iris(state: State, tracker: Tracker, before: dict[str, str]) -> None:
+    """Give each cluster the IRI most of its members had before a rebuild; every other IRI
+    its members had is replaced by it."""
+    taken: set[str] = set()
+    for root, _ in sorted(state.sizes()):
+        had = Counter(before[q.statement] for q in state.members(root) if q.statement in before)
+        if not had:
+            continue
+        chosen = next((c for c, _ in sorted(had.items(), key=lambda x: (-x[1], x[0]))
+                       if c not in taken), None)
+        if chosen is None:
+            continue
+        taken.add(chosen)
+        if chosen != root:
+            state.rename(root, chosen)
+        for other in had:
+            if other != chosen and other not in taken:
+                state.replace(other, chosen)
+
+
+_MEMBERSHIPS = """
+PREFIX claims: <https://w3id.org/claims#>
+SELECT ?statement ?claim WHERE { GRAPH ?g { ?m claims:member ?statement ; claims:memberOf ?claim } }
+"""
+
+
+def _memberships(store: Store) -> dict[str, str]:
+    return {expand(str(s)): expand(str(c)) for s, c in select(store, _MEMBERSHIPS).itertuples(index=False)}
+
+
+_STUBS = """
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?claim ?by WHERE { GRAPH ?g { ?claim dcterms:isReplacedBy ?by } }
+"""
+
+
+def _stubs(store: Store) -> dict[str, str]:
+    return {expand(str(c)): expand(str(b)) for c, b in select(store, _STUBS).itertuples(index=False)}
+
+
+_ARTICLES = """
+PREFIX claims: <https://w3id.org/claims#>
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?g ?article ?text ?hash ?outlet ?credit ?date WHERE {
+  GRAPH ?g { ?article a claims:Article ; schema:articleBody ?text ; claims:contentHash ?hash .
+    OPTIONAL { ?article schema:datePublished ?date }
+    OPTIONAL { ?article schema:publisher ?publisher }
+    OPTIONAL { ?article prov:wasDerivedFrom ?original . ?original schema:publisher ?creditor } }
+  OPTIONAL { GRAPH ?e1 { ?publisher schema:name ?outlet } }
+  OPTIONAL { GRAPH ?e2 { ?creditor schema:name ?credit } }
+}
+"""
+
+
+def _from_store(store: Store) -> list[tuple[ArticleInfo, list[Row]]]:
+    """Every stored article and its quotations, oldest first, as ingestion would give them."""
+    from claims.index.rows import rows_from_store, store_hashes
+
+    committed = {expand(g) for g in store_hashes(store)}
+    rows: dict[str, list[Row]] = {}
+    for r in rows_from_store(store):
+        if r["kind"] != KIND:
+            continue
+        graph = expand(str(r["graph"]))
+        rows.setdefault(graph, []).append(Row(
+            expand(str(r["statement"])), graph, expand(str(r["article"])), str(r["text"]),
+            r["extracted_speaker"], r["outlet"], _day(r["date"])))
+    out = []
+    seen: set[str] = set()
+    for a in select(store, _ARTICLES).to_dict("records"):
+        graph = expand(str(a["g"]))
+        if graph not in committed or graph in seen:
+            continue
+        seen.add(graph)
+        info = ArticleInfo(graph, expand(str(a["article"])), str(a["hash"]), _text(a["outlet"]),
+                           _text(a["credit"]), _day(a["date"]), str(a["text"]))
+        out.append((info, sorted(rows.get(graph, []), key=lambda r: r.statement)))
+    out.sort(key=lambda x: (x[0].date or "9999", x[0].graph))
+    return out
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if isinstance(value, str) and value else None
+
+
+def _refresh_index(store: Store, statements: list[str] | None) -> None:
+    from claims import index
+    from claims.track.views import FACETS
+
+    short = [shorten(s) for s in statements] if statements is not None else None
+    for facet in FACETS:
+        index.after_layer(store, facet, short)
+
+
+LAYER = ClaimTracking()
+
+__all__ = ["CLAIM", "LAYER", "MEMBER", "MISQUOTE", "ClaimTracking", "URIRef", "statement_of"]

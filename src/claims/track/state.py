@@ -1,0 +1,313 @@
+"""The claim-tracking layer's working state: a SQLite file beside the store.
+
+It keeps what matching a new article against the whole knowledge base needs, so that
+ingestion never re-reads the store nor re-clusters everything:
+
+- ``quotes``: every tracked statement (text, speaker, article, outlet, date, its claim);
+- ``keys``: the candidate index, one row per (word 3-shingle hash, quote): a new quotation's
+  candidates are the quotes sharing two of its shingles (a run of four words), through
+  shingles rare enough to block on (:data:`COMMON` postings at most);
+- ``articles``: content hash, outlet, credit and date of every article seen, and
+  ``bodykeys``: a sample of each body's word 8-shingles, to find syndicated copies;
+- ``claims``: the claims merged into others (``replaced_by``);
+- ``decisions``: the editors' current decisions of the layer's schemes (a copy of the
+  reviews graph's, kept fresh by the layer).
+
+For an embedded store at directory ``P`` the file is ``P.track.sqlite``; other stores keep
+it in memory for as long as the store object lives. It holds nothing the store does not:
+``claims track rebuild`` recreates it (and must, when it was lost).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from claims.store.base import Store
+from claims.store.oxigraph import OxigraphStore
+from claims.track.compare import canon
+from claims.track.wording import expanded, tokens, words
+
+SUFFIX = ".track.sqlite"
+COMMON = 400  # a shingle with more postings than this is too common to block on
+SCHEMA_VERSION = "1"
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS quotes (
+  id INTEGER PRIMARY KEY, statement TEXT UNIQUE NOT NULL, graph TEXT NOT NULL,
+  article TEXT NOT NULL, outlet TEXT, date TEXT, speaker TEXT, text TEXT NOT NULL,
+  words INTEGER NOT NULL, claim TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS quotes_claim ON quotes (claim);
+CREATE INDEX IF NOT EXISTS quotes_graph ON quotes (graph);
+CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, quote INTEGER NOT NULL,
+  PRIMARY KEY (key, quote)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claims (claim TEXT PRIMARY KEY, replaced_by TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+  graph TEXT PRIMARY KEY, article TEXT NOT NULL, hash TEXT NOT NULL, outlet TEXT,
+  credit TEXT, date TEXT, keys INTEGER NOT NULL DEFAULT 0, original TEXT,
+  containment REAL);
+CREATE TABLE IF NOT EXISTS bodykeys (key INTEGER NOT NULL, graph TEXT NOT NULL,
+  PRIMARY KEY (key, graph)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shown (claim TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS decisions (subject TEXT NOT NULL, scheme TEXT NOT NULL,
+  value TEXT NOT NULL, target TEXT, PRIMARY KEY (subject, scheme));
+"""
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def quote_keys(text: str) -> list[int]:
+    """The blocking keys of a quotation: hashes of its folded word 3-shingles (its one
+    "shingle" when shorter).
+
+    >>> quote_keys("We will win.") == quote_keys("we WILL win")
+    True
+    """
+    toks = [canon(t) for t in words(expanded(tokens(text)))]
+    if len(toks) < 3:
+        return [_hash(" ".join(toks))] if toks else []
+    return sorted({_hash(" ".join(toks[i:i + 3])) for i in range(len(toks) - 2)})
+
+
+BODY_SAMPLE = 4  # keep one body 8-shingle in this many (by hash)
+
+
+def body_keys(text: str) -> list[int]:
+    """A sample of an article body's word 8-shingles (hashes), to find near-identical bodies."""
+    toks = [canon(t) for t in words(expanded(tokens(text)))]
+    keys = {_hash(" ".join(toks[i:i + 8])) for i in range(max(0, len(toks) - 7))}
+    return sorted(k for k in keys if k % BODY_SAMPLE == 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A tracked statement as the state holds it."""
+
+    id: int
+    statement: str
+    graph: str
+    article: str
+    outlet: str | None
+    date: str | None
+    speaker: str | None
+    text: str
+    words: int
+    claim: str
+
+
+def path_of(store: Store) -> Path | None:
+    """Where the state of ``store`` lives; None: in memory."""
+    if isinstance(store, OxigraphStore):
+        return store.path.with_name(store.path.name + SUFFIX)
+    return None
+
+
+_OPEN: weakref.WeakKeyDictionary[Store, State] = weakref.WeakKeyDictionary()
+
+
+class State:
+    """The SQLite working state of one store (:func:`State.of`)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        db.executescript(TABLES)
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+
+    @classmethod
+    def of(cls, store: Store) -> State:
+        """The state of ``store``, opened once per store object."""
+        found = _OPEN.get(store)
+        if found is None:
+            path = path_of(store)
+            db = sqlite3.connect(str(path) if path else ":memory:", timeout=30,
+                                 isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA synchronous = NORMAL")
+            if path:
+                db.execute("PRAGMA journal_mode = WAL")
+            found = cls(db)
+            _OPEN[store] = found
+        return found
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def clear(self) -> None:
+        for table in ("quotes", "keys", "claims", "articles", "bodykeys", "decisions", "shown"):
+            self.db.execute(f"DELETE FROM {table}")
+
+    # ------------------------------------------------------------ articles
+
+    def article_hash(self, graph: str) -> str | None:
+        row = self.db.execute("SELECT hash FROM articles WHERE graph = ?", (graph,)).fetchone()
+        return str(row[0]) if row else None
+
+    def forget_article(self, graph: str) -> set[str]:
+        """Drop an article and its quotes; returns the claims they were in."""
+        claims = {str(c) for (c,) in self.db.execute(
+            "SELECT DISTINCT claim FROM quotes WHERE graph = ?", (graph,))}
+        self.db.execute("DELETE FROM keys WHERE quote IN (SELECT id FROM quotes WHERE graph = ?)",
+                        (graph,))
+        self.db.execute("DELETE FROM quotes WHERE graph = ?", (graph,))
+        self.db.execute("DELETE FROM bodykeys WHERE graph = ?", (graph,))
+        self.db.execute("DELETE FROM articles WHERE graph = ?", (graph,))
+        return claims
+
+    def add_article(self, graph: str, article: str, content_hash: str, outlet: str | None,
+                    credit: str | None, date: str | None, keys: Sequence[int]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO articles (graph, article, hash, outlet, credit, date, "
+                        "keys) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (graph, article, content_hash, outlet, credit, date, len(keys)))
+        self.db.executemany("INSERT OR IGNORE INTO bodykeys VALUES (?, ?)", ((k, graph) for k in keys))
+
+    def similar_bodies(self, graph: str, keys: Sequence[int]) -> list[tuple[str, int, int]]:
+        """``(graph, shared keys, its key count)`` of other articles sharing body keys."""
+        if not keys:
+            return []
+        rows = self.db.execute(
+            "SELECT b.graph, COUNT(*), a.keys FROM bodykeys b JOIN articles a ON a.graph = b.graph "
+            "WHERE b.key IN (SELECT value FROM json_each(?)) AND b.graph != ? "
+            "GROUP BY b.graph HAVING COUNT(*) >= 3", (_json(keys), graph)).fetchall()
+        return [(str(g), int(n), int(k)) for g, n, k in rows]
+
+    def set_original(self, graph: str, original: str | None, containment: float | None) -> None:
+        self.db.execute("UPDATE articles SET original = ?, containment = ? WHERE graph = ?",
+                        (original, containment, graph))
+
+    def articles(self, graphs: Iterable[str]) -> dict[str, dict[str, object]]:
+        rows = self.db.execute(
+            "SELECT graph, article, hash, outlet, credit, date, original, containment FROM articles "
+            "WHERE graph IN (SELECT value FROM json_each(?))", (_json(list(graphs)),)).fetchall()
+        names = ("graph", "article", "hash", "outlet", "credit", "date", "original", "containment")
+        return {str(r[0]): dict(zip(names, r, strict=True)) for r in rows}
+
+    def copies_of(self, graph: str) -> list[str]:
+        return [str(g) for (g,) in self.db.execute(
+            "SELECT graph FROM articles WHERE original = ?", (graph,))]
+
+    # ------------------------------------------------------------ quotes
+
+    def add_quote(self, statement: str, graph: str, article: str, outlet: str | None,
+                  date: str | None, speaker: str | None, text: str, claim: str) -> int:
+        cur = self.db.execute(
+            "INSERT INTO quotes (statement, graph, article, outlet, date, speaker, text, words, claim) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (statement, graph, article, outlet, date, speaker, text, len(words(tokens(text))), claim))
+        quote = int(cur.lastrowid or 0)
+        self.db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)",
+                            ((k, quote) for k in quote_keys(text)))
+        return quote
+
+    def candidates(self, text: str, *, limit: int = 50) -> list[Quote]:
+        """The quotes sharing at least two rare shingles with ``text`` (one when it has only
+        one or two), most shared first."""
+        keys = quote_keys(text)
+        if not keys:
+            return []
+        shared: dict[int, int] = {}
+        for key in keys:
+            posting = self.db.execute("SELECT quote FROM keys WHERE key = ? LIMIT ?",
+                                      (key, COMMON + 1)).fetchall()
+            if len(posting) > COMMON:
+                continue  # a stock run of words: blocks nothing
+            for (quote,) in posting:
+                shared[quote] = shared.get(quote, 0) + 1
+        need = 2 if len(keys) > 2 else 1
+        best = sorted((q for q, n in shared.items() if n >= need), key=lambda q: -shared[q])[:limit]
+        return self.quotes_by_id(best)
+
+    def quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
+        rows = self.db.execute(f"SELECT {_QUOTE} FROM quotes WHERE id IN "
+                               "(SELECT value FROM json_each(?))", (_json(list(ids)),)).fetchall()
+        return [Quote(*r) for r in rows]
+
+    def quote(self, statement: str) -> Quote | None:
+        row = self.db.execute(f"SELECT {_QUOTE} FROM quotes WHERE statement = ?",
+                              (statement,)).fetchone()
+        return Quote(*row) if row else None
+
+    def members(self, claim: str) -> list[Quote]:
+        rows = self.db.execute(f"SELECT {_QUOTE} FROM quotes WHERE claim = ? ORDER BY id",
+                               (claim,)).fetchall()
+        return [Quote(*r) for r in rows]
+
+    def claims_of_graphs(self, graphs: Iterable[str]) -> set[str]:
+        return {str(c) for (c,) in self.db.execute(
+            "SELECT DISTINCT claim FROM quotes WHERE graph IN (SELECT value FROM json_each(?))",
+            (_json(list(graphs)),))}
+
+    def move(self, claim: str, into: str) -> None:
+        """Every member of ``claim`` joins ``into``; ``claim`` is replaced by it."""
+        self.db.execute("UPDATE quotes SET claim = ? WHERE claim = ?", (into, claim))
+        self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (claim, into))
+        self.db.execute("UPDATE claims SET replaced_by = ? WHERE replaced_by = ?", (into, claim))
+        self.db.execute("DELETE FROM claims WHERE claim = ? AND replaced_by IS NULL", (into,))
+
+    def rename(self, claim: str, to: str) -> None:
+        """The claim takes another IRI (no replacement recorded: ``claim`` never showed)."""
+        self.db.execute("UPDATE quotes SET claim = ? WHERE claim = ?", (to, claim))
+        self.db.execute("UPDATE claims SET replaced_by = ? WHERE replaced_by = ?", (to, claim))
+
+    def replace(self, claim: str, by: str) -> None:
+        """Record that ``claim`` (no longer anyone's) is replaced by ``by``."""
+        self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (claim, by))
+
+    def set_claim(self, statement: str, claim: str) -> None:
+        self.db.execute("UPDATE quotes SET claim = ? WHERE statement = ?", (claim, statement))
+
+    def replaced(self) -> dict[str, str]:
+        return {str(c): str(r) for c, r in self.db.execute(
+            "SELECT claim, replaced_by FROM claims WHERE replaced_by IS NOT NULL")}
+
+    def sizes(self) -> list[tuple[str, int]]:
+        return [(str(c), int(n)) for c, n in self.db.execute(
+            "SELECT claim, COUNT(*) FROM quotes GROUP BY claim HAVING COUNT(*) >= 2")]
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0])
+
+    def shown(self, claim: str, now: bool | None = None) -> bool:
+        """Whether the claim has a graph in the store (``now``: record that it has, or not)."""
+        if now is True:
+            self.db.execute("INSERT OR IGNORE INTO shown VALUES (?)", (claim,))
+        elif now is False:
+            self.db.execute("DELETE FROM shown WHERE claim = ?", (claim,))
+        return self.db.execute("SELECT 1 FROM shown WHERE claim = ?", (claim,)).fetchone() is not None
+
+    # ------------------------------------------------------------ decisions
+
+    def decision(self, subject: str, scheme: str) -> tuple[str, str | None] | None:
+        row = self.db.execute("SELECT value, target FROM decisions WHERE subject = ? AND scheme = ?",
+                              (subject, scheme)).fetchone()
+        return (str(row[0]), row[1]) if row else None
+
+    def decided(self, subject: str, scheme: str, value: str, target: str | None) -> None:
+        self.db.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?)",
+                        (subject, scheme, value, target))
+
+    def decisions(self, scheme: str) -> dict[str, tuple[str, str | None]]:
+        return {str(s): (str(v), t) for s, v, t in self.db.execute(
+            "SELECT subject, value, target FROM decisions WHERE scheme = ?", (scheme,))}
+
+
+_QUOTE = "id, statement, graph, article, outlet, date, speaker, text, words, claim"
+
+
+def _json(values: Sequence[object]) -> str:
+    import json
+
+    return json.dumps(list(values))

@@ -1,0 +1,122 @@
+"""What the layer says about one claim: canonical wording, members, misquotes, timeline.
+
+**Canonical wording rule.** Among the claim's members, the canonical wording is the
+*fullest faithful* one: of the (up to) three members with the most words (at least 0.8 of
+the longest's), the one with the fewest material differences
+(:attr:`claims.track.compare.Comparison.material`) from the other members, so that a
+longer misquote does not become the reference; then the most words, then the earliest
+article date, then the smallest statement IRI. Every other member's wording is compared
+with it: ``exact``, ``cosmetic``, ``truncated``, ``cut`` or ``misquote`` (with its word
+changes); ``indirect`` when the member joined the claim through another member and does
+not match the canonical wording directly.
+
+**Independent sources.** An article's source is its original's when it is a syndicated
+copy of another article in the knowledge base, else the outlet its credit line names
+("Courtesy: DW" -> DW), else its own outlet; the claim counts distinct sources, so copies
+never count twice. First seen: the earliest member's article date (and its outlet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from claims.track.compare import Change, compare
+from claims.track.state import Quote
+
+CANDIDATES = 3  # longest members tried as the canonical wording
+CHECK = 30  # members compared with each candidate (the first ones)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One statement of a claim and how its wording relates to the canonical."""
+
+    statement: str
+    article: str
+    outlet: str | None
+    date: str | None
+    text: str
+    wording: str
+    confidence: float
+    changes: tuple[Change, ...] = ()
+    misquote: bool = False
+    misquote_status: str | None = None  # flagged, confirmed, dismissed
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A claim as the layer writes it."""
+
+    claim: str
+    canonical: Quote
+    members: tuple[Member, ...]
+    outlets: int
+    independent: int
+    first_article: str
+    first_date: str | None
+    first_outlet: str | None
+
+
+def _order(q: Quote) -> tuple[int, str, str]:
+    return (-q.words, q.date or "9999", q.statement)
+
+
+def canonical(quotes: Sequence[Quote]) -> Quote:
+    """The fullest faithful wording (see the module's rule)."""
+    ordered = sorted(quotes, key=_order)
+    tried = [q for q in ordered[:CANDIDATES] if q.words >= 0.8 * ordered[0].words]
+    if len(tried) == 1:
+        return tried[0]
+    checked = ordered[:CHECK]
+
+    def conflicts(c: Quote) -> int:
+        return sum(1 for q in checked if q is not c
+                   and compare(c.text, q.text, c.speaker, q.speaker).material)
+    return min(tried, key=lambda c: (conflicts(c), *_order(c)))
+
+
+def source_of(graph: str, articles: Mapping[str, Mapping[str, object]]) -> str:
+    """The independent source an article counts as (its original's, its credit's, its outlet)."""
+    seen: set[str] = set()
+    while True:
+        info = articles.get(graph)
+        if info is None:
+            return f"article:{graph}"
+        original = info.get("original")
+        if isinstance(original, str) and original not in seen and original in articles:
+            seen.add(graph)
+            graph = original
+            continue
+        for key in ("credit", "outlet"):
+            value = info.get(key)
+            if isinstance(value, str) and value.strip():
+                return f"outlet:{' '.join(value.lower().split())}"
+        return f"article:{graph}"
+
+
+def summarise(claim: str, quotes: Sequence[Quote], articles: Mapping[str, Mapping[str, object]],
+              misquote_decisions: Mapping[str, str], confirmed: set[str]) -> Summary:
+    """The claim's summary from its members (``quotes``), the articles' state rows (by graph),
+    the current misquote decisions (by statement) and the confirmed memberships (statements)."""
+    canon = canonical(quotes)
+    members = []
+    for q in sorted(quotes, key=lambda q: (q.date or "9999", q.statement)):
+        if q.statement == canon.statement:
+            members.append(Member(q.statement, q.article, q.outlet, q.date, q.text, "exact", 1.0))
+            continue
+        found = compare(canon.text, q.text, canon.speaker, q.speaker)
+        wording = found.relation if found.label != "different" else "indirect"
+        confidence = 1.0 if q.statement in confirmed else (
+            found.confidence if found.label != "different" else 0.5)
+        decided = misquote_decisions.get(q.statement)
+        flagged = found.label == "misquote"
+        status = decided if decided in ("confirmed", "dismissed") else ("flagged" if flagged else None)
+        members.append(Member(q.statement, q.article, q.outlet, q.date, q.text, wording,
+                              round(confidence, 3), found.material,
+                              misquote=status in ("flagged", "confirmed"), misquote_status=status))
+    outlets = {q.outlet or f"article:{q.article}" for q in quotes}
+    sources = {source_of(q.graph, articles) for q in quotes}
+    first = min(quotes, key=lambda q: (q.date or "9999", q.outlet or "", q.statement))
+    return Summary(claim, canon, tuple(members), len(outlets), len(sources), first.article,
+                   first.date, first.outlet)

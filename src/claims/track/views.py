@@ -1,0 +1,158 @@
+"""What the claim-tracking layer shows: the statement index's facets (the explorer's column
+"Claim" and filter "Misquoted"), the provenance panel's "Same claim elsewhere" section, and
+the reading functions behind ``claims track show``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Iterator, Sequence
+from difflib import SequenceMatcher
+from typing import Any
+
+import pandas as pd
+from rdflib import URIRef
+
+from claims.extensions import Facet, Selected, register_facet, register_section
+from claims.query import expand, select, shorten
+from claims.store.base import Store
+from claims.track.wording import tokens
+
+__all__ = ["FACETS", "claim_of", "highlight", "members", "resolve", "variants"]
+
+FACETS = ("claim", "misquoted")
+_CHUNK = 500
+
+_MEMBERSHIP = """
+PREFIX claims: <https://w3id.org/claims#>
+SELECT ?statement ?claim ?misquote WHERE {
+  {values}
+  GRAPH ?c { ?m claims:member ?statement ; claims:memberOf ?claim ; claims:misquote ?misquote }
+}
+"""
+_STAMP = """
+PREFIX claims: <https://w3id.org/claims#>
+SELECT (COUNT(?m) AS ?members) (SUM(IF(?q, 1, 0)) AS ?misquotes) WHERE {
+  GRAPH ?c { ?m claims:memberOf ?claim ; claims:misquote ?q }
+}
+"""
+_REPLACED = """
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?claim ?by WHERE { GRAPH ?c { ?claim dcterms:isReplacedBy ?by } }
+"""
+_OF = """
+PREFIX claims: <https://w3id.org/claims#>
+SELECT ?statement ?claim WHERE { GRAPH ?c { ?m claims:member ?statement ; claims:memberOf ?claim } }
+"""
+
+
+def _rows(store: Store, statements: Sequence[str] | None) -> Iterator[tuple[Any, ...]]:
+    if statements is None:
+        yield from select(store, _MEMBERSHIP.replace("{values}", "")).itertuples(index=False)
+        return
+    for i in range(0, len(statements), _CHUNK):
+        chunk = " ".join(URIRef(expand(s)).n3() for s in statements[i:i + _CHUNK])
+        yield from select(store, _MEMBERSHIP.replace("{values}", f"VALUES ?statement {{ {chunk} }}")
+                          ).itertuples(index=False)
+
+
+def _claims(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
+    for statement, claim, _ in _rows(store, statements):
+        yield shorten(expand(str(statement))), shorten(expand(str(claim)))
+
+
+def _misquoted(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
+    for statement, _, flag in _rows(store, statements):
+        if flag is True or str(flag).lower() == "true":
+            yield shorten(expand(str(statement))), "misquote"
+
+
+def _stamp(store: Store) -> str:
+    counts = select(store, _STAMP)
+    return "/".join(str(v) for v in counts.iloc[0].tolist()) if len(counts) else ""
+
+
+def resolve(store: Store, claim: str) -> str:
+    """The claim that ``claim`` is now (following ``dcterms:isReplacedBy``)."""
+    seen = {expand(claim)}
+    current = expand(claim)
+    while True:
+        found = select(store, _REPLACED, claim=URIRef(current))
+        if found.empty:
+            return current
+        current = expand(str(found["by"].iloc[0]))
+        if current in seen:
+            return current
+        seen.add(current)
+
+
+def claim_of(store: Store, statement: str) -> str | None:
+    """The claim a statement reports, if it has one (two members or more)."""
+    found = select(store, _OF, statement=URIRef(expand(statement)))
+    return expand(str(found["claim"].iloc[0])) if len(found) else None
+
+
+def members(store: Store, claim: str) -> pd.DataFrame:
+    """The members of a claim (merged claims followed), earliest first."""
+    return select(store, "claim_members", claim=URIRef(resolve(store, claim)))
+
+
+def variants(store: Store, claim: str) -> pd.DataFrame:
+    """The word-level changes of a claim's variants."""
+    return select(store, "claim_variants", claim=URIRef(resolve(store, claim)))
+
+
+def highlight(canonical: str, text: str) -> str:
+    """The member's words as HTML, the words that differ from the canonical marked
+    (``<ins>`` added or replaced; removed canonical words shown struck through).
+
+    >>> highlight("we will win the vote", "we will lose the vote")
+    'we will <del>win</del> <ins>lose</ins> the vote'
+    """
+    a, b = tokens(canonical), tokens(text)
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out += [html.escape(w) for w in b[j1:j2]]
+            continue
+        if op in ("replace", "delete") and i1 > 0 and i2 < len(a):
+            out.append(f"<del>{html.escape(' '.join(a[i1:i2]))}</del>")
+        if op in ("replace", "insert"):
+            out.append(f"<ins>{html.escape(' '.join(b[j1:j2]))}</ins>")
+    return " ".join(out)
+
+
+def claim_section(chosen: Selected) -> str | None:
+    """The provenance panel's "Same claim elsewhere": reported by N outlets (M independent),
+    first seen DATE in OUTLET, every variant with its differences highlighted word by word,
+    and misquote flags."""
+    claim = claim_of(chosen.store, chosen.iri)
+    if claim is None:
+        return None
+    rows = members(chosen.store, claim)
+    head = select(chosen.store, "first_reports", claim=URIRef(claim))
+    esc = html.escape
+    if rows.empty or head.empty:
+        return None
+    h = head.iloc[0]
+    canonical = str(h["canonical"])
+    items = []
+    for _, r in rows.iterrows():
+        flag = bool(r["misquote"] is True or str(r["misquote"]).lower() == "true")
+        dismissed = " <span class='claims-dismissed'>(flag dismissed)</span>"
+        mark = (" <b class='claims-misquote'>misquote</b>" if flag else
+                dismissed if r["status"] == "dismissed" else "")
+        here = " <i>(this statement)</i>" if expand(str(r["statement"])) == expand(chosen.iri) else ""
+        items.append(f"<li data-statement='{esc(str(r['statement']))}'>"
+                     f"{esc(str(r['outlet'] or '?'))}, {esc(str(r['date'] or '?'))} — "
+                     f"{esc(str(r['wording']))}{mark}{here}<br>"
+                     f"<span class='claims-variant'>{highlight(canonical, str(r['text']))}</span></li>")
+    return (f"<div class='claims-claim'>Reported by {int(h['outlets'])} outlets "
+            f"({int(h['independent'])} independent), first seen {esc(str(h['first_seen'] or '?'))} "
+            f"in {esc(str(h['first_outlet'] or '?'))}."
+            f"<div>Canonical: “{esc(canonical)}”</div><ul>{''.join(items)}</ul></div>")
+
+
+register_facet(Facet("claim", "Claim", _claims, kind="choice", stamp=_stamp, filter=False))
+register_facet(Facet("misquoted", "Misquoted", _misquoted, kind="flag", stamp=_stamp))
+register_section("claim", claim_section, title="Same claim elsewhere", order=30)
