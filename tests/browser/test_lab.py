@@ -126,3 +126,41 @@ def test_explorer_type_ahead_speaker_and_row_click_shows_provenance(lab: Lab, pa
     page.wait_for_function("document.querySelector('.claims-provenance .claims-section-source')"
                            f"?.textContent.includes('{third}')")
     page.locator(".claims-explorer").first.screenshot(path=str(lab.artifacts / "explorer-widget.png"))
+
+
+def test_workbench_ctrl_enter_runs_and_a_syntax_error_shows_line_column_and_caret(
+        lab: Lab, page: Any) -> None:
+    _run_all(page, lab, "03_sparql_workbench.ipynb")
+    editor = page.locator(".claims-workbench-editor textarea")
+    editor.wait_for()
+    # the side panel lists the model's classes; a click inserts one at the caret
+    page.locator(".claims-sparql-terms li[data-insert='claims:Quotation']").wait_for()
+    editor.click()
+    editor.fill("SELECT (COUNT(*) AS ?n) WHERE { ?s a  }")
+    editor.evaluate("e => e.setSelectionRange(37, 37)")
+    page.locator(".claims-sparql-terms li[data-insert='claims:Quotation']").click()
+    assert editor.input_value() == "SELECT (COUNT(*) AS ?n) WHERE { ?s a claims:Quotation }"
+    highlighted = page.locator(".claims-workbench-editor .claims-sparql-keyword")
+    assert "SELECT" in [highlighted.nth(i).inner_text() for i in range(highlighted.count())]
+    editor.press("Control+Enter")
+    status = page.locator(".claims-workbench-status")
+    page.wait_for_function("document.querySelector('.claims-workbench-status')"
+                           "?.textContent.startsWith('1 rows')")
+    store = claims.open_store(str(lab.store), shared=True)
+    quotes = len(claims.select(store, "quotations_by_speaker"))
+    assert page.locator(".claims-workbench-table td").first.inner_text() == str(quotes)
+    assert status.inner_text().startswith("1 rows")
+    page.locator(".claims-workbench").first.screenshot(path=str(lab.artifacts / "workbench-widget.png"))
+    # a syntax error: a sentence with line and column, the line and a caret under the column
+    editor.fill("SELECT ?s WHERE {\n  ?s foo:bar ?o }")
+    editor.press("Shift+Enter")
+    errors = page.locator(".claims-workbench .claims-errors")
+    page.wait_for_function("document.querySelector('.claims-workbench .claims-errors')"
+                           "?.textContent.includes('unknown prefix')")
+    lines = errors.inner_text().strip("\n").splitlines()
+    assert lines[0] == ("[query-rejected] unknown prefix `foo:` at line 2, column 6 — declared "
+                        "prefixes are claims:, schema:, prov:, oa:, dcterms:, skos:, owl:, rdf:, "
+                        "rdfs:, xsd:, wd:")
+    assert lines[1:] == ["    ?s foo:bar ?o }", "       ^"]
+    page.locator(".claims-workbench-editor .claims-sparql-error-line").wait_for()
+    assert page.locator(".claims-workbench-status").inner_text().strip() == ""

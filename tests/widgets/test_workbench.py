@@ -16,8 +16,9 @@ from rdflib import Graph
 import claims
 from claims import magic
 from claims.query import named_queries
+from claims.sparql_text import with_prefixes
 from claims.store import Store
-from claims.widgets.workbench import Turtle, Workbench, run_sparql, with_prefixes
+from claims.widgets.workbench import Turtle, Workbench, run_sparql
 
 BAD = "SELECT ?s WHERE {\n  GRAPH ?g { ?s ?p  }\n}"
 
@@ -51,18 +52,67 @@ def test_syntax_error_names_line_and_column(store: Store) -> None:
     bench.editor.value = BAD
     bench.run_button.click()
     first, source, caret = bench.errors.message.splitlines()
-    assert re.fullmatch(r"\[query-rejected\] syntax error at line 2, column \d+: .+", first)
+    assert re.fullmatch(r"\[query-rejected\] unexpected `}` at line 2, column \d+: expected .+", first)
     column = int(re.findall(r"column (\d+)", first)[0])
     assert source == "    GRAPH ?g { ?s ?p  }"
     assert caret == "  " + " " * (column - 1) + "^"
     assert bench.result is None
+    assert bench.editor.error_line == 2  # the editor marks the line
+    bench.editor.value = "ASK {}"
+    bench.run_button.click()
+    assert bench.editor.error_line == 0 and bench.errors.message == ""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SELECT * WHERE {\n  ?s foo:bar ?o }",
+     ["unknown prefix `foo:` at line 2, column 6 — declared prefixes are claims:, schema:, prov:, "
+      "oa:, dcterms:, skos:, owl:, rdf:, rdfs:, xsd:, wd:", "    ?s foo:bar ?o }", "       ^"]),
+    ("SELECT * WHERE { ?s ?p ?o",
+     ["the `{` at line 1, column 16 is never closed: add `}`", "  SELECT * WHERE { ?s ?p ?o",
+      "                 ^"]),
+    ("SELECT * WHERE { FILTER(?s = 1 }",
+     ["the `(` at line 1, column 24 is not closed before this `}` (line 1, column 32): add `)`",
+      "  SELECT * WHERE { FILTER(?s = 1 }", "                                 ^"]),
+    ("SELECT * WHERE { ?s <http://x/a:b> 'b:c' } # d:e }", None),
+])
+def test_syntax_errors_in_words_on_every_store(store: Store, text: str,
+                                               expected: list[str] | None) -> None:
+    for kb in (store, claims.open_store("memory:")):
+        if expected is None:
+            assert isinstance(run_sparql(kb, text), pd.DataFrame)
+            continue
+        with pytest.raises(claims.ClaimsError) as info:
+            run_sparql(kb, text)
+        assert info.value.message.splitlines() == [f"[query-rejected] {expected[0]}", *expected[1:]]
+
+
+def test_ctrl_enter_runs_the_query_and_unknown_terms_get_a_hint(store: Store) -> None:
+    bench = Workbench(store)
+    bench.editor.run("SELECT ?t WHERE { ?s claims:text ?t }")  # what Ctrl+Enter sends
+    assert bench.status.value.startswith("0 rows")
+    assert "<code>claims:text</code> is not a term of the model — did you mean " \
+        "<code>schema:text</code>?" in bench.status.value
+    bench.editor.run("SELECT (COUNT(*) AS ?n) WHERE { ?s a claims:Quotation }")
+    assert isinstance(bench.result, pd.DataFrame) and bench.status.value == "1 rows"
+    assert bench.result["n"].tolist() == [len(claims.select(store, "quotations_by_speaker"))]
+    assert 'class="claims-results-wrap"' in bench.table.value and "overflow-x:auto" in bench.table.value
+
+
+def test_the_side_panel_lists_prefixes_classes_and_properties(store: Store) -> None:
+    groups = dict(Workbench(store).editor.terms)
+    assert ["claims:", "claims:", "https://w3id.org/claims#"] in groups["Prefixes"]
+    classes = {name: help_ for name, _, help_ in groups["Classes"]}
+    assert classes["claims:Quotation"].startswith("Quotation — ")
+    properties = {name for name, _, _ in groups["Properties"]}
+    assert {"schema:text", "claims:speakerName", "prov:wasDerivedFrom"} <= properties
+    assert "claims:text" not in properties
 
 
 def test_syntax_error_position_on_the_memory_store() -> None:
     with pytest.raises(claims.ClaimsError) as info:
         run_sparql(claims.open_store("memory:"), BAD)
     assert info.value.message.splitlines()[0] == (
-        "[query-rejected] syntax error at line 2, column 3: Expected SelectQuery, found 'GRAPH'")
+        "[query-rejected] unexpected `GRAPH` at line 2, column 3: expected `SELECT`")
 
 
 def test_construct_is_turtle_and_ask_is_a_bool(store: Store) -> None:
@@ -138,7 +188,7 @@ def test_cell_magic_prints_errors(store: Store, capsys: pytest.CaptureFixture[st
             "[claims-error] unknown option '--nope': usage: %%sparql [--store URL] [--out NAME] "
             "[--strict | --union]\n")
         assert magic.sparql("", BAD) is None
-        assert "syntax error at line 2" in capsys.readouterr().err
+        assert "at line 2, column" in capsys.readouterr().err
     finally:
         magic.use_store(None)
 

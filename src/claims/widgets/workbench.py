@@ -1,9 +1,11 @@
-"""The SPARQL workbench: example queries, pre-declared prefixes, results, CSV and a chart.
+"""The SPARQL workbench: an editor with highlighting and run keys, example queries,
+pre-declared prefixes, the model's terms at hand, results, CSV and a chart.
 
 :func:`run_sparql` is shared with the ``%%sparql`` magic: it declares the usual prefixes
 (unless the query declares them), runs the query, and gives a DataFrame for SELECT, a bool
 for ASK, and :class:`Turtle` for CONSTRUCT/DESCRIBE. A syntax error becomes a
-:class:`~claims.errors.QueryError` that names the line and column in the text as typed.
+:class:`~claims.errors.QueryError` in words, with the line and column in the text as typed
+and a caret (:mod:`claims.sparql_text`).
 
 >>> run_sparql(__import__("claims").open_store("memory:"), "ASK { GRAPH ?g { ?s ?p ?o } }")
 False
@@ -22,13 +24,16 @@ from rdflib import XSD, Graph, Literal
 from claims.csvsafe import to_csv
 from claims.errors import QueryError
 from claims.model.mapping import bind_prefixes
-from claims.query import PREFIXES, named_queries, resolve, to_frame
+from claims.model.terms import unknown_terms
+from claims.query import named_queries, resolve, to_frame
+from claims.sparql_text import explain_error, readable, with_prefixes
 from claims.store.base import Store, Table
 from claims.widgets import chart
 from claims.widgets._errors import ErrorPanel
+from claims.widgets.sparql_editor import SparqlEditor
 
 _DECLARED = re.compile(r"^\s*PREFIX\s+([\w-]*):", re.I | re.M)
-_POSITIONS = (re.compile(r"error at (\d+):(\d+)"), re.compile(r"line:(\d+), col:(\d+)"))
+_LINE = re.compile(r"\bline (\d+), column \d+")
 EXAMPLE = "SELECT ?speaker ?statements\nWHERE {\n  ...\n}"
 
 
@@ -41,45 +46,21 @@ class Turtle(str):
         return f'<pre class="claims-turtle">{html.escape(self)}</pre>'
 
 
-def with_prefixes(text: str) -> tuple[str, int]:
-    """``text`` with a PREFIX line for each known prefix it does not declare, and how many
-    lines were added in front."""
-    declared = {m.lower() for m in _DECLARED.findall(text)}
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p.lower() not in declared]
-    return "\n".join([*lines, text]), len(lines)
-
-
-def syntax_error(exc: QueryError, text: str, added: int) -> QueryError:
-    """A QueryError naming the line and column in ``text`` (as the user typed it)."""
-    for pattern in _POSITIONS:
-        match = pattern.search(exc.detail)
-        if match:
-            line, column = int(match[1]) - added, int(match[2])
-            lines = text.splitlines() or [""]
-            source = lines[line - 1] if 0 < line <= len(lines) else ""
-            reason = exc.detail[match.end():].strip(" :,)")
-            if not reason:
-                reason = re.sub(r"\(at char \d+\)", "", exc.detail[:match.start()]).strip(" :,(")
-            reason = re.sub(r"\s+", " ", reason)
-            if len(reason) > 160:
-                reason = reason[:159] + "…"
-            caret = " " * max(column - 1, 0) + "^"
-            return QueryError(f"syntax error at line {line}, column {column}: {reason}\n"
-                              f"  {source}\n  {caret}")
-    return exc
-
-
 def run_sparql(store: Store, text: str, *, union: bool | None = None) -> pd.DataFrame | bool | Turtle:
     """Run SPARQL text (or a named query's name) with the usual prefixes declared; ``union``
     overrides the store's default-graph setting (see :mod:`claims.store.base`)."""
     if not text.strip():
         raise QueryError("the query is empty", hint="type a SPARQL query or pick an example")
     named, _ = resolve(text) if re.match(r"^\s*[a-z_][a-z0-9_]*\s*$", text) else (None, text)
+    if named is None:
+        found = explain_error(text)
+        if found is not None:
+            raise QueryError(found)
     full, added = (named.text, 0) if named else with_prefixes(text)
     try:
         result = store.query(full, union=union)
     except QueryError as exc:
-        raise syntax_error(exc, text, added) from exc
+        raise readable(exc, text, added) from exc
     if isinstance(result, Table):
         return to_frame(result)
     if isinstance(result, Graph):
@@ -95,6 +76,22 @@ def turtle(graph: Graph) -> str:
         out.add((s, p, Literal(str(o)) if plain else o))
     text: str = out.serialize(format="turtle")
     return text
+
+
+RESULTS_STYLE = (
+    "<style>.claims-results-wrap{overflow-x:auto;max-width:100%;max-height:520px;overflow-y:auto}"
+    ".claims-results{border-collapse:collapse;font-size:13px}"
+    ".claims-results th,.claims-results td{text-align:left;vertical-align:top;padding:3px 10px;"
+    "border-bottom:1px solid #eee}.claims-results th{position:sticky;top:0;white-space:nowrap;"
+    "background:var(--jp-layout-color1,#fff)}.claims-results td{min-width:6em;max-width:40em;"
+    "white-space:normal;overflow-wrap:anywhere}</style>")
+
+
+def results_html(frame: pd.DataFrame) -> str:
+    """A result table that scrolls sideways instead of squeezing its columns, text left."""
+    table = frame.to_html(index=False, na_rep="", classes="claims-results", border=0,
+                          justify="left")
+    return f'{RESULTS_STYLE}<div class="claims-results-wrap">{table}</div>'
 
 
 def _strip_prefixes(text: str) -> str:
@@ -114,9 +111,9 @@ class Workbench(W.VBox):  # type: ignore[misc]
         self.examples = W.Dropdown(
             options=[("— examples —", "")] + [(f"{n}: {q.purpose}"[:90], n) for n, q in queries.items()],
             description="Example", layout=W.Layout(width="95%"))
-        self.editor = W.Textarea(placeholder=EXAMPLE, layout=W.Layout(width="95%", height="220px"))
-        self.prefixes = W.HTML("<small>Prefixes declared for you: "
-                               + ", ".join(f"<code>{p}:</code>" for p in PREFIXES) + "</small>")
+        self.editor = SparqlEditor(placeholder=EXAMPLE)
+        self.prefixes = W.HTML("<small>The prefixes on the right are declared for you; queries "
+                               "without <code>GRAPH</code> see every article graph.</small>")
         self.run_button = W.Button(description="Run", button_style="primary", icon="play")
         self.status = W.HTML()
         self.table = W.HTML()
@@ -126,6 +123,7 @@ class Workbench(W.VBox):  # type: ignore[misc]
             getattr(self, name).add_class(f"claims-workbench-{name}")
         self.examples.observe(self.errors.guard(self._on_example), names="value")
         self.run_button.on_click(self.errors.guard(lambda _: self.run()))
+        self.editor.on_run(self.errors.guard(self._run_keys))
         super().__init__([self.examples, self.prefixes, self.editor, self.run_button, self.errors,
                           self.status, self.table, self.download, self.chart])
         self.add_class("claims-workbench")
@@ -134,25 +132,38 @@ class Workbench(W.VBox):  # type: ignore[misc]
         if change["new"]:
             self.editor.value = _strip_prefixes(named_queries()[change["new"]].text)
 
+    def _run_keys(self, _text: str) -> None:
+        self.run()
+
     def run(self) -> pd.DataFrame | bool | Turtle | None:
         """Run the editor's query and show its result."""
         self.result = None
         self.status.value = self.table.value = self.download.value = self.chart.value = ""
-        result = run_sparql(self.store, self.editor.value)
+        self.editor.error_line = 0
+        try:
+            result = run_sparql(self.store, self.editor.value)
+        except QueryError as exc:
+            found = _LINE.search(exc.message)
+            self.editor.error_line = int(found[1]) if found else 0
+            raise
         self.result = result
+        notes = "".join(
+            f"<br><span class='claims-workbench-hint'>Note: <code>{html.escape(name)}</code> is "
+            "not a term of the model" + (f" — did you mean <code>{html.escape(near)}</code>?"
+                                        if near else " (see the list on the right)") + "</span>"
+            for name, near in unknown_terms(self.editor.value))
         if isinstance(result, pd.DataFrame):
             shown = result.head(self.max_rows)
             more = f" (first {self.max_rows} shown)" if len(result) > self.max_rows else ""
-            self.status.value = f"{len(result)} rows{more}"
-            self.table.value = shown.to_html(index=False, na_rep="", classes="claims-results",
-                                             border=0)
+            self.status.value = f"{len(result)} rows{more}{notes}"
+            self.table.value = results_html(shown)
             data = base64.b64encode(to_csv(result).encode("utf-8")).decode("ascii")
             self.download.value = (f'<a download="results.csv" href="data:text/csv;base64,{data}">'
                                    "Download results.csv</a>")
             self.chart.value = chart.column_chart(result)
         elif isinstance(result, Turtle):
-            self.status.value = f"{result.count(chr(10))} lines of Turtle"
+            self.status.value = f"{result.count(chr(10))} lines of Turtle{notes}"
             self.table.value = result._repr_html_()
         else:
-            self.status.value = f"ASK: {'true' if result else 'false'}"
+            self.status.value = f"ASK: {'true' if result else 'false'}{notes}"
         return result
