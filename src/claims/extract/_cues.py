@@ -28,6 +28,7 @@ from claims.extract._lexicon import (
     TITLES,
     appositive,
 )
+from claims.extract._names import is_bare_title
 from claims.extract.quotes import PARTY, sentence_of
 from claims.statements import Span, Speaker
 
@@ -213,8 +214,11 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
         sp = parse_source(text, Span(base + m.start("np"), base + m.end("np")), leading=False)
         if sp is not None:
             if m.group("app"):
-                role, aff = appositive(m.group("app"))
-                sp = dataclasses.replace(sp, role=role, affiliation=aff)
+                beside = name_beside(text, sp, Span(base + m.start("app"), base + m.end("app")))
+                if beside is sp:
+                    role, aff = appositive(m.group("app"))
+                    sp = dataclasses.replace(sp, role=role, affiliation=aff)
+                sp = beside if beside is not sp else sp
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
     sp, cue = cue_in(text, masked, Span(sent.start, outer.start))
     if sp is None and sent.end > outer.end:
@@ -246,6 +250,23 @@ def _tail_cue(text: str, masked: str, region: Span) -> tuple[Speaker | None, Spa
             if sp is not None:
                 return sp, _tell(text, Span(b + m.start("verb"), b + m.end("verb")))
     return None, None
+
+
+_APP_NAME = re.compile(r"[\s,]*(?P<n>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD
+                       + r"){1,3})[\s,]*")
+
+
+def name_beside(text: str, sp: Speaker, app: Span) -> Speaker:
+    """The name in an appositive beside a bare title ("The Vice President, Jane Roe,"): the
+    speaker is Jane Roe, role Vice President; ``sp`` unchanged otherwise."""
+    if not is_bare_title(sp.name.removeprefix("the ").removeprefix("The ")):
+        return sp
+    m = _APP_NAME.fullmatch(text, app.start, app.end)
+    if m is None:
+        return sp
+    title = sp.name.removeprefix("the ").removeprefix("The ")
+    return Speaker(name=m.group("n"), mention=m.group("n"), mention_span=Span(m.start("n"), m.end("n")),
+                   role=title, method="explicit")
 
 
 def _dash_signature(text: str, masked: str, para: Span,
@@ -358,6 +379,8 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
         if sp is None and masked[left - 1:left] == ",":  # "X, at a gaggle, said"
             head = head_source(masked, region.start, left - 1)
             sp = parse_source(text, head, leading=False) if head else None
+            if sp is not None and head is not None:  # "The Vice President, Jane Roe, said"
+                sp = name_beside(text, sp, Span(head.end, left - 1))
         if sp is None and v.group().lower() not in OBJECT_VERBS:  # "telling X": the addressee
             right = min(region.end, ve + 80)
             stop = re.search(r"[,.;:!?_]", masked[ve:right])

@@ -34,6 +34,7 @@ from claims.extract._lexicon import (
     PRONOUNS,
     TITLES,
 )
+from claims.extract._names import tidy
 from claims.extract.quotes import ABBR_DOT, Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
 
@@ -110,6 +111,8 @@ class _Resolver:
                     name.split()[0] in MALE_NAMES or name.split()[0] in FEMALE_NAMES or (
                     name.split()[-1] in self.surname_gender and pos not in after_title and (
                         " " not in name or name.split()[0].lower() in TITLES)))]
+        out = [(pos, dataclasses.replace(sp, name=clean.name)) for pos, sp in out
+               if (clean := tidy(sp)) is not None and clean.method == "explicit"]
         out.sort(key=lambda x: x[0])
         return out
 
@@ -138,7 +141,10 @@ class _Resolver:
         while self.seen < len(self.mentions) and self.mentions[self.seen][0] < upto:
             full = self.mentions[self.seen][1]
             self.seen += 1
-            bare = canonical_name(full, known=(), registry=self.registry)
+            clean = tidy(Speaker(name=full))
+            if clean is None or clean.method != "explicit" or clean.is_organization:
+                continue
+            bare = canonical_name(clean.name, known=(), registry=self.registry)
             if len(bare.split()) >= 2 and bare not in self.known:
                 self.known.insert(0, bare)
 
@@ -189,6 +195,10 @@ class _Resolver:
                 ante = self._regender(ante, {"he": "m", "she": "f"}.get(sp.name))
             return dataclasses.replace(ante, mention=sp.mention, mention_span=sp.mention_span,
                                        method="pronoun", antecedent=written_name(ante))
+        tidied = tidy(sp)
+        if tidied is None:
+            return None
+        sp = tidied
         if sp.method == "descriptive":
             return sp
         name = canonical_name(sp.name, known=self.known, registry=self.registry)

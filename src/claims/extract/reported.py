@@ -206,7 +206,8 @@ def _left_source(masked: str, toks: list[tuple[str, int, int]], i: int,
     mid_words = _WORD.findall(mid)
     if 2 <= len(mid_words) <= 4 and all(w[0].isupper() and w not in REP_TIME for w in mid_words) \
             and first.strip():
-        return Span(toks[c1][2], toks[j][1]), toks[c2 + 1][1], None, None  # "A lawyer, Jane Doe,"
+        role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", first.strip()) or None
+        return Span(toks[c1][2], toks[j][1]), toks[c2 + 1][1], role, None  # "A lawyer, Jane Doe,"
     if not first.strip() or not _plausible(first) or not first.strip()[-1:].isalpha():
         return None, clause, None, None
     role, aff = (None, None) if mid.startswith("who ") else appositive(", " + mid + ",")
