@@ -21,9 +21,12 @@ class CLAIMS(DefinedNamespace):
     _fail = True
     Article: URIRef  # Article
     AttributionReview: URIRef  # Attribution review
+    Checking: URIRef  # Checking
     Claim: URIRef  # Claim
     ClaimMember: URIRef  # Claim member
     ClaimRating: URIRef  # Claim rating
+    Computation: URIRef  # Computation
+    CountedValue: URIRef  # Counted value
     Decision: URIRef  # Decision
     DescribedSource: URIRef  # Described source
     Extraction: URIRef  # Extraction
@@ -31,6 +34,7 @@ class CLAIMS(DefinedNamespace):
     FactCheckMatch: URIRef  # Fact-check match
     FactCheckMatching: URIRef  # Fact-check matching
     Figure: URIRef  # Figure
+    FigureCheck: URIRef  # Figure check
     ImportedFactCheck: URIRef  # Imported fact-check
     Linking: URIRef  # Linking
     PositionHeld: URIRef  # Position held
@@ -41,11 +45,16 @@ class CLAIMS(DefinedNamespace):
     Statement: URIRef  # Statement
     WordChange: URIRef  # Word change
     canonicalStatement: URIRef  # canonical statement
+    checkOf: URIRef  # check of
+    computation: URIRef  # computation
     computedPerson: URIRef  # computed person
+    computedVerdict: URIRef  # computed verdict
     correctedSpeaker: URIRef  # corrected speaker
+    countedValue: URIRef  # counted value
     decision: URIRef  # decision
     decisionTarget: URIRef  # decision target
     factCheckUrl: URIRef  # fact-check URL
+    figureVerdict: URIRef  # figure verdict
     heldPosition: URIRef  # held position
     linkOf: URIRef  # link of
     linkedPerson: URIRef  # linked person
@@ -58,6 +67,7 @@ class CLAIMS(DefinedNamespace):
     quantity: URIRef  # quantity
     rating: URIRef  # rating
     reportedBy: URIRef  # reported by
+    series: URIRef  # series
     speaker: URIRef  # speaker
     supersedes: URIRef  # supersedes
     verdict: URIRef  # verdict
@@ -69,6 +79,13 @@ class CLAIMS(DefinedNamespace):
     canonicalWords: URIRef  # canonical words
     changeKind: URIRef  # change kind
     changeOrder: URIRef  # change order
+    checkDetail: URIRef  # check detail
+    checkReason: URIRef  # check reason
+    checkedPhrase: URIRef  # checked phrase
+    claimedUpper: URIRef  # claimed upper bound
+    claimedValue: URIRef  # claimed value
+    comparator: URIRef  # comparator
+    computedValue: URIRef  # computed value
     confidence: URIRef  # confidence
     contentHash: URIRef  # content hash
     copyMethod: URIRef  # copy method
@@ -78,6 +95,8 @@ class CLAIMS(DefinedNamespace):
     cue: URIRef  # cue
     date: URIRef  # date
     end: URIRef  # end
+    entityLabel: URIRef  # entity
+    entityRule: URIRef  # entity rule
     evidence: URIRef  # evidence
     firstOutlet: URIRef  # first outlet
     firstSeen: URIRef  # first seen
@@ -89,20 +108,31 @@ class CLAIMS(DefinedNamespace):
     matchMethod: URIRef  # match method
     matchRank: URIRef  # match rank
     matchScore: URIRef  # match score
+    measureCode: URIRef  # measure
     measures: URIRef  # measures
+    memberCode: URIRef  # member code
     memberCount: URIRef  # member count
+    memberOn: URIRef  # members on
     memberWords: URIRef  # member words
     mentionEnd: URIRef  # mention end
     mentionStart: URIRef  # mention start
     misquote: URIRef  # misquote
     misquoteStatus: URIRef  # misquote status
+    misstatement: URIRef  # misstatement
     outletCount: URIRef  # outlet count
     partial: URIRef  # partial
     qualifier: URIRef  # qualifier
     quantityKind: URIRef  # quantity kind
     ratingText: URIRef  # rating text
+    referenceVersion: URIRef  # reference version
+    referenceYear: URIRef  # reference year
+    relativeError: URIRef  # relative error
     role: URIRef  # role
     sourceId: URIRef  # source id
     speakerName: URIRef  # speaker name
     start: URIRef  # start
+    summedValue: URIRef  # summed value
+    verdictCode: URIRef  # verdict code
     wording: URIRef  # wording
+    worldTotal: URIRef  # world total
+    yearRule: URIRef  # year rule

@@ -20,14 +20,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+import pandas as pd
+
+from claims import decisions
 from claims.check.compute import VERDICTS, Check, Part, compute
 from claims.check.entities import Entity
+from claims.check.layer import LAYER, SCHEME, Status, status
 from claims.check.reading import Reading, readings
 from claims.document import Document
-from claims.statements import Statement
+from claims.errors import ParameterError
+from claims.query import expand, select
+from claims.statements import Decision, Statement
+from claims.store.base import Store
 
-__all__ = ["VERDICTS", "Check", "Entity", "Part", "Reading", "check_document", "check_records",
-           "check_sentence"]
+__all__ = ["LAYER", "SCHEME", "VERDICTS", "Check", "Entity", "Part", "Reading", "Status",
+           "check_document", "check_records", "check_sentence", "checked", "override", "status"]
 
 
 def check_document(doc: Document, figures: Sequence[Statement] | None = None, *,
@@ -65,3 +72,21 @@ def row(check: Check) -> dict[str, object]:
             "entity": r.entity.label if r.entity else "", "year": r.year or "",
             "claimed": r.claimed, "computed": check.computed, "verdict": check.verdict,
             "direction": check.direction or "", "detail": check.detail or check.reason}
+
+
+def checked(store: Store, *, verdict: str | None = None, outlet: str | None = None,
+            article: str | None = None) -> pd.DataFrame:
+    """The stored checks (named query ``figure_checks``), of one verdict, outlet or article."""
+    if verdict is not None and verdict not in VERDICTS:
+        raise ParameterError(f"no verdict {verdict!r}", hint=f"use one of: {', '.join(VERDICTS)}")
+    frame = select(store, "figure_checks", verdict=verdict, article=expand(article) if article else None)
+    if outlet is not None and not frame.empty:
+        frame = frame[frame["outlet"] == outlet].reset_index(drop=True)
+    return frame
+
+
+def override(store: Store, check: str, verdict: str, *, reviewer: str,
+             note: str | None = None) -> Decision:
+    """An editor's verdict on a stored check (``kb:check/…``): it wins over the checker's on
+    every recomputation; the checker's stays as ``claims:computedVerdict``."""
+    return decisions.decide(store, check, SCHEME, verdict, reviewer=reviewer, note=note)

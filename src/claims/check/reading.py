@@ -95,6 +95,7 @@ class Reading:
     uncheckable: str | None = None
     subject: str | None = None  # the country ranked or compared ("NGA" in "NGA@AU")
     other: str | None = None  # the country compared with ("CHN" in "IND-CHN")
+    figure: bool = True  # a figure statement of the extractor (a rank is not)
 
 
 def sentence_span(text: str, at: int) -> Span:
@@ -378,7 +379,7 @@ def _ranks(doc: Document, context: str) -> list[Reading]:
         who = subject[-1].value.iso3
         out.append(Reading(m.group(), Span(m.start(), m.end()), measure,
                            Entity(f"{who}@{whole.label}", whole.members, whole.how, day, whole.group),
-                           year, rule, 1.0, "rank", "approx", None, day, None, who))
+                           year, rule, 1.0, "rank", "approx", None, day, None, who, figure=False))
     return out
 
 
