@@ -144,6 +144,12 @@ class RedirectRefused(StoreError):
             "give the final URL as the store")
 
 
+class UnsafeServe(StoreError):
+    code = "unsafe-serve"
+    hint = ("a writable endpoint on a network address takes unauthenticated updates from anyone "
+            "who reaches it; bind 127.0.0.1, or pass --allow-network-writes if you mean it")
+
+
 class StoreLocked(StoreError):
     code = "store-locked"
     hint = "another process is writing to the store; retry, or share it with 'claims serve'"
