@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hostile_http import EMPTY_RESULTS, Recorder, Seen
 
 from claims.cli import cli
 from claims.errors import StoreLocked, UnsafeServe
 from claims.store import OxigraphStore
 from claims.store.serve import free_port, oxigraph_binary, serve_command, start
+from hostile_http import EMPTY_RESULTS, Recorder, Seen
 
 
 @pytest.fixture
