@@ -98,6 +98,11 @@ class FetchRefused(InputError):
             "allowed besides (e.g. 10.0.0.0/8)")
 
 
+class BadMetadata(InputError):
+    code = "bad-metadata"
+    hint = "a metadata field has the wrong type or an impossible value"
+
+
 class MalformedBatch(InputError):
     code = "malformed-batch"
     hint = "each line of a JSON Lines batch must be an object with a 'text' field"

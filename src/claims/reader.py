@@ -18,18 +18,20 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from claims.config import max_bytes
 from claims.document import Document
 from claims.errors import (
+    BadMetadata,
     BinaryInput,
     EmptyInput,
     EncodingError,
     InputError,
     InputTooLarge,
+    InvalidUrl,
     MalformedBatch,
     NoArticleText,
 )
@@ -51,6 +53,8 @@ _CREDIT = re.compile(r"^(courtesy|source|with inputs from|originally published b
                      re.IGNORECASE)
 _HEADER = re.compile(r"^([A-Za-z]+):\s*(.*)$")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# Control characters (NUL and the like) are never article text; tabs are kept.
+_CONTROLS = {c: None for c in [*range(0, 9), *range(11, 32), 127]}
 
 
 def decode(data: bytes, *, name: str = "input") -> str:
@@ -60,7 +64,14 @@ def decode(data: bytes, *, name: str = "input") -> str:
     if not data.strip():
         raise EmptyInput(name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise EncodingError(name, hint="it starts with a UTF-16 byte-order mark but is not "
+                                           "UTF-16; convert it to UTF-8") from None
+        if "\x00" in text[:8192]:
+            raise BinaryInput(name)
+        return text
     if b"\x00" in data[:8192]:
         raise BinaryInput(name)
     try:
@@ -122,8 +133,24 @@ def _is_title(line: str) -> bool:
     return len(line) < 160 and not line.endswith((".", '"', "”", ":")) and len(line.split()) >= 3
 
 
+def check_meta(meta: dict[str, Any], where: str) -> dict[str, Any]:
+    """``meta`` when its URL is an http(s) URL and its date a real date; else a coded error
+    (a ``javascript:`` URL would become a link, ``2020-13-45`` an ill-typed ``xsd:date``)."""
+    from claims.model.mapping import valid_date
+
+    url, when = meta.get("url"), meta.get("date")
+    if url and (not str(url).lower().startswith(("http://", "https://"))
+                or any(c.isspace() or unicodedata.category(c) == "Cc" for c in str(url))):
+        raise InvalidUrl(where, hint=f"{str(url)[:200]!r} is not an http(s) URL")
+    if when and re.match(r"^\d{4}-\d{2}-\d{2}", str(when)) and not valid_date(str(when)):
+        raise BadMetadata(where, hint=f"{str(when)[:40]!r} is not a real date (YYYY-MM-DD)")
+    return meta
+
+
 def _document(id: str, paragraphs: list[str], meta: dict[str, Any], credit: str | None) -> Document:
-    paragraphs = [_SPACES.sub(" ", unicodedata.normalize("NFC", p)) for p in paragraphs]
+    check_meta(meta, meta.get("source") or id)
+    paragraphs = [_SPACES.sub(" ", unicodedata.normalize("NFC", p)).translate(_CONTROLS)
+                  for p in paragraphs]
     title = meta.get("title")
     if not title and len(paragraphs) > 1 and _is_title(paragraphs[0]):
         title = paragraphs.pop(0)
@@ -187,11 +214,14 @@ def _sidecar(path: Path) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(sidecar.read_text("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"{sidecar}: not valid JSON ({exc})") from exc
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise InputError(f"{sidecar}: not valid JSON ({type(exc).__name__})") from None
     if not isinstance(data, dict):
         raise InputError(f"{sidecar}: must hold a JSON object")
-    return {k: str(v) for k, v in data.items() if k in META_KEYS and v is not None}
+    wrong = [k for k, v in data.items() if k in META_KEYS and v is not None and not isinstance(v, str)]
+    if wrong:
+        raise BadMetadata(str(sidecar), hint=f"'{wrong[0]}' must be a string")
+    return {k: v for k, v in data.items() if k in META_KEYS and v is not None}
 
 
 def read_file(path: str | Path) -> Document:
@@ -210,30 +240,72 @@ def read_file(path: str | Path) -> Document:
 def read_batch(path: str | Path) -> Iterator[Document | InputError]:
     """Articles of a JSON Lines file: one object a line with ``text`` (or ``html``) and metadata.
 
-    Yields a Document per good line and an :class:`InputError` per bad one, so a batch
-    can report its failures and still ingest the rest.
+    Yields a Document per good line and an :class:`InputError` per bad one (not JSON, not
+    UTF-8, nested too deep, a field of the wrong type, a bad URL or date), so a batch can
+    report its failures and still ingest the rest. The file is read a line at a time; a
+    UTF-16 file (byte-order mark) is decoded whole, a binary one is one failure.
     """
     path = Path(path)
-    text = path.read_text("utf-8")
-    for number, line in enumerate(text.splitlines(), 1):
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError as exc:
+        yield InputError(f"{path}: {exc.strerror or exc}")
+        return
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            lines: Iterator[bytes] = iter(decode(path.read_bytes(), name=str(path)).encode("utf-8")
+                                          .splitlines())
+        except (InputError, UnicodeError) as exc:
+            yield exc if isinstance(exc, InputError) else EncodingError(str(path))
+            return
+        yield from _batch_lines(path, lines)
+    elif b"\x00" in head:
+        yield BinaryInput(str(path))
+    else:
+        with path.open("rb") as fh:
+            yield from _batch_lines(path, fh)
+
+
+def _batch_lines(path: Path, lines: Iterable[bytes]) -> Iterator[Document | InputError]:
+    for number, raw in enumerate(lines, 1):
+        where = f"{path}:{number}"
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield EncodingError(where)
+            continue
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict) or not ({"text", "html"} & record.keys()):
-                raise MalformedBatch(f"{path}:{number}")
-            doc_id = str(record.get("id") or f"{path.stem}-{number}")
-            meta = {k: str(v) for k, v in record.items() if k in META_KEYS and v}
-            meta["source"] = f"{path}:{number}"
-            if record.get("html"):
-                yield from_html(str(record["html"]), id=doc_id, **meta)
-            else:
-                body = decode(str(record["text"]).encode("utf-8"), name=f"{path}:{number}")
-                yield from_text(body, id=doc_id, **meta)
+            yield _record(json.loads(line), path, number)
+        except RecursionError:
+            yield MalformedBatch(where, hint="nested too deep to be an article")
         except ValueError as exc:
-            yield MalformedBatch(f"{path}:{number}", hint=f"not JSON ({exc})")
+            yield MalformedBatch(where, hint=f"not JSON ({exc})")
         except InputError as exc:
             yield exc
+
+
+def _record(record: object, path: Path, number: int) -> Document:
+    """One JSON Lines record as a Document; wrong types are a coded error, never a repr."""
+    where = f"{path}:{number}"
+    if not isinstance(record, dict) or not ({"text", "html"} & record.keys()):
+        raise MalformedBatch(where)
+    for key in ("text", "html", "id", *META_KEYS):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise MalformedBatch(where, hint=f"'{key}' must be a string, not {type(value).__name__}")
+    body, html = record.get("text"), record.get("html")
+    if not (body or html):
+        raise MalformedBatch(where, hint="'text' (or 'html') must be a non-empty string")
+    doc_id = str(record.get("id") or f"{path.stem}-{number}")
+    meta = {k: v for k, v in record.items() if k in META_KEYS and v}
+    meta["source"] = where
+    if html:
+        return from_html(str(html), id=doc_id, **meta)
+    text = decode(str(body).encode("utf-8", "surrogatepass"), name=where)
+    return from_text(text, id=doc_id, **meta)
 
 
 def read(path: str | Path) -> Iterator[Document | InputError]:
@@ -251,3 +323,5 @@ def read(path: str | Path) -> Iterator[Document | InputError]:
             yield read_file(path)
         except InputError as exc:
             yield exc
+        except RecursionError:
+            yield NoArticleText(str(path), hint="the page is nested too deep to be read")

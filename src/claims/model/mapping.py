@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 
@@ -58,10 +59,23 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+def valid_date(value: str) -> bool:
+    """Whether ``value`` is a real ISO 8601 date or date-time (``2020-13-45`` is not)."""
+    if not (_DATE.match(value) or _DATETIME.match(value)):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00")) if "T" in value \
+            else date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def date_literal(value: str) -> Literal:
-    if _DATE.match(value):
+    """``value`` typed ``xsd:date`` or ``xsd:dateTime`` when it is a valid one, else plain text."""
+    if _DATE.match(value) and valid_date(value):
         return Literal(value, datatype=XSD.date)
-    if _DATETIME.match(value):
+    if _DATETIME.match(value) and valid_date(value):
         return Literal(value, datatype=XSD.dateTime)
     return Literal(value)
 
@@ -141,6 +155,9 @@ class _Graph:
         if doc.title:
             self.add(article, S.headline, _text(doc.title))
         if doc.url:
+            if not doc.url.lower().startswith(("http://", "https://")):
+                raise InvalidUrl(doc.source or doc.id,
+                                 hint=f"{doc.url[:200]!r} is not an http(s) URL")
             try:
                 url = ox.NamedNode(doc.url)
             except ValueError:
