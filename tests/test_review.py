@@ -286,6 +286,10 @@ def test_cli_review_list_record_rate_history(tmp_path: Path) -> None:
         return result.output
 
     assert claims("review", "list", "--format", "csv").splitlines()[1].startswith(quote + ",")
+    listed = json.loads(claims("review", "list", "--format", "json"))
+    for kind, curie in (("quotation", "claims:Quotation"), ("reported_speech", "claims:ReportedSpeech")):
+        only = json.loads(claims("review", "list", "--kind", kind, "--format", "json"))
+        assert only == [r for r in listed if r["kind"] == curie] and only
     claims("review", "record", quote, "misattributed", "--speaker", "Sergei Lavrov",
            "--note", "video")
     claims("review", "rate", quote, "mostly-false", "-r", "Faye", "--wording", "Misleading",

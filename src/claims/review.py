@@ -310,9 +310,18 @@ def statuses(store: Store) -> pd.DataFrame:
     return select(store, "review_status")
 
 
-def queue(store: Store) -> pd.DataFrame:
-    """Quotations and reported speech with no verdict yet, in article order."""
-    return select(store, "unreviewed")
+QUEUE_KINDS = {"quotation": "claims:Quotation", "reported_speech": "claims:ReportedSpeech"}
+
+
+def queue(store: Store, kind: str | None = None) -> pd.DataFrame:
+    """Quotations and reported speech with no verdict yet, in article order (the review
+    widget's queue); ``kind`` ("quotation" or "reported_speech"): that kind only."""
+    found = select(store, "unreviewed")
+    if kind is None:
+        return found
+    if kind not in QUEUE_KINDS:
+        raise ReviewError(f"no review queue of kind {kind!r}", hint="quotation or reported_speech")
+    return found[found["kind"] == QUEUE_KINDS[kind]].reset_index(drop=True)
 
 
 def orphans(store: Store) -> tuple[ReviewEvent, ...]:

@@ -65,10 +65,14 @@ def test_review_notebook_confirm_one_quotation(lab: Lab, page: Any) -> None:
     _run_all(page, lab, "04_attribution_review.ipynb")
     progress = page.locator(".claims-review-progress")
     progress.wait_for()
-    quotes = claims.select(claims.open_store(str(lab.store), shared=True), "quotations_by_speaker")
+    queued = review.queue(claims.open_store(str(lab.store), shared=True))  # `claims review list`
     page.wait_for_function("document.querySelector('.claims-review-progress')"
                            "?.textContent.includes('0 of ')")
-    assert progress.inner_text().strip() == f"0 of {len(quotes)} reviewed"
+    assert progress.inner_text().strip() == f"0 of {len(queued)} reviewed"
+    page.locator(".claims-review-kind select").select_option(label="Quotations")
+    quotes = queued[queued["kind"] == "claims:Quotation"]
+    page.wait_for_function("document.querySelector('.claims-review-progress')"
+                           f"?.textContent.trim() === '0 of {len(quotes)} reviewed'")
     page.locator("button.claims-review-confirm").click()
     page.wait_for_function("document.querySelector('.claims-review-progress')"
                            "?.textContent.includes('1 of ')")
@@ -164,3 +168,27 @@ def test_workbench_ctrl_enter_runs_and_a_syntax_error_shows_line_column_and_care
     assert lines[1:] == ["    ?s foo:bar ?o }", "       ^"]
     page.locator(".claims-workbench-editor .claims-sparql-error-line").wait_for()
     assert page.locator(".claims-workbench-status").inner_text().strip() == ""
+
+
+def test_review_queue_shows_who_he_is_for_a_he_added_quotation(lab: Lab, page: Any) -> None:
+    _run_all(page, lab, "04_attribution_review.ipynb")
+    page.locator(".claims-review-progress").wait_for()
+    skip = page.locator("button.claims-review-skip")
+    context = page.locator(".claims-review-context")
+    for _ in range(40):  # skip to the quotation attributed by "..., he added"
+        context.wait_for()
+        if "The Americans think" in context.inner_text():
+            break
+        before = context.inner_text()
+        skip.click()
+        page.wait_for_function("text => document.querySelector('.claims-review-context')"
+                               "?.innerText !== text", arg=before)
+    else:
+        pytest.fail("the queue has no 'he added' quotation")
+    marks = page.locator(".claims-review-context .claims-context mark.claims-speaker")
+    assert marks.last.inner_text() == "he"
+    named = page.locator(".claims-review-antecedent mark.claims-antecedent")
+    assert named.inner_text() == "Raisi"
+    assert "Raisi" in page.locator(".claims-review-antecedent").inner_text()
+    assert "Ebrahim Raisi" in page.locator(".claims-review-facts").inner_text()
+    page.locator(".claims-review").first.screenshot(path=str(lab.artifacts / "review-antecedent.png"))

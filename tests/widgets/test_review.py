@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+import claims
 from claims import review
 from claims.store import Store
 from claims.widgets.explorer import Explorer
 from claims.widgets.review import ReviewQueue
+
+from .conftest import UNIPOLAR
 
 
 def _quotations(statements: pd.DataFrame) -> list[str]:
@@ -14,7 +17,7 @@ def _quotations(statements: pd.DataFrame) -> list[str]:
 
 
 def test_queue_starts_at_the_first_quotation_in_context(store: Store, statements: pd.DataFrame) -> None:
-    queue = ReviewQueue(store)
+    queue = ReviewQueue(store, kind="quotation")
     quotes = _quotations(statements)
     assert queue.progress.value == f"0 of {len(quotes)} reviewed"
     assert queue.current == quotes[0]
@@ -34,7 +37,7 @@ def test_confirm_needs_a_reviewer_and_stores_nothing_without(store: Store, state
 
 
 def test_confirm_is_stored_and_shown_in_the_explorer(store: Store, statements: pd.DataFrame) -> None:
-    queue = ReviewQueue(store, reviewer="Ana")
+    queue = ReviewQueue(store, reviewer="Ana", kind="quotation")
     explorer = Explorer(store, table=queue.table)
     quotes = _quotations(statements)
     queue.note.value = "heard it"
@@ -50,7 +53,7 @@ def test_confirm_is_stored_and_shown_in_the_explorer(store: Store, statements: p
 
 
 def test_skip_correct_misquote_and_reject(store: Store, statements: pd.DataFrame) -> None:
-    queue = ReviewQueue(store, reviewer="Ben")
+    queue = ReviewQueue(store, reviewer="Ben", kind="quotation")
     quotes = _quotations(statements)
     queue.skip.click()
     assert queue.current == quotes[1]
@@ -73,7 +76,7 @@ def test_skip_correct_misquote_and_reject(store: Store, statements: pd.DataFrame
 
 
 def test_the_queue_runs_out(store: Store, statements: pd.DataFrame) -> None:
-    queue = ReviewQueue(store, reviewer="Cy")
+    queue = ReviewQueue(store, reviewer="Cy", kind="quotation")
     quotes = _quotations(statements)
     for _ in quotes:
         queue.confirm.click()
@@ -83,3 +86,46 @@ def test_the_queue_runs_out(store: Store, statements: pd.DataFrame) -> None:
     assert queue.confirm.disabled and queue.skip.disabled
     queue.decide  # noqa: B018 - the method stays callable
     assert len(review.events(store)) == len(quotes)
+
+
+def test_one_queue_with_a_kind_filter_the_same_as_review_list(store: Store,
+                                                              statements: pd.DataFrame) -> None:
+    listed = review.queue(store)  # what `claims review list` prints
+    assert set(listed["kind"]) == {"claims:Quotation", "claims:ReportedSpeech"}
+    queue = ReviewQueue(store, reviewer="Di")
+    assert queue.progress.value == f"0 of {len(listed)} reviewed"
+    seen = []
+    while queue.current is not None and queue.current not in seen:
+        seen.append(queue.current)
+        queue.skip.click()
+    assert seen == [claims.query.shorten(s) for s in listed["statement"]]
+    queue.kind.value = "reported_speech"
+    reported = listed[listed["kind"] == "claims:ReportedSpeech"]
+    assert queue.progress.value == f"0 of {len(reported)} reviewed"
+    assert queue.current == claims.query.shorten(reported["statement"].iloc[0])
+    queue.confirm.click()
+    assert queue.progress.value == f"1 of {len(reported)} reviewed"
+    assert len(review.queue(store)) == len(listed) - 1
+    queue.kind.value = ""
+    assert queue.progress.value == f"1 of {len(listed)} reviewed"
+
+
+def test_a_pronoun_attribution_shows_the_sentence_naming_the_speaker(
+        store: Store, statements: pd.DataFrame) -> None:
+    queue = ReviewQueue(store, reviewer="Eve")
+    added = statements[statements["text"].str.startswith("The Americans think")]
+    iri = str(added["statement"].iloc[0])
+    while queue.current != iri:
+        queue.skip.click()
+    row = queue.table.row(iri)
+    assert (row["speaker"], row["method"]) == ("Ebrahim Raisi", "pronoun")
+    context = queue.context.value
+    paragraph = context.split('<blockquote class="claims-context">')[-1]
+    assert '<mark class="claims-speaker">he</mark> added' in paragraph and "Raisi" not in paragraph
+    assert '<div class="claims-review-antecedent">' in context
+    assert '<mark class="claims-antecedent">Raisi</mark>' in context
+    # an explicit attribution names its speaker in the paragraph: nothing more is shown
+    explicit = str(statements.loc[statements["text"] == UNIPOLAR, "statement"].iloc[0])
+    while queue.current != explicit:
+        queue.skip.click()
+    assert "claims-review-antecedent" not in queue.context.value

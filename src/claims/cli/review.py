@@ -25,16 +25,19 @@ def review() -> None:
               help="The current status of every reviewed statement.")
 @click.option("--orphaned", "show", flag_value="orphaned",
               help="Events whose statement no longer exists.")
+@click.option("--kind", type=click.Choice(["quotation", "reported_speech"]), default=None,
+              help="Only this kind in the queue (default: both, as the review widget).")
 @store_option
 @format_option
 @coded_errors
-def review_list(show: str | None, store_spec: str | None, fmt: str) -> None:
-    """The review queue: quotations and reported speech with no verdict yet."""
+def review_list(show: str | None, kind: str | None, store_spec: str | None, fmt: str) -> None:
+    """The review queue: quotations and reported speech with no verdict yet (the review
+    widget's queue, in the same order)."""
     from claims import review as reviewing
 
     name = {"reviewed": "review_status", "orphaned": "orphaned_reviews"}.get(show or "")
     with open_shared(store_spec) as store:
-        echo_frame(query.select(store, name) if name else reviewing.queue(store), fmt)
+        echo_frame(query.select(store, name) if name else reviewing.queue(store, kind), fmt)
 
 
 @review.command("record")

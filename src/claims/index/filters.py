@@ -34,6 +34,8 @@ class Filters:
     status: str | None = None
     text: str = ""
     titles: bool = False  # free text also matches the article's title
+    kinds: tuple[str, ...] = ()  # any of these kinds (with ``kind``: both must hold)
+    pending: bool = False  # only statements with no attribution verdict yet (the review queue)
     facets: tuple[tuple[str, str | None], ...] = ()  # (facet, value); value None: any value
 
     def where(self, *more: str) -> tuple[str, tuple[object, ...]]:
@@ -51,6 +53,11 @@ AND date IS NOT NULL', ('Ana', '{text speaker}: ("peace"*)'))
             if value:
                 terms.append(f"{column} = ?")
                 params.append(value)
+        if self.kinds:
+            terms.append(f"kind IN ({', '.join('?' * len(self.kinds))})")
+            params.extend(self.kinds)
+        if self.pending:
+            terms.append("verdict IS NULL")
         if self.since is not None:
             terms.append("date >= ?")
             params.append(self.since.isoformat())

@@ -5,6 +5,9 @@
 (7, 25)
 >>> highlight("Putin said yes", [(0, 5, "speaker"), (11, 14, "quote")])
 '<mark class="claims-speaker">Putin</mark> said <mark class="claims-quote">yes</mark>'
+>>> text = "Ebrahim Raisi spoke. Mr. Raisi: The US is wrong, he added."
+>>> antecedent(text, "Ebrahim Raisi", 35), antecedent(text, "Ebrahim Raisi", 10)
+((25, 30), None)
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ _STARTS = re.compile(r"[.!?][\"'”’)\]]*\s+")
 STYLE = (
     "<style>mark.claims-quote{background:#fff1a8;padding:0 1px}"
     "mark.claims-speaker{background:#bfe3ff;padding:0 1px;font-weight:600}"
-    "mark.claims-quote.claims-speaker{background:#d6f5c9}</style>"
+    "mark.claims-quote.claims-speaker{background:#d6f5c9}"
+    "mark.claims-antecedent{background:#ffd9b3;padding:0 1px;font-weight:600}</style>"
 )
 
 
@@ -40,6 +44,17 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     found = _END.search(text, max(end - 1, start, para_start), para_end)
     right = found.end() if found else para_end
     return left, right
+
+
+def antecedent(text: str, name: str, before: int) -> tuple[int, int] | None:
+    """Where ``text`` last names ``name`` before offset ``before`` (the whole name, or its
+    last word: a surname, "Mr. Raisi"); None if it is not named there. For a pronoun ("he
+    added") or a chained attribution: the words that say who "he" is."""
+    words = name.split()
+    candidates = [name, *(words[-1:] if len(words) > 1 and len(words[-1]) > 2 else [])]
+    found = [m.span() for c in candidates
+             for m in re.finditer(rf"(?<!\w){re.escape(c)}(?!\w)", text[:before])]
+    return max(found) if found else None
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int, str]], *, offset: int = 0) -> str:

@@ -1,4 +1,10 @@
-"""The attribution review queue: one quotation at a time, in its paragraph, for an editor.
+"""The attribution review queue: one statement at a time, in its paragraph, for an editor.
+
+The queue is the one ``claims review list`` prints: quotations and reported speech with no
+attribution verdict yet, in article order; the Kind filter narrows it to one kind. When the
+paragraph shown does not name the speaker (a pronoun, "..., he added", or an attribution
+chained from an earlier quotation), the sentence that last names them before it is shown
+above, the name marked.
 
 Decisions go through :func:`claims.review.record` (append-only events with reviewer, UTC
 time and note), which updates the statement index; the shared
@@ -18,27 +24,30 @@ from claims import review
 from claims.errors import NotFound, ReviewError
 from claims.store.base import Store
 from claims.widgets._errors import ErrorPanel
-from claims.widgets._reviews import UNREVIEWED
-from claims.widgets.highlight import STYLE, highlight, paragraph_bounds
+from claims.widgets.highlight import STYLE, antecedent, highlight, paragraph_bounds, sentence_bounds
 from claims.widgets.table import Filters, StatementTable
 
-QUOTATIONS = Filters(kind="quotation")
-PENDING = Filters(kind="quotation", status=UNREVIEWED)
+KINDS = ("quotation", "reported_speech")
+KIND_CHOICES = [("Quotations and reported speech", ""), ("Quotations", "quotation"),
+                ("Reported speech", "reported_speech")]
 
 
 class ReviewQueue(W.VBox):  # type: ignore[misc]
-    """Confirm, correct the speaker, mark misquoted, reject or skip each quotation.
+    """Confirm, correct the speaker, mark misquoted, reject or skip each statement.
 
     >>> from claims.store import MemoryStore
     >>> ReviewQueue(MemoryStore()).progress.value
     '0 of 0 reviewed'
     """
 
-    def __init__(self, store: Store, *, table: StatementTable | None = None, reviewer: str = "") -> None:
+    def __init__(self, store: Store, *, table: StatementTable | None = None, reviewer: str = "",
+                 kind: str = "") -> None:
         self.store = store
         self.table = table if table is not None else StatementTable(store)
         self.current: str | None = None
         self.errors = ErrorPanel()
+        self.kind = W.Dropdown(options=KIND_CHOICES, value=kind, description="Kind",
+                               layout=W.Layout(width="330px"))
         self.progress = W.HTML()
         self.bar = W.IntProgress(min=0, max=1, value=0)
         self.context = W.HTML()
@@ -58,7 +67,7 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
         self.misquoted = W.Button(description="Mark misquoted", button_style="warning",
                                   layout=W.Layout(width="auto"))
         self.feedback = W.HTML()
-        for name in ("progress", "context", "facts", "reviewer", "note", "confirm", "reject", "skip",
+        for name in ("kind", "progress", "context", "facts", "reviewer", "note", "confirm", "reject", "skip",
                      "speaker", "correct", "wording", "misquoted", "feedback"):
             getattr(self, name).add_class(f"claims-review-{name}")
         self.confirm.on_click(self.errors.guard(lambda _: self.decide("confirmed")))
@@ -68,8 +77,9 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
         self.misquoted.on_click(self.errors.guard(
             lambda _: self.decide("misquoted", corrected_text=self.wording.value)))
         self.skip.on_click(self.errors.guard(lambda _: self.advance(skip=True)))
+        self.kind.observe(self.errors.guard(lambda _: self.restart()), names="value")
         super().__init__([
-            W.HBox([self.progress, self.bar]), self.context, self.facts,
+            W.HBox([self.kind, self.progress, self.bar]), self.context, self.facts,
             W.HBox([self.reviewer, self.note]),
             W.HBox([self.confirm, self.reject, self.skip]),
             W.HBox([self.speaker, self.correct]), W.HBox([self.wording, self.misquoted]),
@@ -77,20 +87,35 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
         self.add_class("claims-review")
         self.advance()
 
+    @property
+    def queued(self) -> Filters:
+        """The statements the queue goes through (reviewed or not)."""
+        return Filters(kinds=(self.kind.value,) if self.kind.value else KINDS)
+
+    @property
+    def pending(self) -> Filters:
+        """Those still waiting for a verdict."""
+        return Filters(kinds=self.queued.kinds, pending=True)
+
+    def restart(self) -> None:
+        """Back to the first statement waiting (after the kind filter changed)."""
+        self.current = None
+        self.advance()
+
     def _update_progress(self) -> None:
-        total = self.table.count(QUOTATIONS)
-        done = total - self.table.count(PENDING)
+        total = self.table.count(self.queued)
+        done = total - self.table.count(self.pending)
         self.progress.value = f"{done} of {total} reviewed"
         self.bar.max, self.bar.value = max(total, 1), done
 
     def advance(self, *, skip: bool = False) -> None:
-        """Move to the next unreviewed quotation after the current one in article order
+        """Move to the next statement waiting after the current one in article order
         (skipped ones come round again at the end); with nothing current, to the first."""
         row = self._row(self.current)
-        if row is None or row["kind"] != "quotation":
-            self.current = self.table.index.after(PENDING, None)
-        elif skip or row["status"] != UNREVIEWED:
-            self.current = self.table.index.after(PENDING, self.current)
+        if row is None or row["kind"] not in self.queued.kinds:
+            self.current = self.table.index.after(self.pending, None)
+        elif skip or isinstance(row["verdict"], str):
+            self.current = self.table.index.after(self.pending, self.current)
         self._update_progress()
         self._show()
 
@@ -116,7 +141,8 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
             spans.append((int(row["mention_start"]), int(row["mention_end"]), "speaker"))
         left, right = paragraph_bounds(text, min(s for s, _, _ in spans), max(e for _, e, _ in spans))
         body = highlight(text[left:right], spans, offset=left).replace("\n", "<br>")
-        self.context.value = f'{STYLE}<blockquote class="claims-context">{body}</blockquote>'
+        self.context.value = (f"{STYLE}{self._antecedent(row, text, left, right)}"
+                              f'<blockquote class="claims-context">{body}</blockquote>')
         speaker = row["speaker"] if isinstance(row["speaker"], str) else "no speaker found"
         role = f" ({html.escape(row['role'])})" if isinstance(row["role"], str) else ""
         self.facts.value = (f"<b>Speaker:</b> {html.escape(speaker)}{role} · <b>Cue:</b> "
@@ -127,11 +153,27 @@ class ReviewQueue(W.VBox):  # type: ignore[misc]
         self.speaker.value = ""
         self.wording.value = ""
 
+    @staticmethod
+    def _antecedent(row: pd.Series, text: str, left: int, right: int) -> str:
+        """The sentence naming the speaker, when the paragraph ``[left, right)`` does not
+        (a pronoun or a chained attribution); "" otherwise."""
+        name = row["extracted_speaker"]
+        if not isinstance(name, str) or antecedent(text[left:right], name, right - left):
+            return ""
+        found = antecedent(text, name, left)
+        if found is None:
+            return ""
+        start, end = sentence_bounds(text, *found)
+        sentence = highlight(text[start:end], [(*found, "antecedent")], offset=start)
+        return (f'<div class="claims-review-antecedent"><small>Named earlier in the article '
+                f"({html.escape(row['method'] or 'attribution')}):</small>"
+                f'<blockquote class="claims-context">{sentence}</blockquote></div>')
+
     def decide(self, verdict: str, *, corrected_speaker: str | None = None,
                corrected_text: str | None = None) -> review.ReviewEvent:
-        """Record ``verdict`` on the current quotation, refresh the table, and move on."""
+        """Record ``verdict`` on the current statement, refresh the table, and move on."""
         if self.current is None:
-            raise ReviewError("no quotation selected", hint="the queue is empty")
+            raise ReviewError("no statement selected", hint="the queue is empty")
         event = review.record(self.store, self.current, verdict, reviewer=self.reviewer.value,
                               note=self.note.value or None, corrected_speaker=corrected_speaker,
                               corrected_text=corrected_text)
