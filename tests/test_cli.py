@@ -80,6 +80,22 @@ def test_sparql_text_file_and_errors(built: CliRunner, tmp_path: Path) -> None:
     assert broken.exit_code == 1 and "[query-rejected]" in broken.output
 
 
+def test_sparql_declares_prefixes_explains_errors_and_hints_at_unknown_terms(built: CliRunner) -> None:
+    count = built.invoke(cli, ["sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s a claims:Article }",
+                               "--format", "csv"])
+    assert count.output == "n\n1\n"
+    unknown = built.invoke(cli, ["sparql", "SELECT ?t WHERE { ?s claims:text ?t }"])
+    assert unknown.exit_code == 0, unknown.output
+    assert unknown.stdout == "(no rows)\n"
+    assert unknown.stderr == "note: claims:text is not a term of the model — did you mean schema:text?\n"
+    # last: a failed query's traceback keeps the embedded store open in this process
+    limit = built.invoke(cli, ["sparql", "SELECT * WHERE { ?s ?p ?o }\nLIMIT x"])
+    assert limit.exit_code == 1
+    assert limit.output.splitlines()[-3:] == [
+        "Error: [query-rejected] unexpected `x` at line 2, column 7: expected `HAVING`, `OFFSET`, "
+        "`OPTIONAL`, `VALUES`", "  LIMIT x", "        ^"]
+
+
 def test_sparql_sees_the_union_unless_strict(built: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/claims#Article> }"
     assert built.invoke(cli, ["sparql", count, "--format", "csv"]).output == "n\n1\n"

@@ -139,6 +139,11 @@ def bindings(query: NamedQuery | None, params: dict[str, Any]) -> dict[str, Term
     return bound
 
 
+def is_name(text: str) -> bool:
+    """Whether ``text`` is a named query's name rather than SPARQL."""
+    return bool(_NAME.match(text.strip()))
+
+
 def resolve(name_or_sparql: str) -> tuple[NamedQuery | None, str]:
     """A named query's text, or the SPARQL text given."""
     if _NAME.match(name_or_sparql.strip()):

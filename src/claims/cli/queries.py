@@ -9,6 +9,9 @@ import pandas as pd
 
 from claims import query
 from claims.cli._common import coded_errors, echo_frame, format_option, params, store_option
+from claims.errors import QueryError
+from claims.model.terms import unknown_terms
+from claims.sparql_text import explain_error, readable, with_prefixes
 from claims.store import open_store
 from claims.store.base import Table
 
@@ -45,11 +48,24 @@ def query_cmd(name: str | None, pairs: tuple[str, ...], list_queries: bool,
 @coded_errors
 def sparql(text: str, pairs: tuple[str, ...], union: bool | None, store_spec: str | None,
            fmt: str) -> None:
-    """Run SPARQL given as text or as a file (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    """Run SPARQL given as text or as a file (SELECT, ASK, CONSTRUCT, DESCRIBE); the
+    prefixes of the workbench are declared for you."""
     path = Path(text)
     sparql_text = path.read_text("utf-8") if len(text) < 500 and path.is_file() else text
+    named, _ = query.resolve(sparql_text) if query.is_name(sparql_text) else (None, sparql_text)
+    if named is None:
+        found = explain_error(sparql_text)
+        if found is not None:
+            raise QueryError(found)
+    full, added = (sparql_text, 0) if named else with_prefixes(sparql_text)
+    for name, near in ([] if named else unknown_terms(sparql_text)):
+        click.echo(f"note: {name} is not a term of the model"
+                   + (f" — did you mean {near}?" if near else ""), err=True)
     with open_store(store_spec, union=union) as store:
-        result = query.run(store, sparql_text, **params(pairs))
+        try:
+            result = query.run(store, full, **params(pairs))
+        except QueryError as exc:
+            raise readable(exc, sparql_text, added) from exc
     if isinstance(result, Table):
         echo_frame(query.to_frame(result), fmt)
     elif isinstance(result, bool):
