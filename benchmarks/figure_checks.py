@@ -25,7 +25,11 @@ read once when the gold file was first opened. The held-out half of the gold is 
 and was not used.
 
 **Cost**: milliseconds per figure checked (the figures already extracted, as the ingestion
-layer gets them), median of repeated runs over the gold sentences.
+layer gets them), median of repeated runs over the gold sentences; and (unless
+``--no-ingest``) ingestion of the Wikinews corpus (39 articles) into a fresh embedded store
+with no layer, with the figure-check layer alone and with every layer, in articles per second
+(CPU time of the process, steadier than wall time on a shared machine, best of three runs
+alternated, after a warm-up ingestion in the same process).
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -132,6 +138,7 @@ def score(rows: list[dict[str, str]], found: dict[str, Check | None]) -> dict[st
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rows", action="store_true", help="print every claim")
+    ap.add_argument("--no-ingest", action="store_true", help="skip the ingestion timing")
     args = ap.parse_args(argv)
     if not GOLD.is_file():
         print(f"no gold at {GOLD}; nothing to score")
@@ -183,6 +190,46 @@ def main(argv: list[str] | None = None) -> None:
     runs.sort()
     print(f"\ncost: {runs[len(runs) // 2]:.2f} ms per figure checked (median of 20 runs over "
           f"{n_fig} figures in {len(extracted)} sentences; target <= 5 ms)")
+    if not args.no_ingest:
+        print()
+        print(table(["ingestion of the Wikinews corpus", "CPU s", "articles/s (CPU)", "wall s"],
+                    ingest_cost()))
+
+
+INGEST = """
+import sys, tempfile, time
+from claims import pipeline
+from claims.store import OxigraphStore
+corpus = sys.argv[1]
+pipeline.ingest([corpus], OxigraphStore(tempfile.mkdtemp() + "/warm"), progress=False)
+with tempfile.TemporaryDirectory() as folder:
+    store = OxigraphStore(folder + "/kb")
+    began, cpu = time.perf_counter(), time.process_time()
+    report = pipeline.ingest([corpus], store, progress=False)
+    print(time.perf_counter() - began, time.process_time() - cpu, len(report.analyses))
+    store.close()
+"""
+
+
+def ingest_cost() -> list[list[str]]:
+    corpus = SHARED / "corpus" / "wikinews.jsonl"
+    if not corpus.exists():
+        return [["no ../shared/corpus", "-", "-", "-"]]
+    runs: dict[str, list[tuple[float, float, int]]] = {"none": [], "check": [], "all": []}
+    for _ in range(3):
+        for layers in runs:
+            run = subprocess.run([sys.executable, "-c", INGEST, str(corpus)], capture_output=True,
+                                 text=True, check=True,
+                                 env={**os.environ, "CLAIMS_LAYERS": layers, "PYTHONPATH": str(ROOT / "src")})
+            wall, cpu, n = run.stdout.split()
+            runs[layers].append((float(wall), float(cpu), int(n)))
+    out = []
+    for layers, found in runs.items():
+        cpu = min(c for _, c, _ in found)
+        n = found[0][2]
+        wall = min(w for w, _, _ in found)
+        out.append([f"layers: {layers}", f"{cpu:.2f}", f"{n / cpu:.0f}", f"{wall:.2f}"])
+    return out
 
 
 def _fmt(value: float | str) -> str:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.reference import countries, groups
+from claims.reference._names import Found
 
 __all__ = ["Entity", "continent", "entity_of", "group_entity", "members_on"]
 
@@ -98,7 +99,7 @@ def _from_context(sentence: str, context: str, day: str) -> Entity | None:
     if not context or not day:
         return None
     where = context.find(sentence)
-    named = groups.mentions(context)
+    named = _groups_in(context)
     before = [g for g in named if where < 0 or g.start < where]
     if before and where >= 0:
         return group_entity(before[-1].value.code, day, "group named earlier in the article")
@@ -109,6 +110,12 @@ def _from_context(sentence: str, context: str, day: str) -> Entity | None:
         return None
     code = max(counts, key=lambda c: counts[c])
     return group_entity(code, day, "group named most often in the article")
+
+
+@lru_cache(maxsize=4)
+def _groups_in(context: str) -> list[Found[groups.Group]]:
+    """The groups an article names (read once per article, whatever its figures)."""
+    return groups.mentions(context)
 
 
 def listed_members(sentence: str) -> bool:

@@ -100,8 +100,8 @@ class Reading:
 
 def sentence_span(text: str, at: int) -> Span:
     """The sentence of ``text`` that holds offset ``at``."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, at):
+    start = lo = max(0, at - 600)  # a sentence is shorter than that; the text may be long
+    for m in _SENTENCE_END.finditer(text, lo, at):
         start = m.end()
     stop = _SENTENCE_END.search(text, at)
     return Span(start, stop.start() if stop else len(text))

@@ -31,6 +31,7 @@ Group membership is always taken on the article's date, whatever the year of the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.extract._lexicon import NUMBER_WORDS
 
@@ -56,6 +57,7 @@ def _years(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=8)
 def context_year(context: str, published: int) -> int | None:
     """The one recent year (``published`` or the year before) the article states for its
     figures, if it states exactly one of them."""
