@@ -150,3 +150,37 @@ def test_no_stray_speaker_on_the_corpus(shared_dir: Path) -> None:
     bad = [(d.id, sp.name, why) for d in docs for s in extract(d)
            if (sp := s.speaker) is not None and (why := stray(sp)) is not None]
     assert bad == []
+
+
+def test_pronoun_goes_to_the_subject_not_a_name_in_passing() -> None:
+    text = ("Daniel Brandt dismissed concerns that he was snubbing Mark Ellison, who won the "
+            'county.\n"It was a narrow win, and I stand by my choice," he said.')
+    assert _names(text) == ["Daniel Brandt"]
+
+
+def test_a_pronoun_inside_reported_content_is_not_the_speaker() -> None:
+    text = ("Paul Ortega spoke at length about the race and the governor's record. "
+            'Nora Quill said that he had "lost the plot on taxes" this year.')
+    assert _names(text) == ["Nora Quill"]
+
+
+def test_one_voice_in_a_paragraph_speaks_its_uncued_quotation() -> None:
+    text = ('"We would never open it otherwise, not for anyone." Engineers had checked it '
+            'twice. "The bridge is safe," said Nora Quill.')
+    sps = _speakers(text)
+    assert [(s.name, s.method) if s else None for s in sps] == [
+        ("Nora Quill", "paragraph"), ("Nora Quill", "explicit")]
+
+
+def test_two_voices_in_a_paragraph_leave_an_uncued_quotation_alone() -> None:
+    text = ('"Nobody knows what the tests will show this week." The vote is on Friday. '
+            '"The bridge is safe," said Nora Quill. "It is not," Paul Ortega replied.')
+    assert _names(text) == [None, "Nora Quill", "Paul Ortega"]
+
+
+def test_a_quotation_after_a_described_source_continues_it() -> None:
+    text = ('Nora Quill opened the meeting.\n"We are broke," the county treasurer told '
+            'reporters.\n"There is no money left for the bridge this year."')
+    sps = _speakers(text)
+    assert sps[-1] is not None and sps[-1].method == "descriptive"
+    assert "treasurer" in sps[-1].name

@@ -127,13 +127,20 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
                        mention=mention[nm_start - start:] if not det else mention,
                        mention_span=Span(nm_start, end) if not det else mspan, role=role,
                        is_organization=org)
-    if words[-1].lower() in SPEAKER_NOUNS or words[-1].lower() in ROLE_WORDS:
+    described = words[0].lower() in ("the", "a", "an", "one") and 2 <= len(words) <= 4 and all(
+        w.isalpha() and w.islower() and w not in _FUNCTION for w in words[1:]) and not \
+        words[-1].endswith("ly")  # "the gambling tycoon told", not "the course of their"
+    if words[-1].lower() in SPEAKER_NOUNS or words[-1].lower() in ROLE_WORDS or described:
         desc = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
         return Speaker(name=desc, mention=mention, mention_span=mspan, role=role,
                        method="descriptive")
     return None
 
 
+_FUNCTION = frozenset(["of", "to", "as", "who", "that", "which", "their", "his", "her", "its", "a",
+                       "an", "the", "in", "on", "at", "for", "with", "by", "from", "and", "or",
+                       "but", "this", "these", "those", "some", "few", "many", "most", "all",
+                       "early", "late", "first", "last"])
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss"})
 
 

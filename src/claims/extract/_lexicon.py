@@ -54,6 +54,7 @@ _ATTRIB_LEMMAS = [
     "conclude", "plead", "opine", "chide", "ridicule", "attack", "lambaste", "rail", "insist",
     "guarantee", "scoff", "sneer", "gush", "concur", "agree", "disagree", "dispute", "object",
     "protest", "scream", "yell", "cry", "thank", "apologize", "apologise", "greet", "inform",
+    "continue", "press", "demur",
 ]
 _IRREGULAR.update({
     "read": ["read", "reads", "reading"], "sing": ["sing", "sings", "sang", "sung", "singing"],

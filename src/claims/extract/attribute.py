@@ -97,6 +97,7 @@ class _Resolver:
             self.surname_gender.setdefault(last, g)
         self.people = self._people(masked, names)
         self.people_at = [p for p, _ in self.people]
+        self.salient = {p for p, _ in self.people if _is_subject(masked, p)}
 
     def _people(self, masked: str, names: list[tuple[int, str]]) -> list[tuple[int, Speaker]]:
         """Person mentions outside quotes whose gender is known ("Mr. Obama", "Hillary
@@ -161,6 +162,20 @@ class _Resolver:
             lo = bisect.bisect_left(self.people_at, pos - 2000)
             hi = bisect.bisect_left(self.people_at, pos)
             cands = sorted(cands[-40:] + self.people[lo:hi], key=lambda x: x[0])
+        if want is not None:  # the nearest subject or speaker of the right gender first
+            hist = set(self.history[-40:])
+            for at, sp in reversed(cands):
+                if at >= pos or sp.is_organization or sp.name in PLACES:
+                    continue
+                if pos - at > _SALIENT_SPAN:
+                    break
+                if (at, sp) not in hist and at not in self.salient:
+                    continue  # an object or a name in passing: "… supporting Clinton"
+                g = self.gender(sp)
+                if g == want:
+                    return sp
+                if g is None:
+                    break  # unsure: the older rule below decides
         for at, sp in reversed(cands):
             if at >= pos:
                 continue  # a statement that contains the pronoun
@@ -233,6 +248,30 @@ class _Resolver:
             self.history.append((pos, sp))
 
 
+_SALIENT_SPAN = 1000
+_SAME_CLAUSE = 400
+_SENT_ADVERBS = frozenset({"But", "And", "So", "Yet", "Still", "Then", "Now", "Meanwhile",
+                           "However", "Instead", "Later", "Earlier", "Also"})
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w’'·.-]*\s+)+$")
+
+
+def _is_subject(masked: str, pos: int) -> bool:
+    """Whether the name at ``pos`` opens its clause (a subject), not an object or a name in
+    passing: nothing but a sentence start, a comma, a sentence adverb or capitalised title
+    words ("Wisconsin Gov·") before it."""
+    before = masked[max(0, pos - 80):pos]
+    t = _TITLE_BEFORE.search(before)
+    if t is not None:
+        before = before[:t.start()]
+    tail = before.rstrip()
+    if not tail:
+        return True
+    if tail[-1] in ".!?:;\n”\"_,":
+        return True
+    last = tail.split()[-1]
+    return last in _SENT_ADVERBS
+
+
 def attribute(doc: Document, statements: list[Statement], *,
               registry: Registry | None = None, segs: list[Segment] | None = None,
               masked: str | None = None) -> list[Statement]:
@@ -248,6 +287,7 @@ def attribute(doc: Document, statements: list[Statement], *,
     reported = [s for s in statements if s.kind is Kind.REPORTED_SPEECH]
     out: list[Statement] = []
     prev_para = -1
+    last_voice: Speaker | None = None  # the speaker of the latest statement, None if it had none
     for st in sorted(statements, key=lambda s: s.span.start):
         if st.kind is Kind.FIGURE:
             out.append(st)
@@ -278,7 +318,10 @@ def attribute(doc: Document, statements: list[Statement], *,
             host = next((r for r in reported if r.span.contains(st.span) and r.speaker), None)
             o = outer.get(st.span, st.span)
             sp, cue = find_cue(text, masked, paras[pi], st.span, o)
-            if host is not None and (sp is None or cue is None or cue.start < host.span.start):
+            inside = sp is not None and sp.mention_span is not None and host is not None and \
+                host.span.contains(sp.mention_span)  # "X said that he was “…”": X speaks
+            if host is not None and (sp is None or cue is None or cue.start < host.span.start
+                                     or inside):
                 # a quote inside a reported content whose cue is the host's: its speaker
                 host_done = next((x for x in out if x.span == host.span), None)
                 if host_done is not None and host_done.speaker is not None:
@@ -289,13 +332,14 @@ def attribute(doc: Document, statements: list[Statement], *,
                 sp, cue = _colon_intro(text, masked, paras[pi - 1])
             # a quote opening its paragraph, or opening a sentence after a cue in it
             opens = opens or (pi == prev_para and _SENT_DONE.search(before) is not None)
-            if sp is None and opens and res.last is not None and pi - prev_para <= 1:
-                sp, method_hint = res.last, "previous"
+            if sp is None and opens and last_voice is not None and pi - prev_para <= 1:
+                sp, method_hint = last_voice, "previous"  # the voice just heard, even "a source"
         resolved = None
         if sp is not None:
             resolved = sp if method_hint else res.resolve(sp, st.span.start)
             if resolved is not None and method_hint == "previous":
-                resolved = dataclasses.replace(resolved, method="previous", mention=None,
+                resolved = dataclasses.replace(resolved, method=_carried(resolved, "previous"),
+                                               mention=None,
                                                mention_span=None,
                                                antecedent=written_name(resolved))
         # a speaker counts as mentioned at the end of its attribution sentence: names in
@@ -304,13 +348,48 @@ def attribute(doc: Document, statements: list[Statement], *,
         if resolved is not None and resolved.mention_span is not None:
             anchor = max(anchor, resolved.mention_span.end)
         res.remember(resolved, _sentence_end(masked, paras[pi], anchor))
+        last_voice = resolved
         if resolved is not None:
             prev_para = pi
         cue_text = text[cue.start:cue.end] if cue is not None else st.cue
         conf = st.confidence if resolved is not None else round(st.confidence * 0.8, 2)
         out.append(dataclasses.replace(st, speaker=resolved, cue=cue_text, cue_span=cue,
                                        confidence=conf))
-    return out
+    return _one_voice(out, paras)
+
+
+def _carried(sp: Speaker, how: str) -> str:
+    """The method of a speaker carried over to another statement: a described source stays
+    one ("descriptive"); a named speaker says how it was carried."""
+    return "descriptive" if sp.method == "descriptive" else how
+
+
+def _one_voice(out: list[Statement], paras: list[Span]) -> list[Statement]:
+    """A whole quotation (not a fragment inside someone's sentence) left without a speaker
+    in a paragraph where one speaker, and only one, is quoted or reported: that speaker
+    (method ``paragraph``), with less confidence. A paragraph quoting two people gives
+    none: abstaining beats guessing."""
+    by_para: dict[int, set[str]] = {}
+    first: dict[int, Speaker] = {}
+    for st in out:
+        if st.kind is not Kind.FIGURE and st.speaker is not None:
+            pi = _para_index(paras, st.span.start)
+            by_para.setdefault(pi, set()).add(st.speaker.name)
+            first.setdefault(pi, st.speaker)
+    if not by_para:
+        return out
+    done: list[Statement] = []
+    for st in out:
+        if st.kind is Kind.QUOTATION and st.speaker is None and not st.partial:
+            pi = _para_index(paras, st.span.start)
+            if len(by_para.get(pi, ())) == 1:
+                sp = first[pi]
+                sp = dataclasses.replace(sp, method=_carried(sp, "paragraph"), mention=None,
+                                         mention_span=None,
+                                         antecedent=written_name(sp))
+                st = dataclasses.replace(st, speaker=sp, confidence=round(st.confidence * 0.85, 2))
+        done.append(st)
+    return done
 
 
 _NEXT_QUOTE = re.compile(r"[.!?][”\"’)]*\s+_")
