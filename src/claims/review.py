@@ -117,9 +117,9 @@ def _previous(store: Store, statement: URIRef, cls: URIRef) -> URIRef | None:
     return previous if isinstance(previous, URIRef) else None
 
 
-def to_graph(event: ReviewEvent) -> Graph:
+def to_graph(event: ReviewEvent, *, person: URIRef | None = None) -> Graph:
     """The event as RDF for the reviews graph: a prov:Activity and its reviewer (the
-    corrected speaker is described in the entities graph: :func:`speaker_graph`)."""
+    corrected speaker, ``person``, is described in the entities graph: :func:`speaker_graph`)."""
     graph = bind_prefixes(Graph(identifier=iris.reviews_graph_iri()))
     node, agent = URIRef(event.iri), reviewer_iri(event.reviewer)
     cls = CLAIMS.ClaimRating if event.rating is not None else CLAIMS.AttributionReview
@@ -131,7 +131,7 @@ def to_graph(event: ReviewEvent) -> Graph:
     graph.add((agent, RDF.type, PROV.Agent))
     graph.add((agent, SCHEMA.name, Literal(event.reviewer)))
     if event.corrected_speaker:
-        graph.add((node, CLAIMS.correctedSpeaker, iris.person_iri(event.corrected_speaker)))
+        graph.add((node, CLAIMS.correctedSpeaker, person or iris.person_iri(event.corrected_speaker)))
     for prop, value in ((CLAIMS.verdict, event.verdict and event.verdict.iri),
                         (CLAIMS.rating, event.rating and event.rating.iri),
                         (CLAIMS.supersedes, event.supersedes and URIRef(event.supersedes)),
@@ -146,15 +146,30 @@ def to_graph(event: ReviewEvent) -> Graph:
     return graph
 
 
-def speaker_graph(event: ReviewEvent) -> Graph:
+def speaker_graph(event: ReviewEvent, *, person: URIRef | None = None) -> Graph:
     """The corrected speaker of ``event`` (if any) as the entities graph describes people,
     beside the speakers that articles name: each triple in one graph only."""
     graph = bind_prefixes(Graph(identifier=iris.entities_graph_iri()))
     if event.corrected_speaker:
-        person = iris.person_iri(event.corrected_speaker)
+        person = person or iris.person_iri(event.corrected_speaker)
         graph.add((person, RDF.type, SCHEMA.Person))
         graph.add((person, SCHEMA.name, Literal(event.corrected_speaker)))
     return graph
+
+
+def corrected_person(store: Store, name: str) -> URIRef:
+    """The person node for a corrected speaker ``name``: :func:`~claims.model.iris.person_iri`,
+    unless that node already names someone else whose name has the same slug ("Ana Muller"
+    for "Ana Müller"): then a node of this exact name (slug and digest), so that distinct
+    names stay distinct people and no event reads two names."""
+    iri = iris.person_iri(name)
+    # ?person is projected: Oxigraph binds only projected variables
+    table = store.query("SELECT ?person ?name WHERE { GRAPH ?g { ?person <https://schema.org/name> ?name } }",
+                        {"person": iri})
+    names = {str(row[1]) for row in table.rows} if isinstance(table, Table) else set()
+    if not names or name in names:
+        return iri
+    return URIRef(f"{iri}-{_digest(name)[:8]}")
 
 
 def _write(store: Store, event: ReviewEvent) -> ReviewEvent:
@@ -170,7 +185,8 @@ def _write(store: Store, event: ReviewEvent) -> ReviewEvent:
     stored = replace(event, iri=str(event_iri(str(iri), event.time, event.reviewer)),
                      statement=str(iri),
                      supersedes=str(previous) if previous is not None else None)
-    store.write(add=[to_graph(stored), speaker_graph(stored)])
+    person = corrected_person(store, stored.corrected_speaker) if stored.corrected_speaker else None
+    store.write(add=[to_graph(stored, person=person), speaker_graph(stored, person=person)])
     statement_index.after_review(store, stored)
     return stored
 
