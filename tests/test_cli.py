@@ -66,8 +66,35 @@ def test_injection_through_the_cli(built: CliRunner) -> None:
     before = built.invoke(cli, ["stats", "--format", "json"]).output
     result = built.invoke(cli, ["query", "quotations_by_speaker", "-p",
                                 'speaker=Putin" } ; DROP ALL ; #'])
-    assert result.exit_code == 0 and "(no rows)" in result.output
+    assert result.exit_code == 1 and "[not-found] speaker 'Putin\" } ; DROP ALL ; #'" in result.output
     assert built.invoke(cli, ["stats", "--format", "json"]).output == before
+
+
+def test_the_speaker_parameter_takes_a_surname_or_alias(built: CliRunner) -> None:
+    full = built.invoke(cli, ["query", "quotations_by_speaker", "-p", "speaker=Ebrahim Raisi",
+                              "--format", "json"]).output
+    assert json.loads(full)
+    for typed in ("Raisi", "ebrahim raisi", "Ebrahim Raeisi"):  # surname, case, the table's alias
+        found = built.invoke(cli, ["query", "quotations_by_speaker", "-p", f"speaker={typed}",
+                                   "--format", "json"])
+        assert found.exit_code == 0 and found.output == full
+    typo = built.invoke(cli, ["query", "quotations_by_speaker", "-p", "speaker=Ebrahim Raissi"])
+    assert typo.exit_code == 1
+    assert "[not-found] speaker 'Ebrahim Raissi': no such speaker; did you mean Ebrahim Raisi?" in typo.output
+
+
+def test_tables_fit_the_terminal(built: CliRunner) -> None:
+    for args in (["query", "--list"], ["query", "quotations_by_speaker"], ["review", "list"]):
+        out = built.invoke(cli, args, env={"COLUMNS": "90"}).output
+        lines = out.splitlines()
+        assert len(lines) > 3 and max(len(line) for line in lines) <= 90, args
+        assert "…" in out  # long text is cut, not wrapped across the screen
+        if args != ["query", "quotations_by_speaker"]:
+            assert set(lines[1]) <= {"-", " "}  # a table: the header's rule
+        else:  # twelve columns: a block per row
+            assert lines[0].startswith("-[ 1 ]---") and lines[2].startswith("speaker  ")
+    listing = built.invoke(cli, ["query", "--list"], env={"COLUMNS": "90"}).output.splitlines()
+    assert listing[2].startswith("article_statements  ")  # text left-aligned
 
 
 def test_sparql_text_file_and_errors(built: CliRunner, tmp_path: Path) -> None:

@@ -290,8 +290,16 @@ def test_cli_review_list_record_rate_history(tmp_path: Path) -> None:
     for kind, curie in (("quotation", "claims:Quotation"), ("reported_speech", "claims:ReportedSpeech")):
         only = json.loads(claims("review", "list", "--kind", kind, "--format", "json"))
         assert only == [r for r in listed if r["kind"] == curie] and only
+    speakers = {r["speaker"]: r["statements"]
+                for r in json.loads(claims("query", "speakers", "--format", "json"))}
     claims("review", "record", quote, "misattributed", "--speaker", "Sergei Lavrov",
            "--note", "video")
+    corrected = {r["speaker"]: r["statements"]
+                 for r in json.loads(claims("query", "speakers", "--format", "json"))}
+    [(old, _)] = [(k, n) for k, n in speakers.items() if corrected.get(k, 0) == n - 1]
+    assert corrected == {**{k: n for k, n in speakers.items() if k != old or n > 1},
+                         **({old: speakers[old] - 1} if speakers[old] > 1 else {}),
+                         "Sergei Lavrov": 1}  # the correction wins in the speakers query
     claims("review", "rate", quote, "mostly-false", "-r", "Faye", "--wording", "Misleading",
            "--url", "https://factcheck.example/1", "-e", "transcript")
     rows = json.loads(claims("review", "history", quote, "--format", "json"))

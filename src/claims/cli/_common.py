@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -9,6 +12,7 @@ from typing import Any, TypeVar
 import click
 import pandas as pd
 
+from claims.cli._table import fit_table
 from claims.csvsafe import to_csv
 from claims.errors import ClaimsError
 from claims.store import Store, open_store
@@ -43,9 +47,17 @@ def echo_frame(frame: pd.DataFrame, fmt: str) -> None:
     elif frame.empty:
         click.echo("(no rows)")
     else:
-        with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", 60):
-            click.echo(frame.to_string(index=False))
+        click.echo(fit_table(frame, terminal_width()))
+
+
+def terminal_width() -> int | None:
+    """The width to fit tables to: ``COLUMNS`` if set, else the terminal's; None (no cut)
+    when the output goes to a file or a pipe."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from claims.cli._common import coded_errors, echo_frame, format_option, params, 
 from claims.errors import QueryError
 from claims.model.terms import unknown_terms
 from claims.sparql_text import explain_error, readable, with_prefixes
+from claims.speaker_names import canonical_speaker, known_speakers
 from claims.store import open_store
 from claims.store.base import Table
 
@@ -31,9 +32,12 @@ def query_cmd(name: str | None, pairs: tuple[str, ...], list_queries: bool,
                  "purpose": q.purpose} for q in query.named_queries().values()]
         echo_frame(pd.DataFrame(rows), fmt)
         return
-    query.get_query(name)
+    named = query.get_query(name)
+    given = params(pairs)
     with open_store(store_spec) as store:
-        echo_frame(query.select(store, name, **params(pairs)), fmt)
+        if given.get("speaker") and any(p.name == "speaker" for p in named.params):
+            given["speaker"] = canonical_speaker(given["speaker"], known_speakers(store))
+        echo_frame(query.select(store, name, **given), fmt)
 
 
 @click.command()
