@@ -15,6 +15,7 @@ sentence that carries the quote ("X cited … as “…”", method ``subject``)
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from claims.extract._heads import head_source
@@ -310,7 +311,25 @@ _INTRO = re.compile(r"^[^,_]{2,60},\s+")
 
 def _mid_sentence(text: str, word: str) -> bool:
     """Whether ``word`` is written capitalised after a lower-case word somewhere."""
-    return re.search(r"[a-z,;] " + re.escape(word) + r"\b", text) is not None
+    return word in mid_sentence_words(text)
+
+
+_MID_WORD = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'·.&-]*)")
+
+
+@functools.lru_cache(maxsize=4)
+def mid_sentence_words(text: str) -> frozenset[str]:
+    """Every capitalised word written after a lower-case word or a comma (names, not
+    sentence openers), with its trailing full stops trimmed too: one scan per text."""
+    out: set[str] = set()
+    for m in _MID_WORD.finditer(text):
+        w = m.group(1)
+        out.add(w)
+        out.add(w.rstrip("."))
+        for k in range(1, len(w)):  # "Trump’s" holds "Trump": a prefix ending at a word edge
+            if not (w[k].isalnum() or w[k] == "_"):
+                out.add(w[:k])
+    return frozenset(out)
 
 
 def subject_of(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span | None]:

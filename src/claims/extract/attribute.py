@@ -284,7 +284,10 @@ def attribute(doc: Document, statements: list[Statement], *,
     outer = {s.inner: s.outer for s in segs}
     paras = doc.paragraphs()
     res = _Resolver(text, masked, reg)
-    reported = [s for s in statements if s.kind is Kind.REPORTED_SPEECH]
+    reported = sorted((s for s in statements if s.kind is Kind.REPORTED_SPEECH),
+                      key=lambda s: s.span.start)
+    reported_at = [s.span.start for s in reported]
+    done: dict[Span, Statement] = {}
     out: list[Statement] = []
     prev_para = -1
     last_voice: Speaker | None = None  # the speaker of the latest statement, None if it had none
@@ -315,7 +318,7 @@ def attribute(doc: Document, statements: list[Statement], *,
                 sp = dataclasses.replace(sp, role=st.speaker.role,
                                          affiliation=st.speaker.affiliation)
         elif st.kind is Kind.QUOTATION:
-            host = next((r for r in reported if r.span.contains(st.span) and r.speaker), None)
+            host = _host(reported, reported_at, st.span)
             o = outer.get(st.span, st.span)
             sp, cue = find_cue(text, masked, paras[pi], st.span, o)
             inside = sp is not None and sp.mention_span is not None and host is not None and \
@@ -323,7 +326,7 @@ def attribute(doc: Document, statements: list[Statement], *,
             if host is not None and (sp is None or cue is None or cue.start < host.span.start
                                      or inside):
                 # a quote inside a reported content whose cue is the host's: its speaker
-                host_done = next((x for x in out if x.span == host.span), None)
+                host_done = done.get(host.span)
                 if host_done is not None and host_done.speaker is not None:
                     sp, cue, method_hint = host_done.speaker, host_done.cue_span, "explicit"
             before = masked[paras[pi].start:o.start].rstrip()
@@ -355,7 +358,18 @@ def attribute(doc: Document, statements: list[Statement], *,
         conf = st.confidence if resolved is not None else round(st.confidence * 0.8, 2)
         out.append(dataclasses.replace(st, speaker=resolved, cue=cue_text, cue_span=cue,
                                        confidence=conf))
+        done[st.span] = out[-1]
     return _one_voice(out, paras)
+
+
+def _host(reported: list[Statement], starts: list[int], span: Span) -> Statement | None:
+    """The reported statement with a speaker whose content holds ``span``, the outermost of
+    the few that start before it (contents of one sentence do not nest deeply)."""
+    i = bisect.bisect_right(starts, span.start)
+    for r in reported[max(0, i - 8):i]:  # the outermost first
+        if r.span.contains(span) and r.speaker:
+            return r
+    return None
 
 
 def _carried(sp: Speaker, how: str) -> str:
@@ -414,7 +428,8 @@ def _colon_intro(text: str, masked: str, para: Span) -> tuple[Speaker | None, Sp
 
 
 def _para_index(paras: list[Span], pos: int) -> int:
-    for i, p in enumerate(paras):
-        if p.start <= pos < p.end or pos < p.start:
-            return i
-    return len(paras) - 1
+    """The paragraph holding ``pos`` (else the next one, else the last): a binary search."""
+    i = bisect.bisect_right(paras, pos, key=lambda p: p.start) - 1
+    if i >= 0 and pos < paras[i].end:
+        return i
+    return min(i + 1, len(paras) - 1) if paras else 0

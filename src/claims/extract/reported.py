@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from claims.document import Document
+from claims.extract._cues import mid_sentence_words
 from claims.extract._heads import head_source
 from claims.extract._lexicon import (
     PRONOUNS,
@@ -381,7 +382,7 @@ def _subject(masked: str, sent: Span, before: list[_Cue]) -> Span | None:
         n += 1
     while n and not toks[n - 1][0][0].isupper():
         n -= 1
-    if n == 1 and re.search(r"[a-z,;] " + re.escape(toks[0][0]) + r"\b", masked) is None:
+    if n == 1 and toks[0][0] not in mid_sentence_words(masked):
         return None  # a capitalised opener ("Chastened, …"), not a name used elsewhere
     return Span(toks[0][1], toks[n - 1][2]) if n else None
 
