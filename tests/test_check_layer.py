@@ -16,7 +16,9 @@ import claims
 from claims import layers
 from claims.check import checked, override, status
 from claims.check import layer as checking
+from claims.check import views
 from claims.cli import cli
+from claims.index import Filters, StatementIndex
 from claims.model.shapes import check as shacl
 from claims.query import expand
 from claims.reference.groups import members
@@ -118,3 +120,31 @@ def test_cli_lists_checks_and_checks_sentences(store: Store, tmp_path: Path, fou
     bad.write_text('{"id": 1}\n', encoding="utf-8")
     failed = runner.invoke(cli, ["check", "--sentences", str(bad)])
     assert failed.exit_code != 0 and "malformed-batch" in failed.output
+
+
+def test_the_index_facet_and_the_provenance_section(tmp_path: Path, founding_article: Path) -> None:
+    store = OxigraphStore(tmp_path / "kb")
+    try:
+        index = StatementIndex.open(store)
+        claims.ingest([founding_article], store, progress=False)
+        frame = checked(store).set_index("phrase")
+        figure = expand(str(frame.loc["half of the world's population", "statement"]))
+        short = f"kb:{figure.rsplit('/kb/', 1)[-1]}"
+        assert index.facets_of([short])[short]["figure_check"] == ["roughly right"]
+        assert index.count(Filters(facets=(("figure_check", "roughly right"),))) == 1
+        assert index.count(Filters(facets=(("figure_check", "accurate"),))) == 1
+        chosen = type("Chosen", (), {"store": store, "iri": figure})()
+        html = views.check_section(chosen)  # type: ignore[arg-type]
+        assert html is not None
+        for shown in ("roughly right", "overstated", "41.28%", "SCO", "China", "Pakistan",
+                      "3,297,666,818 / WLD 7,988,550,201", "SP.POP.TOTL", "World Bank"):
+            assert shown in html, shown
+        assert html.count("<tr><td>") >= 9  # eight members and the world
+        override(store, expand(str(frame.loc["half of the world's population", "check"])), "inaccurate",
+                 reviewer="Ana Editor")
+        assert index.facets_of([short])[short]["figure_check"] == ["inaccurate"]
+        after = views.check_section(chosen)  # type: ignore[arg-type]
+        assert after is not None and "checker: roughly right" in after and "Ana Editor" in after
+        index.close()
+    finally:
+        store.close()

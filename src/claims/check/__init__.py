@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import pandas as pd
 
 from claims import decisions
+from claims.check import views
 from claims.check.compute import VERDICTS, Check, Part, compute
 from claims.check.entities import Entity
 from claims.check.layer import LAYER, SCHEME, Status, status
@@ -34,7 +35,8 @@ from claims.statements import Decision, Statement
 from claims.store.base import Store
 
 __all__ = ["LAYER", "SCHEME", "VERDICTS", "Check", "Entity", "Part", "Reading", "Status",
-           "check_document", "check_records", "check_sentence", "checked", "override", "status"]
+           "check_document", "check_records", "check_sentence", "checked", "override", "status",
+           "views"]
 
 
 def check_document(doc: Document, figures: Sequence[Statement] | None = None, *,

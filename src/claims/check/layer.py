@@ -31,7 +31,7 @@ from claims.decisions import DecisionScheme
 from claims.document import Document
 from claims.model import iris
 from claims.model.mapping import bind_prefixes
-from claims.query import expand, select
+from claims.query import expand, select, shorten
 from claims.reference import directory
 from claims.reference.countries import country
 from claims.reference.statistics import SERIES, SOURCE
@@ -198,6 +198,15 @@ def write(store: Store, articles: Sequence[tuple[Document, list[Check]]]) -> Non
         return
     current = decisions.current(store, SCHEME)
     store.replace_graphs([article_graph(doc, checks, current) for doc, checks in articles])
+    _refresh_index(store, [shorten(str(iris.statement_iri(doc.content_hash, Kind.FIGURE, c.reading.span)))
+                           for doc, checks in articles for c in checks if c.reading.figure])
+
+
+def _refresh_index(store: Store, statements: list[str] | None) -> None:
+    from claims import index
+    from claims.check.views import FACET
+
+    index.after_layer(store, FACET, statements)
 
 
 # ---------------------------------------------------------------- rebuild from the store
@@ -295,6 +304,7 @@ class FigureChecks:
                 write(store, batch)
                 batch = []
         write(store, batch)
+        _refresh_index(store, None)
 
 
 LAYER = FigureChecks()
