@@ -14,9 +14,8 @@ from rdflib.namespace import PROV
 
 import claims
 from claims import layers
-from claims.check import checked, override, status
+from claims.check import checked, override, status, views
 from claims.check import layer as checking
-from claims.check import views
 from claims.cli import cli
 from claims.index import Filters, StatementIndex
 from claims.model.shapes import check as shacl
