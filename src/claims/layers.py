@@ -42,6 +42,7 @@ Written = tuple[Document, Sequence[Statement]]
 # name -> "module:attribute"; a layer adds its line here, in the order layers must run.
 KNOWN: dict[str, str] = {
     "link": "claims.link:LAYER",
+    "factcheck": "claims.factcheck:LAYER",
     "check": "claims.check.layer:LAYER",
     "track": "claims.track:LAYER",
 }

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import click
 
-from claims.cli import articles, check, index, layers, link, migrate, queries, review, serve, track
+from claims.cli import (
+    articles,
+    check,
+    factchecks,
+    index,
+    layers,
+    link,
+    migrate,
+    queries,
+    review,
+    serve,
+    track,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,7 +30,7 @@ def cli() -> None:
     """Quotations, reported speech and figures from news, as a SPARQL knowledge base."""
 
 
-for _module in (articles, queries, review, index, layers, link, serve, migrate, track, check):
+for _module in (articles, queries, review, index, layers, link, serve, migrate, track, check, factchecks):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from claims.factcheck.records import FactCheck, from_claimreview, from_google, f
 from claims.store.base import Store, Table
 
 BATCH = 5_000
+log = logging.getLogger(__name__)
 
 __all__ = ["ImportReport", "import_factchecks", "import_paths", "read_path"]
 
@@ -38,6 +40,7 @@ class ImportReport:
     errors: tuple[ClaimsError, ...] = ()
     seconds: float = 0.0
     urls: tuple[str, ...] = ()
+    stale: dict[str, str] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -134,9 +137,26 @@ def import_factchecks(store: Store, facts: Sequence[FactCheck]) -> ImportReport:
     for fc in unique:
         key = str(graph.source_graph_iri(fc.source))
         sources[key] = sources.get(key, 0) + 1
-    report = ImportReport(len(unique), sources, (), time.perf_counter() - started,
-                          tuple(fc.url for fc in unique))
-    return report
+    stale = _tell_layer(store, unique)
+    return ImportReport(len(unique), sources, (), time.perf_counter() - started,
+                        tuple(fc.url for fc in unique), stale)
+
+
+def _tell_layer(store: Store, facts: Sequence[FactCheck]) -> dict[str, str]:
+    """Tell the match layer (when enabled) of the fact-checks written; a failure leaves it
+    stale, never fails the import."""
+    from claims import layers
+
+    if not facts or "factcheck" not in layers.enabled():
+        return {}
+    from claims.factcheck.layer import LAYER
+
+    try:
+        LAYER.factchecks_written(store, facts)
+    except Exception as exc:  # a layer must never sink the write it follows
+        log.warning("derived layer factcheck not updated: %s", exc)
+        return {"factcheck": f"{type(exc).__name__}: {exc}"}
+    return {}
 
 
 def _write(store: Store, batch: Sequence[FactCheck]) -> None:
@@ -175,4 +195,4 @@ def import_paths(store: Store, paths: Iterable[str | Path]) -> ImportReport:
         errors += bad
     report = import_factchecks(store, facts)
     return ImportReport(report.imported, report.sources, tuple(errors), time.perf_counter() - started,
-                        report.urls)
+                        report.urls, report.stale)

@@ -1,0 +1,220 @@
+"""Fact-check memory: matching quality on CheckThat! 2021 2B, match latency, import and
+ingestion cost; prints tables.
+
+Run: ``.venv/bin/python benchmarks/factcheck.py`` (``--skip-1m``, ``--skip-ingest`` to leave the
+long parts out; ``--cache DIR`` keeps the collection's embeddings between runs).
+
+1. **Quality** on ``../shared/factcheck`` (591 debate sentences, 19,250 PolitiFact fact-checks;
+   read its README): plain BM25 over claim + title (bm25s, Lucene, k1 1.5, b 0.75, lower-case
+   ``\\w\\w+``, top 100: the README's baseline), and the shipped re-ranker (weights learned on the
+   ``train`` queries by ``python -m claims.factcheck.train``), lexical and, with the
+   ``embeddings`` extra, with sentence embeddings; MAP@1, MAP@5, MRR, success@5 by split, scored
+   as the official scorer does (ties by id descending; a query without a hit scores 0).
+2. **Latency** of matching one sentence (the dev queries, p95): against the 19,250, and against
+   1,000,000 synthetic fact-checks (the real ones with their words shuffled among fact-checks).
+3. **Import**: the 19,250 vclaims into a fresh embedded store (no layer), then again (re-import).
+4. **Ingestion** of the Wikinews corpus with the fact-check layer and without (CPU time, best of 3,
+   19,250 fact-checks in the store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bm25s
+import numpy as np
+
+from _bench import machine, p95_ms, table
+from claims.factcheck import embed
+from claims.factcheck.retrieval import Collection, Doc, tokens
+from claims.factcheck.train import Query, cached_embeddings, load
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "factcheck"
+Ranked = dict[str, list[tuple[str, float]]]
+
+
+def scores(ranked: Ranked, qrels: dict[str, set[str]], queries: Sequence[Query]) -> dict[str, float]:
+    """MAP@1, MAP@5, MRR (depth 100) and success@5 over ``queries`` (ties by id descending)."""
+    out = {"MAP@1": 0.0, "MAP@5": 0.0, "MRR": 0.0, "success@5": 0.0}
+    for q in queries:
+        rel = qrels.get(q.id, set())
+        order = [d for d, _ in sorted(ranked.get(q.id, []), key=lambda p: (-p[1], _neg(p[0])))]
+        for k in (1, 5):
+            hits, total = 0, 0.0
+            for i, d in enumerate(order[:k], start=1):
+                if d in rel:
+                    hits += 1
+                    total += hits / i
+            out[f"MAP@{k}"] += total / len(rel) if rel else 0.0
+        first = next((i for i, d in enumerate(order[:100], start=1) if d in rel), None)
+        out["MRR"] += 1 / first if first else 0.0
+        out["success@5"] += float(first is not None and first <= 5)
+    return {k: v / len(queries) for k, v in out.items()} if queries else out
+
+
+def _neg(ident: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in ident)  # id descending
+
+
+def bm25_baseline(docs: Sequence[Doc], queries: Sequence[Query]) -> Ranked:
+    retriever = bm25s.BM25(k1=1.5, b=0.75)
+    retriever.index([tokens(d.claim + " " + (d.title or "")) for d in docs], show_progress=False)
+    out: Ranked = {}
+    for q in queries:
+        found, s = retriever.retrieve([tokens(q.text)], k=100, show_progress=False)
+        out[q.id] = [(docs[i].id, float(v)) for i, v in zip(found[0].tolist(), s[0].tolist(), strict=True)]
+    return out
+
+
+def reranked(fc: Collection, queries: Sequence[Query], vectors: dict[str, np.ndarray | None]) -> Ranked:
+    return {q.id: [(m.doc, m.score)
+                   for m in fc.match(q.text, q.speaker, q.date, top=100, vector=vectors[q.id])]
+            for q in queries}
+
+
+def quality(rows: list[list[str]], name: str, ranked: Ranked, qrels: dict[str, set[str]],
+            queries: Sequence[Query]) -> None:
+    for split in ("train", "dev"):
+        got = scores(ranked, qrels, [q for q in queries if q.split == split])
+        rows.append([name, split, *(f"{got[k]:.3f}" for k in ("MAP@1", "MAP@5", "MRR", "success@5"))])
+
+
+def latency(fn: Callable[[Query], object], queries: Sequence[Query]) -> tuple[float, float]:
+    times = []
+    for q in queries:
+        t = time.perf_counter()
+        fn(q)
+        times.append(time.perf_counter() - t)
+    return float(np.median(times) * 1000), p95_ms(times)
+
+
+def synthetic(docs: Sequence[Doc], n: int, seed: int = 13) -> list[Doc]:
+    """``n`` fact-checks made from the real ones: each real claim's words, a fifth of them swapped
+    for words of other claims, with the real claimants and dates."""
+    rng = random.Random(seed)
+    words = [w for d in docs for w in d.claim.split()]
+    out = list(docs)
+    while len(out) < n:
+        base = docs[rng.randrange(len(docs))]
+        claim = " ".join(w if rng.random() > 0.2 else rng.choice(words) for w in base.claim.split())
+        out.append(Doc(f"synthetic-{len(out)}", claim, None, base.claimant, base.date))
+    return out
+
+
+def import_rate() -> list[list[str]]:
+    from claims.factcheck import import_paths
+    from claims.store import OxigraphStore
+
+    os.environ["CLAIMS_LAYERS"] = "none"
+    rows = []
+    with tempfile.TemporaryDirectory() as folder, OxigraphStore(Path(folder) / "kb") as store:
+        for what in ("import 19,250 vclaims (fresh store)", "re-import the same (replaces them)"):
+            report = import_paths(store, [DATA / "vclaims.jsonl"])
+            rows.append([what, f"{report.seconds:.2f} s", f"{report.rate:,.0f} /s"])
+    return rows
+
+
+_INGEST = """
+import os, sys, tempfile, time
+from claims import pipeline, factcheck
+from claims.store import OxigraphStore
+from claims.reference.people import people
+people()
+corpus, vclaims = sys.argv[1], sys.argv[2]
+with tempfile.TemporaryDirectory() as folder:
+    os.environ["CLAIMS_LAYERS"] = "none"
+    store = OxigraphStore(folder + "/kb")
+    factcheck.import_paths(store, [vclaims])
+    os.environ["CLAIMS_LAYERS"] = sys.argv[3]
+    pipeline.ingest([corpus], OxigraphStore(tempfile.mkdtemp() + "/warm"), progress=False)
+    factcheck.layer.collection(store)  # the collection's index is built once per process
+    began, cpu = time.perf_counter(), time.process_time()
+    report = pipeline.ingest([corpus], store, progress=False)
+    print(time.perf_counter() - began, time.process_time() - cpu, report.statements)
+    store.close()
+"""
+
+
+def ingest_cost() -> list[list[str]]:
+    corpus = ROOT.parent / "shared" / "corpus" / "wikinews.jsonl"
+    if not corpus.exists():
+        return [["ingestion (no ../shared/corpus)", "-", "-"]]
+    runs: dict[str, list[tuple[float, float]]] = {"link": [], "link,factcheck": []}
+    count = 0
+    for _ in range(3):
+        for layers in runs:
+            run = subprocess.run(
+                [sys.executable, "-c", _INGEST, str(corpus), str(DATA / "vclaims.jsonl"), layers],
+                capture_output=True, text=True, check=True,
+                env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "CLAIMS_EMBEDDINGS": "off"})
+            wall, cpu, n = run.stdout.split()
+            runs[layers].append((float(wall), float(cpu)))
+            count = int(n)
+    base, on = (min(c for _, c in runs[k]) for k in runs)
+    return [[f"ingest Wikinews ({count} statements), layers link (CPU, best of 3)", f"{base:.2f} s", ""],
+            ["the same with fact-check matching (link,factcheck)", f"{on:.2f} s",
+             f"rate -{(1 - base / on) * 100:.0f}%"]]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cache", type=Path, default=None, help="keep the embeddings here")
+    parser.add_argument("--skip-1m", action="store_true")
+    parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--size", type=int, default=1_000_000, help="synthetic collection size")
+    args = parser.parse_args(argv)
+    if not (DATA / "vclaims.jsonl").exists():
+        print("../shared/factcheck is absent: nothing to measure")
+        return
+    print(f"# fact-check matching ({machine()})\n")
+    docs, queries, qrels = load(DATA)
+    rows: list[list[str]] = []
+    quality(rows, "BM25 (claim + title)", bm25_baseline(docs, queries), qrels, queries)
+    lexical = Collection(docs)
+    no_vectors: dict[str, np.ndarray | None] = {q.id: None for q in queries}
+    quality(rows, "BM25 + re-ranker (lexical)", reranked(lexical, queries, no_vectors), qrels, queries)
+    dense: Collection | None = None
+    if embed.available():
+        embeddings = cached_embeddings(docs, args.cache)
+        dense = Collection(docs, encoder=embed.encoder(), embeddings=embeddings)
+        enc = embed.encoder()
+        assert enc is not None
+        vectors = dict(zip([q.id for q in queries], list(enc([q.text for q in queries])), strict=True))
+        quality(rows, "BM25 + embeddings + re-ranker", reranked(dense, queries, dict(vectors)), qrels,
+                queries)
+    else:
+        rows.append(["(embeddings extra not installed: no dense run)", "", "", "", "", ""])
+    print(table(["method", "split", "MAP@1", "MAP@5", "MRR", "success@5"], rows))
+
+    dev = [q for q in queries if q.split == "dev"]
+    def ms(fc: Collection) -> list[str]:
+        return [f"{v:.1f} ms" for v in latency(lambda q: fc.match(q.text, q.speaker, q.date), dev)]
+
+    timing = [["lexical, 19,250 fact-checks", *ms(lexical)]]
+    if dense is not None:
+        timing.append(["with embeddings (query encoded), 19,250", *ms(dense)])
+    if not args.skip_1m:
+        began = time.perf_counter()
+        big = Collection(synthetic(docs, args.size))
+        built = time.perf_counter() - began
+        timing.append([f"lexical, {args.size:,} synthetic (index built in {built:.0f} s)", *ms(big)])
+        del big
+    print("\n" + table(["match one sentence (119 dev queries)", "median", "p95"], timing))
+    print("\n" + table(["import", "time", "rate"], import_rate()))
+    if not args.skip_ingest:
+        print("\n" + table(["ingestion", "time", ""], ingest_cost()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+"""Ranking fact-checks for a sentence: BM25 (bm25s) over each fact-check's claim and headline,
+optionally sentence embeddings (the ``embeddings`` extra), re-ranked by a logistic model over
+what a fact-checker weighs (:mod:`.features`) with weights shipped in ``reranker.json`` and
+rebuilt by :mod:`claims.factcheck.train` on the CheckThat! ``train`` queries.
+
+>>> docs = [Doc("a", "Says crime fell 10% in Chicago.", "Trump on Chicago", "Donald Trump", "2019-10-28"),
+...         Doc("b", "Melanin protects against the coronavirus.", "No, it does not", "Facebook posts", None)]
+>>> found = Collection(docs).match("Crime in Chicago fell by 10%", speaker="TRUMP", day="2019-10-29")
+>>> [(m.doc, m.rank) for m in found]
+[('a', 1)]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import bm25s
+import numpy as np
+
+from claims.factcheck.features import PAIR_FEATURES, Side, pair
+
+WEIGHTS = Path(__file__).with_name("reranker.json")
+CANDIDATES = 100  # BM25 (and embedding) candidates re-ranked per sentence
+_TOKEN = re.compile(r"\w\w+")
+
+__all__ = ["CANDIDATES", "Collection", "Doc", "Encoder", "Match", "Model", "tokens"]
+
+
+def tokens(text: str) -> list[str]:
+    """BM25's tokens: lower-case runs of two or more word characters (the baseline's)."""
+    return _TOKEN.findall(text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A fact-check as matching reads it."""
+
+    id: str
+    claim: str
+    title: str | None = None
+    claimant: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One candidate: the fact-check's id, its rank (1 first), the re-ranker's probability and
+    the retrieval scores it rests on."""
+
+    doc: str
+    rank: int
+    score: float
+    bm25: float
+    cosine: float | None = None
+    stored: bool = False
+
+
+class Encoder(Protocol):
+    """Sentence embeddings, unit length, one row a text."""
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+RETRIEVAL_FEATURES = ("bm25_share", "bm25_rr", "bm25_log")
+DENSE_FEATURES = ("cos_claim", "cos_title", "cos_rr")
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A logistic re-ranker: ``features`` names, ``weights`` and ``bias``, ``threshold`` for storing."""
+
+    name: str
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float = 0.5
+    coverage: float = 0.0
+
+    def stored(self, x: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """Which candidates make a stored match: a score at the threshold or above, and a share of
+        the content words in common (of the sentence's or the fact-check's) at least ``coverage``
+        (the ranking's scores are relative to the collection; this is not)."""
+        at = self.features.index("query_coverage")
+        return np.asarray((scores >= self.threshold) & (np.maximum(x[:, at], x[:, at + 1]) >= self.coverage))
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
+                "mean": list(self.mean), "scale": list(self.scale), "threshold": self.threshold,
+                "coverage": self.coverage}
+
+
+def features_of(dense: bool) -> tuple[str, ...]:
+    return RETRIEVAL_FEATURES + (DENSE_FEATURES if dense else ()) + PAIR_FEATURES
+
+
+@cache
+def shipped() -> dict[str, Model]:
+    """The models of ``reranker.json`` by name (``lexical``, ``dense``); empty before training."""
+    if not WEIGHTS.exists():
+        return {}
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    return {name: Model(name, tuple(m["features"]), tuple(m["weights"]), float(m["bias"]),
+                        tuple(m["mean"]), tuple(m["scale"]), float(m.get("threshold", 0.5)),
+                        float(m.get("coverage", 0.0)))
+            for name, m in data.get("models", {}).items()}
+
+
+class Collection:
+    """Fact-checks indexed for matching (BM25 over claim + headline; embeddings when given)."""
+
+    def __init__(self, docs: Sequence[Doc], *, encoder: Encoder | None = None,
+                 model: Model | None = None, embeddings: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        self.docs = list(docs)
+        self.sides = [Side.of(d.claim + (" " + d.title if d.title else ""), d.claimant, d.date)
+                      for d in self.docs]
+        self.bm25 = bm25s.BM25(k1=1.5, b=0.75)
+        if self.docs:
+            self.bm25.index([tokens(d.claim + " " + (d.title or "")) for d in self.docs], show_progress=False)
+        self.encoder = encoder
+        self.embeddings = embeddings
+        if encoder is not None and embeddings is None and self.docs:
+            self.embeddings = (encoder([d.claim for d in self.docs]),
+                               encoder([d.title or d.claim for d in self.docs]))
+        dense = self.embeddings is not None
+        models = shipped()
+        self.model = model or models.get("dense" if dense else "lexical")
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    # -------------------------------------------------------------- candidates and features
+
+    def candidates(self, text: str, *, vector: np.ndarray | None = None,
+                   k: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate rows (indices into the docs) and the feature matrix, one row each."""
+        n = len(self.docs)
+        query = tokens(text)
+        bm25 = np.zeros(n, dtype=np.float32) if False else None
+        del bm25
+        order: list[int] = []
+        bm25_of: dict[int, float] = {}
+        rank_of: dict[int, int] = {}
+        if query and n:
+            docs, scores = self.bm25.retrieve([query], k=min(k, n), show_progress=False, n_threads=1)
+            for r, (i, s) in enumerate(zip(docs[0].tolist(), scores[0].tolist(), strict=True), start=1):
+                if s > 0:
+                    order.append(i)
+                    bm25_of[i], rank_of[i] = s, r
+        cos_claim = cos_title = None
+        dense_rank: dict[int, int] = {}
+        if self.embeddings is not None and vector is not None:
+            cos_claim = self.embeddings[0] @ vector
+            cos_title = self.embeddings[1] @ vector
+            best = np.maximum(cos_claim, cos_title)
+            top = np.argpartition(-best, min(k, n) - 1)[:k]
+            top = top[np.argsort(-best[top])]
+            for r, i in enumerate(top.tolist(), start=1):
+                dense_rank[i] = r
+                if i not in rank_of:
+                    order.append(i)
+        if not order:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 0))
+        top_bm25 = max(bm25_of.values(), default=1.0) or 1.0
+        rows = []
+        for i in order:
+            s = bm25_of.get(i, 0.0)
+            row = [s / top_bm25, 1.0 / rank_of[i] if i in rank_of else 0.0, math.log1p(s)]
+            if cos_claim is not None and cos_title is not None:
+                row += [float(cos_claim[i]), float(cos_title[i]),
+                        1.0 / dense_rank[i] if i in dense_rank else 0.0]
+            rows.append(row)
+        return np.asarray(order, dtype=np.int64), np.asarray(rows, dtype=np.float64)
+
+    def feature_matrix(self, text: str, speaker: str | None = None, day: str | None = None, *,
+                       vector: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Candidates, the full feature matrix, and the BM25 scores (for the stored match)."""
+        idx, retrieval = self.candidates(text, vector=vector)
+        if not len(idx):
+            return idx, retrieval, np.zeros(0)
+        side = Side.of(text, speaker, day)
+        pairs = np.asarray([pair(side, self.sides[i]) for i in idx.tolist()], dtype=np.float64)
+        return idx, np.hstack([retrieval, pairs]), retrieval[:, 2]
+
+    # -------------------------------------------------------------- matching
+
+    def vector(self, text: str) -> np.ndarray | None:
+        return self.encoder([text])[0] if self.encoder is not None and self.embeddings is not None else None
+
+    def match(self, text: str, speaker: str | None = None, day: str | None = None, *,
+              top: int = 20, vector: np.ndarray | None = None) -> list[Match]:
+        """The best ``top`` fact-checks for a sentence, best first."""
+        if vector is None:
+            vector = self.vector(text)
+        idx, x, bm25_log = self.feature_matrix(text, speaker, day, vector=vector)
+        if not len(idx):
+            return []
+        scores = x[:, 0] if self.model is None else self.model.score(x)  # untrained: BM25 alone
+        keep = self.model.stored(x, scores) if self.model is not None else np.zeros(len(idx), dtype=bool)
+        order = np.lexsort((-idx, -scores))[:top]
+        dense = x.shape[1] > len(RETRIEVAL_FEATURES) + len(PAIR_FEATURES)
+        return [Match(self.docs[int(idx[j])].id, r, float(scores[j]), float(math.expm1(bm25_log[j])),
+                      float(x[j, 3]) if dense else None, bool(keep[j]))
+                for r, j in enumerate(order.tolist(), start=1)]
