@@ -185,16 +185,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     no_vectors: dict[str, np.ndarray | None] = {q.id: None for q in queries}
     quality(rows, "BM25 + re-ranker (lexical)", reranked(lexical, queries, no_vectors), qrels, queries)
     dense: Collection | None = None
-    if embed.available():
+    enc = embed.encoder()
+    if enc is not None:
         embeddings = cached_embeddings(docs, args.cache)
-        dense = Collection(docs, encoder=embed.encoder(), embeddings=embeddings)
-        enc = embed.encoder()
-        assert enc is not None
+        dense = Collection(docs, encoder=enc, embeddings=embeddings)
         vectors = dict(zip([q.id for q in queries], list(enc([q.text for q in queries])), strict=True))
         quality(rows, "BM25 + embeddings + re-ranker", reranked(dense, queries, dict(vectors)), qrels,
                 queries)
     else:
-        rows.append(["(embeddings extra not installed: no dense run)", "", "", "", "", ""])
+        rows.append(["(no embeddings: extra not installed or CLAIMS_EMBEDDINGS=off)", "", "", "", "", ""])
     print(table(["method", "split", "MAP@1", "MAP@5", "MRR", "success@5"], rows))
 
     dev = [q for q in queries if q.split == "dev"]

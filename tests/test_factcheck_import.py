@@ -214,3 +214,19 @@ def test_dates() -> None:
     assert parse_date("stated on October 22, 2019 in a campaign mailer.:") == "2019-10-22"
     assert parse_date("2020/3/7") == "2020-03-07"
     assert parse_date("31 Feb 2020") is None and parse_date(17) is None
+
+
+def test_claimreview_export_includes_imported_only_when_asked(samples: Path) -> None:
+    from claims.export import claimreview
+
+    store = MemoryStore()
+    import_paths(store, sorted(samples.glob("*.json")))
+    assert claimreview(store)["@graph"] == []
+    exported = claimreview(store, imported=True)["@graph"]
+    assert sorted(r["url"] for r in exported) == sorted(fc.url for p in samples.glob("*.json")
+                                                        for fc in read_path(p)[0])
+    melanin = next(r for r in exported if "melanin" in r["url"])
+    assert melanin["reviewRating"]["alternateName"] == "False"
+    claimant = {"@type": "Thing", "name": "Facebook posts"}
+    assert melanin["itemReviewed"] == {"@type": "Claim", "author": claimant, "datePublished": "2020-02-23"}
+    assert melanin["datePublished"] == "2020-03-11" and melanin["author"]["name"] == "PolitiFact"

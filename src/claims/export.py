@@ -157,14 +157,19 @@ def claim_review(row: dict[Any, Any], meta: dict[Any, Any]) -> dict[str, Any]:
     }
 
 
-def claimreview(store: Store, *, since: Since = None) -> dict[str, Any]:
-    """A JSON-LD document: a ClaimReview for each statement's current rating."""
+def claimreview(store: Store, *, since: Since = None, imported: bool = False) -> dict[str, Any]:
+    """A JSON-LD document: a ClaimReview for each statement's current rating (and, when
+    ``imported``, each fact-check imported with ``claims factchecks import``)."""
     frame = statuses_frame(store)
     frame = frame[frame["rating"].map(lambda r: isinstance(r, str))]
     frame = _reviewed_since(frame, since_time(since), ("rated_at",))
     articles = _articles(store)
     reviews = [claim_review(row, articles.get(row["article"], {}))
                for row in frame.to_dict("records")]
+    if imported:
+        from claims.factcheck.published import claimreviews
+
+        reviews += claimreviews(store)
     return {"@context": SCHEMA_CONTEXT, "@graph": reviews}
 
 
@@ -279,8 +284,9 @@ def _faithful(nquads: bytes, format: str) -> bytes:
     return data
 
 
-def export(store: Store, format: str, *, since: Since = None) -> bytes:
-    """The knowledge base in ``format`` (one of :data:`FORMATS`)."""
+def export(store: Store, format: str, *, since: Since = None, imported: bool = False) -> bytes:
+    """The knowledge base in ``format`` (one of :data:`FORMATS`); ``imported``: the ClaimReview
+    export includes the imported fact-checks too."""
     if format in ("trig", "nquads"):
         if since_time(since) is None:
             return _faithful(store.dump(format="nquads"), format)
@@ -301,7 +307,7 @@ def export(store: Store, format: str, *, since: Since = None) -> bytes:
     if format == "csv":
         return csv(store, since=since)
     if format == "claimreview":
-        return _json(claimreview(store, since=since))
+        return _json(claimreview(store, since=since, imported=imported))
     if format == "annotations":
         return _json(web_annotations(store, since=since))
     raise ExportError(f"unknown export format {format!r}", hint=f"use one of {', '.join(FORMATS)}")

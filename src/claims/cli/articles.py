@@ -114,12 +114,15 @@ def extract(paths: tuple[Path, ...], fmt: str) -> None:
 @click.option("--since", default=None, metavar="DATE",
               help="Only reviews at or after DATE (YYYY-MM-DD or ISO date-time, UTC): "
                    "claimreview, annotations, csv; trig/nquads then hold the review events.")
+@click.option("--imported", is_flag=True,
+              help="claimreview: include the fact-checks imported with 'claims factchecks import'.")
 @store_option
 @coded_errors
-def export_cmd(fmt: str, output: Path | None, since: str | None, store_spec: str | None) -> None:
+def export_cmd(fmt: str, output: Path | None, since: str | None, imported: bool,
+               store_spec: str | None) -> None:
     """Dump the knowledge base, or export reviews for fact-checking tools."""
     with open_store(store_spec) as store:
-        data = exporting.export(store, fmt, since=since)
+        data = exporting.export(store, fmt, since=since, imported=imported)
     if output:
         output.write_bytes(data)
         click.echo(f"wrote {output} ({len(data):,} bytes)")
