@@ -184,3 +184,22 @@ def test_a_quotation_after_a_described_source_continues_it() -> None:
     sps = _speakers(text)
     assert sps[-1] is not None and sps[-1].method == "descriptive"
     assert "treasurer" in sps[-1].name
+
+
+def test_label_style_source() -> None:
+    text = 'Quill: “We will open the bridge on time.” Ortega: “It will not open this year.”'
+    assert _names(text) == ["Quill", "Ortega"]
+
+
+def test_name_in_an_appositive_after_a_role() -> None:
+    text = ("In a letter to the council, her chief of staff, Omar Haddad, wrote: "
+            "“The mayor has no plans to resign this year.”")
+    sp = _speakers(text)[0]
+    assert sp is not None and sp.name == "Omar Haddad"
+
+
+def test_opening_mark_misprinted_as_a_closing_one() -> None:
+    text = "“It is unusual,“ said Lena Ortiz. “It is hard to pull off.”"
+    assert [s.text for s in _extract(text) if s.kind is Kind.QUOTATION] == [
+        "It is unusual,", "It is hard to pull off."]
+    assert _names(text) == ["Lena Ortiz", "Lena Ortiz"]

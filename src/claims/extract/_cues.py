@@ -235,6 +235,8 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
     if sp is None:
         sp, cue = _dash_signature(text, masked, para, outer)
     if sp is None:
+        sp, cue = _label(text, masked, Span(sent.start, outer.start))
+    if sp is None:
         sp, cue = subject_of(text, masked, Span(sent.start, outer.start))
     return sp, cue
 
@@ -264,6 +266,22 @@ _APP_NAME = re.compile(r"[\s,]*(?P<n>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" +
                        + r"){1,3})[\s,]*")
 
 
+def _appositive_name(text: str, masked: str, lo: int, comma: int) -> Speaker | None:
+    """The name between two commas before the verb when a role ends the phrase before it:
+    "…, her senior policy adviser, Jane Roe, said"."""
+    prev = masked.rfind(",", lo, comma)
+    if prev < 0:
+        return None
+    m = _APP_NAME.fullmatch(text, prev + 1, comma)
+    before = masked[max(lo, prev - 60):prev].split()
+    if m is None or not before or before[-1].lower() not in ROLE_WORDS | SPEAKER_NOUNS:
+        return None
+    role = re.sub(r"^.*?\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+", "",
+                  " ".join(before[-4:]))
+    return Speaker(name=m.group("n"), mention=m.group("n"),
+                   mention_span=Span(m.start("n"), m.end("n")), role=role)
+
+
 def name_beside(text: str, sp: Speaker, app: Span) -> Speaker:
     """The name in an appositive beside a bare title ("The Vice President, Jane Roe,"): the
     speaker is Jane Roe, role Vice President; ``sp`` unchanged otherwise."""
@@ -275,6 +293,21 @@ def name_beside(text: str, sp: Speaker, app: Span) -> Speaker:
     title = sp.name.removeprefix("the ").removeprefix("The ")
     return Speaker(name=m.group("n"), mention=m.group("n"), mention_span=Span(m.start("n"), m.end("n")),
                    role=title, method="explicit")
+
+
+_LABEL = re.compile(r"\s*(?P<n>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD
+                    + r"){0,3}):\s*$")
+
+
+def _label(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span | None]:
+    """A label-style source opening the quote's sentence: "Clinton: “…”"."""
+    m = _LABEL.fullmatch(masked, region.start, region.end)
+    if m is None:
+        return None, None
+    sp = parse_source(text, Span(m.start("n"), m.end("n")), leading=False)
+    if sp is None or sp.method != "explicit":
+        return None, None
+    return dataclasses.replace(sp, method="label"), None
 
 
 def _dash_signature(text: str, masked: str, para: Span,
@@ -407,6 +440,8 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
             sp = parse_source(text, head, leading=False) if head else None
             if sp is not None and head is not None:  # "The Vice President, Jane Roe, said"
                 sp = name_beside(text, sp, Span(head.end, left - 1))
+            if sp is None:  # "…, her senior policy adviser, Jane Roe, said"
+                sp = _appositive_name(text, masked, region.start, left - 1)
         if sp is None and v.group().lower() not in OBJECT_VERBS:  # "telling X": the addressee
             right = min(region.end, ve + 80)
             stop = re.search(r"[,.;:!?_]", masked[ve:right])

@@ -58,6 +58,10 @@ def pair_marks(text: str, para: Span) -> Iterator[tuple[int, int, int, int, bool
         mark = m.group()
         if mark == '"' and m.start() > 0 and text[m.start() - 1].isdigit() and open_at is None:
             continue  # inches: 6'2"
+        if mark == "“" and open_at is not None and _misprinted_closer(text, m.start(), m.end()):
+            yield open_at[0], open_at[1], m.start(), m.end(), True  # “It is,“ said X
+            open_at = None
+            continue
         if _is_opener(mark, open_at is not None):
             if open_at is not None and mark in _OPENERS:
                 # a second opener: the first was never closed (or nests); keep the outer
@@ -69,6 +73,13 @@ def pair_marks(text: str, para: Span) -> Iterator[tuple[int, int, int, int, bool
             open_at = None
     if open_at is not None:
         yield open_at[0], open_at[1], para.end, para.end, False
+
+
+def _misprinted_closer(text: str, start: int, end: int) -> bool:
+    """An opening mark printed where a closing one belongs: after a comma or sentence end
+    and before a space and a lower-case word ("“It is,“ said X")."""
+    return text[start - 1:start] in (",", ".", "!", "?") and \
+        re.match(r"\s+[a-z]", text[end:end + 3]) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
