@@ -203,3 +203,9 @@ def test_opening_mark_misprinted_as_a_closing_one() -> None:
     assert [s.text for s in _extract(text) if s.kind is Kind.QUOTATION] == [
         "It is unusual,", "It is hard to pull off."]
     assert _names(text) == ["Lena Ortiz", "Lena Ortiz"]
+
+
+def test_the_object_of_a_participle_cue_is_not_its_speaker() -> None:
+    text = ("In an interview on Monday, Nora Quill kept up her attacks, saying the Ohio "
+            'senator could not "make a deal with anyone" in the chamber.')
+    assert _names(text) == ["Nora Quill"]

@@ -442,7 +442,8 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
                 sp = name_beside(text, sp, Span(head.end, left - 1))
             if sp is None:  # "…, her senior policy adviser, Jane Roe, said"
                 sp = _appositive_name(text, masked, region.start, left - 1)
-        if sp is None and v.group().lower() not in OBJECT_VERBS:  # "telling X": the addressee
+        if sp is None and v.group().lower() not in OBJECT_VERBS and not v.group().endswith(
+                "ing"):  # "telling X": the addressee; "saying the senator …": the content
             right = min(region.end, ve + 80)
             stop = re.search(r"[,.;:!?_]", masked[ve:right])
             right = ve + stop.start() if stop else right

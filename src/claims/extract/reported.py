@@ -364,12 +364,19 @@ def _coordinate(masked: str, cue: _Cue) -> bool:
         masked.startswith(("and ", "but "), cue.clause) or cue.cstart < 0
 
 
+_INTRO_PREP = frozenset({"In", "At", "On", "During", "After", "Before", "With", "From", "Speaking",
+                         "Asked", "Later", "Earlier", "Meanwhile"})
+
+
 def _subject(masked: str, sent: Span, before: list[_Cue]) -> Span | None:
     """The speaker of a participle or "and said" cue: the last source, else the subject."""
     for c in reversed(before):
         if c.src is not None:
             return c.src
-    toks = _toks(masked, Span(sent.start, min(sent.end, sent.start + 120)))
+    toks = _toks(masked, Span(sent.start, min(sent.end, sent.start + 160)))
+    if toks and toks[0][0] in _INTRO_PREP:  # "In an interview with CNN, Trump …, saying"
+        comma = next((k for k, t in enumerate(toks[:14]) if t[0] == ","), None)
+        toks = toks[comma + 1:] if comma is not None else toks
     if toks and toks[0][0] in REP_SUBORD:
         return None  # "Though …, he said, …": the subject is not at the start
     while toks and toks[0][0] in ("But", "And", "So", "Yet", "Still", "Now"):
