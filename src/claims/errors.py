@@ -103,6 +103,10 @@ class BadMetadata(InputError):
     hint = "a metadata field has the wrong type or an impossible value"
 
 
+class ExtractionTimeout(InputError):
+    code = "extraction-timeout"
+
+
 class MalformedBatch(InputError):
     code = "malformed-batch"
     hint = "each line of a JSON Lines batch must be an object with a 'text' field"

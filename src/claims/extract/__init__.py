@@ -13,6 +13,7 @@ import os
 from typing import Literal
 
 from claims.document import Document
+from claims.extract.budget import budget
 from claims.extract.figures import find_figures
 from claims.extract.quotes import find_quotes, mask_quotes, segments
 from claims.extract.reported import find_reported
@@ -31,22 +32,24 @@ def extract(doc: Document, *, model: Literal["rules", "spacy"] | None = None) ->
 
     ``model="spacy"`` (or ``CLAIMS_EXTRACTOR=spacy`` when ``model`` is not given) adds the
     optional parse-based speaker refinement of :mod:`claims.extract._spacy`; its statements
-    are recorded as extractor ``claims-spacy``. The default is the pure-Python ``rules``."""
+    are recorded as extractor ``claims-spacy``. The default is the pure-Python ``rules``.
+    Past ``CLAIMS_EXTRACT_SECONDS`` it raises :class:`~claims.errors.ExtractionTimeout`."""
     from claims.extract.attribute import attribute  # late: attribute imports this package
 
     chosen = model or os.environ.get("CLAIMS_EXTRACTOR", "rules").strip().lower() or "rules"
     if chosen not in ("rules", "spacy"):
         raise ValueError(f"unknown extractor model {chosen!r}: use 'rules' or 'spacy'")
-    segs = segments(doc)
-    masked = mask_quotes(doc.text, segs)
-    found = find_quotes(doc, segs, masked) + find_reported(doc, segs, masked)
-    found = attribute(doc, found, segs=segs, masked=masked)
-    name = EXTRACTOR_NAME
-    if chosen == "spacy":
-        from claims.extract._spacy import refine  # late: spaCy is an optional extra
+    with budget(None, doc.source or doc.id):
+        segs = segments(doc)
+        masked = mask_quotes(doc.text, segs)
+        found = find_quotes(doc, segs, masked) + find_reported(doc, segs, masked)
+        found = attribute(doc, found, segs=segs, masked=masked)
+        name = EXTRACTOR_NAME
+        if chosen == "spacy":
+            from claims.extract._spacy import refine  # late: spaCy is an optional extra
 
-        found, name = refine(doc, found), SPACY_EXTRACTOR_NAME
-    found += find_figures(doc)
+            found, name = refine(doc, found), SPACY_EXTRACTOR_NAME
+        found += find_figures(doc)
     out = [dataclasses.replace(s, extractor=name, extractor_version=EXTRACTOR_VERSION)
            for s in found]
     out.sort(key=lambda s: (s.span.start, s.span.end, s.kind.value))

@@ -230,7 +230,8 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
     sp, cue = cue_in(text, masked, Span(sent.start, outer.start))
     if sp is None and sent.end > outer.end:
-        stop = _NEXT_QUOTE.search(masked, outer.end, sent.end)  # '…,” X said. “…”'
+        # '…,” X said. “…”'
+        stop = _NEXT_QUOTE.search(masked, outer.end, min(sent.end, outer.end + CUE_WINDOW))
         sp, cue = _tail_cue(text, masked, Span(outer.end, stop.start() + 1 if stop else sent.end))
     if sp is None:
         sp, cue = _dash_signature(text, masked, para, outer)
@@ -251,6 +252,7 @@ _DASH = re.compile(r"\s*[―—–]\s*(?P<np>[A-Z][^.;:!?_—―()\n]{1,60}?)[.,
 
 def _tail_cue(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span | None]:
     """A cue later in the quote's sentence: "“…” of the plan, Mr. Doe said." """
+    region = Span(region.start, min(region.end, region.start + CUE_WINDOW))
     seg = masked[region.start:region.end]
     for pat, leading in ((_TAIL, False), (_TAIL_INV, True)):
         m = pat.search(seg)
@@ -408,7 +410,15 @@ def _tell(text: str, cue: Span) -> Span:
     return Span(cue.start, m.end()) if m else cue
 
 
+#: How far before (or after) a quotation its cue is looked for: a sentence longer than this
+#: (hostile input: thousands of quotes in one "sentence") must not make the search quadratic.
+CUE_WINDOW = 1000
+
+
 def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span | None]:
+    opening = region.end - region.start <= CUE_WINDOW  # the region starts its sentence
+    if not opening:
+        region = Span(region.end - CUE_WINDOW, region.end)
     seg = masked[region.start:region.end]
     m = _AS_PUT.search(seg) if " it" in seg and "put" in seg else None  # "As X put it, …"
     if m:
@@ -426,8 +436,8 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
         if sp is not None:
             return dataclasses.replace(sp, method="according-to"), Span(
                 region.start + m.start(), region.start + m.start("np") - 1)
-    verbs = [v for v in re.finditer(r"\b[A-Za-z][a-z]+\b", seg) if v.group() in ATTRIB_VERBS
-             or (v.group().lower() in ATTRIB_VERBS and not seg[:v.start()].strip())]  # "Said X:"
+    verbs = [v for v in re.finditer(r"\b[A-Za-z][a-z]+\b", seg) if v.group() in ATTRIB_VERBS  # "Said X:"
+             or (opening and v.group().lower() in ATTRIB_VERBS and not seg[:v.start()].strip())]
     for v in reversed(verbs):
         vs, ve = region.start + v.start(), region.start + v.end()
         if v.group() in _NOUNISH and not _NOUNISH_CUE.match(masked, ve, region.end + 1):

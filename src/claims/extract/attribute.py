@@ -24,7 +24,7 @@ import re
 
 from claims.document import Document
 from claims.entities import Registry, canonical_name, default_registry
-from claims.extract._cues import NAME_RE, cue_in, find_cue, parse_source
+from claims.extract._cues import CUE_WINDOW, NAME_RE, cue_in, find_cue, parse_source
 from claims.extract._lexicon import (
     ATTRIB_VERBS,
     DETERMINERS,
@@ -35,6 +35,7 @@ from claims.extract._lexicon import (
     TITLES,
 )
 from claims.extract._names import tidy
+from claims.extract.budget import check
 from claims.extract.quotes import ABBR_DOT, Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
 
@@ -292,6 +293,7 @@ def attribute(doc: Document, statements: list[Statement], *,
     prev_para = -1
     last_voice: Speaker | None = None  # the speaker of the latest statement, None if it had none
     for st in sorted(statements, key=lambda s: s.span.start):
+        check()
         if st.kind is Kind.FIGURE:
             out.append(st)
             continue
@@ -413,7 +415,7 @@ def _sentence_end(masked: str, para: Span, pos: int) -> int:
     """The end of the sentence holding ``masked[pos - 1]``, a quote starting a sentence
     included (the masked text does not split there)."""
     end = sentence_of(masked, para, pos - 1).end
-    m = _NEXT_QUOTE.search(masked, pos - 1, end)
+    m = _NEXT_QUOTE.search(masked, pos - 1, min(end, pos + CUE_WINDOW))
     return m.start() + 1 if m else end
 
 

@@ -14,11 +14,15 @@ no speech verb in their sentence (scare quotes, titles, nicknames) are dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from claims.document import Document
 from claims.extract._lexicon import SPEECH_VERBS
+from claims.extract.budget import check
 from claims.statements import Kind, Span, Statement
 
 _MARK = re.compile(r"“|”|«|»|„|``|''|\"")
@@ -162,19 +166,50 @@ def mask_quotes(text: str, segs: list[Segment]) -> str:
     return "".join(chars)
 
 
+class _PerText(threading.local):
+    """Results about one masked text (the latest this thread saw), by key: computed once
+    each, so that work per quote in a paragraph of thousands stays constant."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.found: dict[tuple[object, ...], Any] = {}
+
+    def get(self, masked: str, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
+        if masked is not self.text:
+            self.text, self.found = masked, {}
+        if key not in self.found:
+            self.found[key] = compute()
+        return self.found[key]
+
+
+_PER_TEXT = _PerText()
+
+
+def _sentence_ends(masked: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each sentence of ``masked[start:end]`` ends (its last mark) and the next begins."""
+    def compute() -> tuple[tuple[int, ...], tuple[int, ...]]:
+        found = list(_SENT_END.finditer(masked, start, end))
+        return tuple(m.end() for m in found), tuple(m.start() for m in found)
+    ends: tuple[tuple[int, ...], tuple[int, ...]] = _PER_TEXT.get(masked, ("ends", start, end), compute)
+    return ends
+
+
 def sentence_of(masked: str, para: Span, pos: int) -> Span:
     """The sentence (in the quote-masked text) of a paragraph that holds ``pos``."""
-    start = para.start
-    for m in _SENT_END.finditer(masked, para.start, para.end):
-        if m.end() > pos:
-            return Span(start, m.start() + 1)
-        start = m.end()
-    return Span(start, para.end)
+    ends, marks = _sentence_ends(masked, para.start, para.end)
+    k = bisect_right(ends, pos)  # the first sentence boundary after pos
+    start = ends[k - 1] if k > 0 else para.start
+    return Span(start, marks[k] + 1) if k < len(ends) else Span(start, para.end)
 
 
 def has_speech_verb(masked: str, span: Span) -> bool:
     """Whether the words of ``masked[span]`` include a speech verb (quotes masked out)."""
-    seg = masked[span.start:span.end]
+    found: bool = _PER_TEXT.get(masked, ("verb", span.start, span.end),
+                                lambda: _has_speech_verb(masked[span.start:span.end]))
+    return found
+
+
+def _has_speech_verb(seg: str) -> bool:
     if "according to" in seg.lower():
         return True
     return any(w.group().lower() in SPEECH_VERBS for w in _WORD.finditer(seg))
@@ -200,6 +235,7 @@ def find_quotes(doc: Document, segs: list[Segment] | None = None,
     pi = 0
     skip = transcript_segments(text, segs)
     for k, seg in enumerate(segs):
+        check()
         if k in skip:
             continue
         while pi < len(paras) - 1 and paras[pi].end < seg.inner.start:

@@ -38,6 +38,7 @@ from claims.extract._lexicon import (
     appositive,
     trie_pattern,
 )
+from claims.extract.budget import check
 from claims.extract.quotes import Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
 
@@ -403,6 +404,7 @@ def find_reported(doc: Document, segs: list[Segment] | None = None,
     out: list[Statement] = []
     for para in doc.paragraphs():
         for sent in _sentences(masked, para):
+            check()
             out.extend(_in_sentence(text, masked, sent))
     return out
 
