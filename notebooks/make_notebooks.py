@@ -24,11 +24,11 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
         ("code", OPEN + """
 from claims.config import project_root
 report = claims.ingest([project_root() / "kb" / "articles"], store)  # idempotent
-report"""),
+report  # one line: stored, already stored (skipped), failed"""),
         ("code", """from claims.widgets import Filters, StatementTable
 table = StatementTable(store)  # one row per statement, keyed by its IRI, from the statement index
 rows, total = table.page(Filters(), limit=20)  # filtered, sorted and paged in SQLite
-rows[["kind", "speaker", "text", "cue", "confidence"]]"""),
+rows[["kind", "speaker", "text", "cue", "confidence"]].fillna("")  # blank, not NaN, where none"""),
         ("md", "One quotation, highlighted in its sentence, with its provenance:"),
         ("code", """from IPython.display import HTML
 from claims.widgets import provenance

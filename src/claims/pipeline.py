@@ -104,6 +104,33 @@ class IngestReport:
     def statements(self) -> int:
         return sum(len(a.statements) for a in self.analyses)
 
+    def summary(self) -> str:
+        """One line: what was stored, skipped as already stored, and what failed.
+
+        >>> IngestReport((), (Failure("a.txt", "empty-input", "[empty-input] a.txt"),), ("kb:x",)).summary()
+        'Stored 0 articles (0 statements); 1 already stored, skipped; 1 failed: a.txt'
+        """
+        stored = len(self.analyses)
+        parts = [f"Stored {stored} article{'' if stored == 1 else 's'} ({self.statements} statements)"]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} already stored, skipped")
+        if self.failures:
+            names = ", ".join(f.source for f in self.failures[:5])
+            parts.append(f"{len(self.failures)} failed: {names}{' …' if len(self.failures) > 5 else ''}")
+        if self.stale_layers:
+            parts.append("derived layers to rebuild: " + ", ".join(self.stale_layers))
+        return "; ".join(parts)
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the summary, and the failures with their messages."""
+        import html
+
+        rows = "".join(f"<tr><td>{html.escape(f.source)}</td><td>{html.escape(f.message)}</td></tr>"
+                       for f in self.failures)
+        table = (f'<table class="claims-failures"><tr><th>source</th><th>why</th></tr>{rows}</table>'
+                 if rows else "")
+        return f'<p class="claims-ingest-summary">{html.escape(self.summary())}</p>{table}'
+
 
 def check_spans(doc: Document, statements: Iterable[Statement]) -> None:
     """Raise :class:`ValidationFailed` unless every span's text is exactly the statement's."""
@@ -209,7 +236,9 @@ def _progress(progress: bool | None) -> Any:
 
     if progress is None:
         progress = sys.stderr.isatty() or "ipykernel" in sys.modules
-    return tqdm(unit=" articles", desc="ingest", disable=not progress, mininterval=0.5)
+    # In a notebook the bar goes once done (leave=False): the report's summary says the rest.
+    return tqdm(unit=" articles", desc="ingest", disable=not progress, mininterval=0.5,
+                leave="ipykernel" not in sys.modules)
 
 
 class _Run:

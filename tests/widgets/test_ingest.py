@@ -66,7 +66,25 @@ def test_upload_text_with_metadata_is_idempotent(store: Store) -> None:
     assert "Xi and Putin Meet in Uzbekistan for Security Summit" in panel.preview.value
     assert panel.analyses[0].document.publisher == "NewsClick"
     panel.commit_button.click()
-    assert len(table) == rows  # the same article again replaces its graph
+    assert len(table) == rows  # the same article again is not stored twice
+    assert panel.result.value == ("<b>Stored 0 articles, 0 statements. Already stored, unchanged: "
+                                  "Xi and Putin Meet in Uzbekistan for Security Summit.</b>")
+
+
+def test_a_commit_says_what_it_stored_above_the_preview_and_dates_are_read(store: Store) -> None:
+    panel = IngestPanel(store)
+    panel.text.value = PASTED
+    panel.date.value = "14 May 2024"
+    panel.preview_button.click()
+    assert panel.analyses[0].document.date == "2024-05-14"
+    assert "2024-05-14" in panel.preview.value and "padding:3px 8px" in panel.preview.value
+    panel.commit_button.click()
+    assert panel.result.value.startswith("<b>Stored 1 article, ")
+    assert list(panel.children).index(panel.result) < list(panel.children).index(panel.preview)
+    panel.date.value = "next Tuesday"
+    panel.preview_button.click()
+    assert panel.errors.message == ("[bad-input] date 'next Tuesday' not understood: write it as "
+                                    "YYYY-MM-DD or 14 May 2024")
 
 
 def test_upload_a_batch_shows_progress(store: Store, tmp_path: Path) -> None:

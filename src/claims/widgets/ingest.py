@@ -13,6 +13,7 @@ import hashlib
 import html
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,7 @@ class IngestPanel(W.VBox):  # type: ignore[misc]
         self.preview_button.on_click(self.errors.guard(lambda _: self.do_preview()))
         self.commit_button.on_click(self.errors.guard(lambda _: self.do_commit()))
         super().__init__([self.source, W.HBox([self.preview_button, self.commit_button, self.bar]),
-                          self.errors, self.preview, self.result])
+                          self.errors, self.result, self.preview])
         self.add_class("claims-ingest")
 
     def do_fetch(self) -> None:
@@ -93,7 +94,7 @@ class IngestPanel(W.VBox):  # type: ignore[misc]
         tab = SOURCES[self.source.selected_index or 0]
         if tab == "Paste":
             meta = {"title": self.title.value.strip() or None, "publisher": self.outlet.value.strip() or None,
-                    "date": self.date.value.strip() or None}
+                    "date": written_date(self.date.value)}
             return [from_text(self.text.value, id=_id("pasted", self.text.value), **meta)]
         if tab == "URL":
             if self.fetched is None:
@@ -139,19 +140,53 @@ class IngestPanel(W.VBox):  # type: ignore[misc]
         if not self.analyses:
             raise InputError("nothing to commit", hint="press Preview first")
         self.bar.max, self.bar.value = len(self.analyses), 0
-        stored = 0
+        stored, articles, already = 0, 0, list[str]()
         for analysis in self.analyses:
             report = ingest([analysis.document], self.store)
             for failure in report.failures:
                 raise InputError(failure.source, hint=failure.message)
             stored += report.statements
+            articles += len(report.analyses)
+            already.extend(analysis.document.title or analysis.document.id for _ in report.skipped)
             self.bar.value += 1
         if self.table is not None:
             self.table.reload()
-        self.result.value = (f"<b>Stored {len(self.analyses)} article(s), {stored} statements.</b>")
+        parts = [f"Stored {articles} article{'' if articles == 1 else 's'}, {stored} statements."]
+        if already:
+            parts.append(f"Already stored, unchanged: {html.escape(', '.join(already))}.")
+        self.result.value = f"<b>{' '.join(parts)}</b>"
         self.analyses = []
         self.commit_button.disabled = True
         return stored
+
+
+DATES = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y",
+         "%d %B, %Y")
+
+
+def written_date(text: str) -> str | None:
+    """A date as people type it ("14 May 2024", "May 14, 2024", "2024-05-14") as
+    YYYY-MM-DD; None for nothing typed; :class:`InputError` for anything else (never a
+    date stored as typed).
+
+    >>> written_date("14 May 2024"), written_date("Sept 3, 2021".replace("Sept", "Sep")), written_date(" ")
+    ('2024-05-14', '2021-09-03', None)
+    """
+    typed = " ".join(text.split())
+    if not typed:
+        return None
+    for form in DATES:
+        try:
+            return datetime.strptime(typed, form).date().isoformat()
+        except ValueError:
+            continue
+    raise InputError(f"date {typed!r} not understood", hint="write it as YYYY-MM-DD or 14 May 2024")
+
+
+STYLE = ("<style>.claims-preview{border-collapse:collapse;font-size:13px}.claims-preview th,"
+         ".claims-preview td{padding:3px 8px;text-align:left;vertical-align:top;"
+         "border-bottom:1px solid #eee}.claims-preview td:first-child,.claims-preview td:nth-child(3)"
+         "{white-space:nowrap}</style>")
 
 
 def _preview(analysis: Analysis) -> str:
@@ -161,7 +196,9 @@ def _preview(analysis: Analysis) -> str:
         f"<td>{html.escape(st.speaker.name) if st.speaker else ''}</td>"
         f"<td>{html.escape(st.cue or '')}</td><td>{st.confidence:.2f}</td></tr>"
         for st in analysis.statements)
-    title = html.escape(doc.title or doc.id)
-    return (f"<h4>{title} — {len(analysis.statements)} statements</h4>"
-            f'<table class="claims-preview"><thead><tr><th>kind</th><th>text</th><th>speaker</th>'
+    title = html.escape(doc.title) if doc.title else f"<i>no title</i> ({html.escape(doc.id)})"
+    facts = " · ".join(html.escape(str(v)) for v in (doc.publisher, doc.date) if v)
+    return (f"{STYLE}<h4>{title} — {len(analysis.statements)} statements</h4>"
+            + (f"<p><small>{facts}</small></p>" if facts else "")
+            + f'<table class="claims-preview"><thead><tr><th>kind</th><th>text</th><th>speaker</th>'
             f"<th>cue</th><th>confidence</th></tr></thead><tbody>{rows}</tbody></table>")
