@@ -72,6 +72,18 @@ def main() -> None:
         control.value = cleared
         rows.append([f"filter change: {name} (set / clear)", f"{passing:,}",
                      f"{first * 1000:.0f}", f"{median_ms(took):.0f}", f"{p95_ms(took):.0f}"])
+    # Free text on values never searched before (nothing kept): the FTS5 index's cost as a
+    # user sees it (count, first page, both charts), for common and rare words, a surname,
+    # a word's beginning and a phrase.
+    words = _words(explorer)
+    for label, text in words:
+        began = time.perf_counter()
+        explorer.text.value = text
+        first = time.perf_counter() - began
+        passing = explorer.total
+        explorer.text.value = ""
+        rows.append([f"free text, new value: {label} {text!r}", f"{passing:,}",
+                     f"{first * 1000:.0f}", "", ""])
     explorer.speaker.value = top
     took = timings(lambda: explorer.turn(1 if explorer.page == 0 else -1), budget=3)
     rows.append(["page turn (speaker filter on)", f"{explorer.total:,}", "",
@@ -85,6 +97,22 @@ def main() -> None:
     print(table(["case", "rows", "first ms", "median ms", "p95 ms"], rows))
     index.close()
     store.close()
+
+
+def _words(explorer: Explorer) -> list[tuple[str, str]]:
+    """Words to search for, from the first page's statements: the commonest and the rarest
+    word of four letters or more, a speaker's surname, the beginning of a word, a phrase."""
+    texts = " ".join(str(t) for t in explorer.rows["text"]).lower()
+    found = [w.strip(".,;:\"'()") for w in texts.split()]
+    found = [w for w in found if len(w) >= 4 and w.isalpha()]
+    counts = {w: explorer.table.index.count(Filters(text=f'"{w}"')) for w in dict.fromkeys(found)}
+    common = max(counts, key=lambda w: counts[w])
+    rare = min(counts, key=lambda w: counts[w])
+    speakers = [s for s in explorer.rows["speaker"] if isinstance(s, str)]
+    surname = speakers[0].split()[-1] if speakers else common
+    phrase = " ".join(str(explorer.rows["text"].iloc[0]).split()[:2]).strip(".,;:\"'")
+    return [("common word", common), ("rare word", rare), ("surname", surname),
+            ("word beginning", rare[:4]), ("two-word phrase", f'"{phrase}"')]
 
 
 if __name__ == "__main__":

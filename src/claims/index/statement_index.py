@@ -11,7 +11,7 @@ import sqlite3
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -25,7 +25,7 @@ from claims.extensions import facets as registered
 from claims.index import facets as _facets
 from claims.index import rows as _rows
 from claims.index import schema
-from claims.index.filters import Filters
+from claims.index.filters import Filters, match
 from claims.index.rows import Review
 from claims.index.schema import connect, errors
 from claims.model import iris
@@ -68,6 +68,7 @@ class StatementIndex:
         self._writes = 0  # commits through this object: with data_version, when caches expire
         self._seen: tuple[int, ...] = ()
         self._memo: dict[str, object] = {}
+        self._hit_tables = 0  # temporary tables of free-text matches made (their names)
 
     # -- opening, building, syncing -------------------------------------------------------
 
@@ -434,7 +435,7 @@ class StatementIndex:
     def count(self, filters: Filters) -> int:
         """How many rows pass ``filters`` (kept until the index changes: a page turn or a new
         sort does not count again)."""
-        where, params = filters.where()
+        where, params = self._clause(filters)
         return self._cached(f"count {filters!r}", lambda: self._count(
             f"SELECT count(*) FROM statements{where}", params))
 
@@ -442,7 +443,7 @@ class StatementIndex:
                limit: int | None = 50, offset: int = 0) -> tuple[pd.DataFrame, int]:
         """A page of the rows that pass ``filters``, sorted, and how many pass in all."""
         order = _order(sort, descending)
-        where, params = filters.where()
+        where, params = self._clause(filters)
         page = self._frame(f"{schema.SELECT}{where} ORDER BY {order} LIMIT ? OFFSET ?",
                            (*params, _limit(limit), offset))
         return page, self.count(filters)
@@ -452,7 +453,7 @@ class StatementIndex:
         """Where ``statement`` comes (0: first) among the rows :meth:`filter` pages through
         in the same order; None if it does not pass ``filters``."""
         order = _order(sort, descending)
-        where, params = filters.where()
+        where, params = self._clause(filters)
         with errors(self._where):
             found = self.db.execute(
                 f"SELECT n FROM (SELECT statement, row_number() OVER (ORDER BY {order}) AS n "
@@ -466,14 +467,14 @@ class StatementIndex:
         ``statement`` itself comes last); None if none passes."""
         order = "ORDER BY article, start, statement LIMIT 1"
         if statement is not None:
-            where, params = filters.where("(article, start, statement) > (SELECT article, start, "
+            where, params = self._clause(filters, "(article, start, statement) > (SELECT article, start, "
                                           "statement FROM statements WHERE statement = ?)")
             with errors(self._where):
                 found = self.db.execute(f"SELECT statement FROM statements{where} {order}",
                                         (*params, shorten(expand(statement)))).fetchone()
             if found is not None:
                 return str(found[0])
-        where, params = filters.where()
+        where, params = self._clause(filters)
         with errors(self._where):
             found = self.db.execute(f"SELECT statement FROM statements{where} {order}", params).fetchone()
         return None if found is None else str(found[0])
@@ -481,7 +482,7 @@ class StatementIndex:
     def per_speaker(self, filters: Filters, *, limit: int = 15) -> list[tuple[str, int]]:
         """Rows per (current) speaker among those passing ``filters``, the ``limit`` most
         frequent, most first (ties by name). Kept until the index changes."""
-        where, params = filters.where("speaker IS NOT NULL")
+        where, params = self._clause(filters, "speaker IS NOT NULL")
         return list(self._cached(f"per_speaker {limit} {filters!r}", lambda: self._pairs(
             f"SELECT speaker, count(*) FROM statements{where} GROUP BY speaker "
             "ORDER BY 2 DESC, 1 LIMIT ?", (*params, _limit(limit)))))
@@ -490,7 +491,7 @@ class StatementIndex:
         """Rows per month (``YYYY-MM``) among those passing ``filters``, the latest ``limit``
         months, oldest first; per day (``YYYY-MM-DD``) when they all fall in one month.
         Rows without a date are not counted. Kept until the index changes."""
-        where, params = filters.where("date IS NOT NULL")
+        where, params = self._clause(filters, "date IS NOT NULL")
 
         def compute() -> list[tuple[str, int]]:
             months = self._pairs(f"SELECT substr(date, 1, 7) AS month, count(*) FROM statements"
@@ -527,7 +528,7 @@ class StatementIndex:
         if unknown:
             raise ValueError(f"no such columns: {unknown}")
         order = _order(sort, descending)
-        where, params = filters.where()
+        where, params = self._clause(filters)
         names = ", ".join(f'"{c}"' for c in columns)
         with errors(self._where):
             cursor = self.db.execute(f"SELECT {names} FROM statements{where} ORDER BY {order}", params)
@@ -547,6 +548,31 @@ class StatementIndex:
             if not found:
                 return
             yield written(found)
+
+    def _clause(self, filters: Filters, *more: str) -> tuple[str, tuple[object, ...]]:
+        """``filters.where(*more)``, with the free text's matches read from the full-text
+        index once and kept in a temporary table until the index changes: the count, the
+        page and both charts of one search share them."""
+        found = match(filters.text, titles=filters.titles)
+        if not found:
+            return filters.where(*more)
+        table = self._cached(f"hits {found}", lambda: self._hits(found))
+        return replace(filters, text="").where(f"rowid IN (SELECT id FROM {table})", *more)
+
+    def _hits(self, expression: str) -> str:
+        """A new temporary table of the rowids matching FTS5 ``expression``; the tables of
+        earlier versions of the index are dropped."""
+        db = self.db
+        with errors(self._where):
+            for (name,) in db.execute("SELECT name FROM temp.sqlite_master WHERE type = 'table' "
+                                      "AND name LIKE 'hits_%'").fetchall():
+                if name not in {v for v in self._memo.values() if isinstance(v, str)}:
+                    db.execute(f'DROP TABLE temp."{name}"')
+            self._hit_tables += 1
+            name = f"hits_{self._hit_tables}"
+            db.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
+            db.execute(f"INSERT INTO {name} SELECT rowid FROM words WHERE words MATCH ?", (expression,))
+        return f"temp.{name}"
 
     def _pairs(self, sql: str, params: Sequence[object] = ()) -> list[tuple[str, int]]:
         with errors(self._where):
