@@ -240,6 +240,23 @@ def _load(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+CORPUS = EVAL.parent / "corpus" / "wikinews.jsonl"
+
+
+def score_corpus(model: str = "rules") -> dict[str, float]:
+    """Unseen, unannotated news (../shared/corpus, 39 Wikinews articles): the share of
+    quotations given a speaker, and of those the share given a described source."""
+    n = given = described = 0
+    for row in _load(CORPUS):
+        for s in extract(Document.from_text(row["text"], id=row["id"]), model=model):
+            if s.kind is Kind.QUOTATION:
+                n += 1
+                given += s.speaker is not None
+                described += s.speaker is not None and s.speaker.method == "descriptive"
+    return {"corpus_quotes": n, "corpus_given": given / max(1, n),
+            "corpus_described": described / max(1, given)}
+
+
 SPLITS = {"train": EVAL / "polnear_train" / "polnear_train_articles.jsonl",
           "dev": EVAL / "polnear_dev" / "polnear_dev_articles.jsonl"}
 
@@ -288,6 +305,11 @@ def main(argv: list[str] | None = None) -> int:
                                ("figures recall", "fig_r", ""),
                                ("figures F1 (values)", "fig_f1", ">= 0.88")]:
         print(f"{label:<46}{fig[key]:>10.3f}  {target}")
+    if CORPUS.is_file():
+        cor = score_corpus(model)
+        print(f"{'corpus: quotations with a speaker':<46}{cor['corpus_given']:>10.3f}  >= 0.95"
+              f"  ({cor['corpus_quotes']:.0f} quotations, unseen)")
+        print(f"{'corpus: of those, described sources':<46}{cor['corpus_described']:>10.3f}")
     print(f"{'articles/s (one core, process time)':<46}"
           + "".join(f"{p['articles_per_s']:>10.1f}" for p in pols) + "  >= 100")
     print(f"{'peak memory (MB, max RSS)':<46}{peak_mb:>10.1f}  < 300")
