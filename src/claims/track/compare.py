@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 from claims.track.wording import GAP, WILD, expanded, tokens, words
@@ -42,9 +43,14 @@ Relation = Literal["exact", "cosmetic", "truncated", "cut", "misquote", "differe
 MIN_RUN = 4  # the longest shared run of words that makes two quotations candidates
 MIN_SHARE = 0.6  # share of the shorter quotation's words aligned (or cosmetically varied)
 SHORT = 8  # a match this short between two differently named speakers is a stock phrase
+MAX_CHANGES = 2  # a misquote alters the wording in at most this many places (else: another line)
 MIN_MISQUOTE = 6  # words a misquote shares with what it alters, at least
+OTHER_SPEAKER = 12  # words two differently named speakers' quotations must share
 UNMARKED_CUT = 4  # an inner run of this many words missing without "..." is a cut
 
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor",
+                    "president", "secretary", "gen", "general", "sir", "lord", "prof", "rev",
+                    "mayor", "judge", "former", "vice"})
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor",
                        "without"})
 FILLERS = frozenset({"i", "mean", "you", "know", "uh", "um", "er", "well", "folks", "look",
@@ -111,6 +117,7 @@ class Comparison:
         return tuple(c for c in self.changes if c.material)
 
 
+@lru_cache(maxsize=65536)
 def canon(word: str) -> str:
     """The word with US/UK spelling and function-word variants folded.
 
@@ -184,17 +191,22 @@ def _replaced(xa: tuple[str, ...], xb: tuple[str, ...]) -> Change:
     return Change("replaced", xa, xb)
 
 
+@lru_cache(maxsize=16384)
 def _same_speaker(a: str | None, b: str | None) -> bool | None:
     """True/False when both are names that agree/differ; None when either is unknown."""
     names = []
     for who in (a, b):
         plain = "".join(c for c in unicodedata.normalize("NFKD", who or "")
                         if not unicodedata.combining(c))
-        parts = [p for p in tokens(plain) if p.isalpha() and len(p) > 1]
+        parts = [p for p in tokens(plain) if p.isalpha() and len(p) > 1 and p not in TITLES]
         if not parts or not (who or "")[:1].isupper():
             return None
         names.append(parts)
-    return names[0][-1] == names[1][-1]
+    (*first_a, last_a), (*first_b, last_b) = names
+    if last_a != last_b:
+        return False
+    # Anna Wang is not Sara Wang
+    return not (first_a and first_b and first_a[0] != first_b[0])
 
 
 def compare(a: str, b: str, speaker_a: str | None = None,
@@ -207,7 +219,7 @@ def compare(a: str, b: str, speaker_a: str | None = None,
     two differently named speakers, the match is longer than :data:`SHORT` words.
     """
     ta, tb = tokens(a), tokens(b)
-    if ta == tb:
+    if ta == tb and (len(words(ta)) >= OTHER_SPEAKER or _same_speaker(speaker_a, speaker_b) is not False):
         exact = a.strip(" \t\n.,;:!?\"'") == b.strip(" \t\n.,;:!?\"'")
         return Comparison("same", "exact" if exact else "cosmetic", 1.0, (), len(ta), len(ta))
     ta, tb = expanded(ta), expanded(tb)
@@ -271,12 +283,15 @@ def compare(a: str, b: str, speaker_a: str | None = None,
     need = min(MIN_RUN, short)
     same_person = _same_speaker(speaker_a, speaker_b)
     if longest < need or share < MIN_SHARE or (edges and shared < SHORT) or edges > 2 \
-            or (same_person is False and shared < SHORT) or (overlap and shared < SHORT):
+            or (same_person is False and shared < OTHER_SPEAKER) or (overlap and shared < SHORT):
         return Comparison("different", "different", round(1.0 - share / 2, 3), tuple(changes),
                           shared, short)
     confidence = min(1.0, 0.5 + share / 2) * (0.9 if same_person is None else 1.0)
-    if any(c.material for c in changes):
-        if short < SHORT or shared < MIN_MISQUOTE:
+    material = [c for c in changes if c.material]
+    if material:
+        altered = sum(max(len(words(c.a)), len(words(c.b))) for c in material if c.kind != "moved")
+        if short < SHORT or shared < MIN_MISQUOTE or len(material) > MAX_CHANGES \
+                or altered > max(2, short // 4):
             return Comparison("different", "different", round(1.0 - share / 2, 3),
                               tuple(changes), shared, short)
         return Comparison("misquote", "misquote", round(confidence * 0.9, 3), tuple(changes),

@@ -1,10 +1,12 @@
 """The claim-tracking layer's named graphs.
 
 - ``<{base}graph/track/claim/{id}>``: a claim (``claims:Claim``, a ``schema:Claim``) with
-  its canonical wording (``schema:text``, ``claims:canonicalStatement``), counts, first
-  appearance, and a ``claims:ClaimMember`` per statement (``claims:member``, ``claims:wording``,
-  ``claims:matchConfidence``, ``claims:misquote``, ``claims:wordChange``); a claim merged
-  into another keeps only ``dcterms:isReplacedBy`` there;
+  its canonical wording (``schema:text``, ``claims:canonicalStatement``), counts and first
+  appearance; a claim merged into another keeps only ``dcterms:isReplacedBy`` there;
+- ``<{base}graph/track/member/{statement}>``: a statement's ``claims:ClaimMember``
+  (``claims:memberOf``, ``claims:member``, ``claims:wording``, ``claims:matchConfidence``,
+  ``claims:misquote``, ``claims:wordChange``) — one graph a member, so that a new member
+  costs one small write however big its claim;
 - ``<{base}graph/track/copy/{article}>``: a syndicated article ``prov:wasDerivedFrom`` its
   original in the knowledge base (``claims:copyMethod``, ``claims:bodyContainment``), and/or
   the outlet its credit line names (``claims:creditedOutlet``).
@@ -20,7 +22,7 @@ from rdflib.namespace import DCTERMS, PROV
 from claims.config import base_iri
 from claims.model.mapping import bind_prefixes, date_literal
 from claims.track.matching import digest, member_iri
-from claims.track.summary import Summary
+from claims.track.summary import Head, Member
 from claims.vocab import CLAIMS, SCHEMA
 
 
@@ -36,41 +38,50 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 3))))
 
 
-def claim_graph(summary: Summary) -> Graph:
-    graph = bind_prefixes(Graph(identifier=claim_graph_iri(summary.claim)))
-    claim = URIRef(summary.claim)
+def member_graph_iri(statement: str) -> URIRef:
+    return URIRef(f"{base_iri()}graph/track/member/{digest(statement)}")
+
+
+def claim_graph(head: Head) -> Graph:
+    """The claim node: canonical wording, counts, first appearance."""
+    graph = bind_prefixes(Graph(identifier=claim_graph_iri(head.claim)))
+    claim = URIRef(head.claim)
     for p, o in ((RDF.type, CLAIMS.Claim), (RDF.type, SCHEMA.Claim),
-                 (SCHEMA.text, Literal(summary.canonical.text)),
-                 (CLAIMS.canonicalStatement, URIRef(summary.canonical.statement)),
-                 (CLAIMS.memberCount, Literal(len(summary.members))),
-                 (CLAIMS.outletCount, Literal(summary.outlets)),
-                 (CLAIMS.independentSources, Literal(summary.independent)),
-                 (SCHEMA.firstAppearance, URIRef(summary.first_article))):
+                 (SCHEMA.text, Literal(head.canonical.text)),
+                 (CLAIMS.canonicalStatement, URIRef(head.canonical.statement)),
+                 (CLAIMS.memberCount, Literal(head.members)),
+                 (CLAIMS.outletCount, Literal(head.outlets)),
+                 (CLAIMS.independentSources, Literal(head.independent)),
+                 (SCHEMA.firstAppearance, URIRef(head.first_article))):
         graph.add((claim, p, o))
-    if summary.first_date:
-        graph.add((claim, CLAIMS.firstSeen, date_literal(summary.first_date)))
-    if summary.first_outlet:
-        graph.add((claim, CLAIMS.firstOutlet, Literal(summary.first_outlet)))
-    if summary.canonical.speaker:
-        graph.add((claim, CLAIMS.speakerName, Literal(summary.canonical.speaker)))
-    for m in summary.members:
-        node = URIRef(member_iri(m.statement))
-        graph.add((claim, SCHEMA.appearance, URIRef(m.article)))
-        for p, o in ((RDF.type, CLAIMS.ClaimMember), (CLAIMS.memberOf, claim),
-                     (CLAIMS.member, URIRef(m.statement)), (CLAIMS.wording, Literal(m.wording)),
-                     (CLAIMS.matchConfidence, _decimal(m.confidence)),
-                     (CLAIMS.misquote, Literal(m.misquote))):
-            graph.add((node, p, o))
-        if m.misquote_status:
-            graph.add((node, CLAIMS.misquoteStatus, Literal(m.misquote_status)))
-        for order, change in enumerate(m.changes, 1):
-            term = URIRef(f"{node}/change/{order}")
-            graph.add((node, CLAIMS.wordChange, term))
-            for p, o in ((RDF.type, CLAIMS.WordChange), (CLAIMS.changeKind, Literal(change.kind)),
-                         (CLAIMS.canonicalWords, Literal(" ".join(change.a))),
-                         (CLAIMS.memberWords, Literal(" ".join(change.b))),
-                         (CLAIMS.changeOrder, Literal(order))):
-                graph.add((term, p, o))
+    if head.first_date:
+        graph.add((claim, CLAIMS.firstSeen, date_literal(head.first_date)))
+    if head.first_outlet:
+        graph.add((claim, CLAIMS.firstOutlet, Literal(head.first_outlet)))
+    if head.canonical.speaker:
+        graph.add((claim, CLAIMS.speakerName, Literal(head.canonical.speaker)))
+    return graph
+
+
+def member_graph(claim: str, m: Member) -> Graph:
+    """One statement's membership of its claim, with its word changes."""
+    graph = bind_prefixes(Graph(identifier=member_graph_iri(m.statement)))
+    node = URIRef(member_iri(m.statement))
+    for p, o in ((RDF.type, CLAIMS.ClaimMember), (CLAIMS.memberOf, URIRef(claim)),
+                 (CLAIMS.member, URIRef(m.statement)), (CLAIMS.wording, Literal(m.wording)),
+                 (CLAIMS.matchConfidence, _decimal(m.confidence)),
+                 (CLAIMS.misquote, Literal(m.misquote))):
+        graph.add((node, p, o))
+    if m.misquote_status:
+        graph.add((node, CLAIMS.misquoteStatus, Literal(m.misquote_status)))
+    for order, change in enumerate(m.changes, 1):
+        term = URIRef(f"{node}/change/{order}")
+        graph.add((node, CLAIMS.wordChange, term))
+        for p, o in ((RDF.type, CLAIMS.WordChange), (CLAIMS.changeKind, Literal(change.kind)),
+                     (CLAIMS.canonicalWords, Literal(" ".join(change.a))),
+                     (CLAIMS.memberWords, Literal(" ".join(change.b))),
+                     (CLAIMS.changeOrder, Literal(order))):
+            graph.add((term, p, o))
     return graph
 
 
@@ -98,4 +109,5 @@ def copy_graph(article: str, *, original: str | None, containment: float | None,
     return graph
 
 
-__all__ = ["claim_graph", "claim_graph_iri", "copy_graph", "copy_graph_iri", "replaced_graph"]
+__all__ = ["claim_graph", "claim_graph_iri", "copy_graph", "copy_graph_iri", "member_graph",
+           "member_graph_iri", "replaced_graph"]

@@ -42,8 +42,8 @@ from claims.track.matching import (
     digest,
     member_iri,
 )
-from claims.track.state import State
-from claims.track.summary import summarise
+from claims.track.state import Quote, State
+from claims.track.summary import Head, canonical, member
 
 MEMBER = DecisionScheme(MEMBER_SCHEME, ("confirmed", "split"))
 CLAIM = DecisionScheme(CLAIM_SCHEME, ("merged",))
@@ -72,47 +72,67 @@ def _rows(doc: Document, statements: Sequence[Statement]) -> list[Row]:
 
 
 class Writer:
-    """Turns touched claims and articles into graphs, with the state's decisions applied."""
+    """Turns what matching changed into graphs, with the state's decisions applied: a claim's
+    head and the member graphs of its new or changed members (all of them only when its
+    canonical wording changes)."""
 
     def __init__(self, state: State, tracker: Tracker) -> None:
         self.state, self.tracker = state, tracker
+        self.misquotes = state.decisions(MISQUOTE_SCHEME)
+        self.members = state.decisions(MEMBER_SCHEME)
 
-    def articles(self, graphs_: Iterable[str]) -> dict[str, dict[str, object]]:
-        found = self.state.articles(graphs_)
-        wanted = {str(a["original"]) for a in found.values() if a.get("original")} - set(found)
-        while wanted:
-            more = self.state.articles(wanted)
-            found.update(more)
-            wanted = {str(a["original"]) for a in more.values() if a.get("original")} - set(found)
-        return found
+    def _member(self, claim: str, canon: Quote, q: Quote) -> Graph:
+        iri = member_iri(q.statement)
+        decided = self.misquotes.get(iri, ("",))[0] or None
+        confirmed = self.members.get(iri, ("",))[0] == "confirmed"
+        return graphs.member_graph(claim, member(canon, q, decided, confirmed))
 
     def claim_graphs(self, touched: Iterable[str]) -> tuple[list[Graph], list[str], list[str]]:
         """``(graphs to write, graph IRIs to remove, statements whose facets changed)``."""
-        misquotes = self.state.decisions(MISQUOTE_SCHEME)
-        members = self.state.decisions(MEMBER_SCHEME)
+        state, tracker = self.state, self.tracker
         out: list[Graph] = []
         remove: list[str] = []
         statements: list[str] = []
         roots: set[str] = set()
         for claim in touched:
-            root = self.tracker.root(claim)
+            root = tracker.root(claim)
             roots.add(root)
-            if root != claim and self.state.shown(claim):
+            if root != claim and state.shown(claim):
                 out.append(graphs.replaced_graph(claim, root))
+        dirty: dict[str, list[Quote]] = {}
+        for statement in tracker.dirty:
+            quote = state.quote(statement)
+            if quote is not None:
+                dirty.setdefault(tracker.root(quote.claim), []).append(quote)
+                roots.add(tracker.root(quote.claim))
+        gone = set(tracker.gone)
         for root in sorted(roots):
-            quotes = self.state.members(root)
-            statements += [q.statement for q in quotes]
-            if len(quotes) >= 2 or (quotes and self.state.shown(root)):
-                arts = self.articles({q.graph for q in quotes})
-                decided = {q.statement: misquotes[m][0] for q in quotes
-                           if (m := member_iri(q.statement)) in misquotes}
-                confirmed = {q.statement for q in quotes
-                             if members.get(member_iri(q.statement), ("",))[0] == "confirmed"}
-                out.append(graphs.claim_graph(summarise(root, quotes, arts, decided, confirmed)))
-                self.state.shown(root, True)
-            elif self.state.shown(root) and root not in self.state.replaced():
-                remove.append(str(graphs.claim_graph_iri(root)))
-                self.state.shown(root, False)
+            size = state.size(root)
+            shown = state.shown(root)
+            if size == 0 or (size == 1 and not shown):
+                if shown and root not in state.replaced():
+                    remove.append(str(graphs.claim_graph_iri(root)))
+                    state.shown(root, False)
+                gone.update(q.statement for q in dirty.get(root, ()) if q.statement in tracker.split_off_now)
+                continue
+            previous = state.canonical(root)
+            canon = state.quote(previous) if previous else None
+            changed = dirty.get(root, [])
+            full = root in tracker.full or canon is None or tracker.root(canon.claim) != root \
+                or any(q.words > canon.words for q in changed)
+            if full:
+                quotes = state.members(root)
+                best = canonical(quotes)
+                if canon is None or best.statement != canon.statement or root in tracker.full:
+                    changed = quotes
+                canon = best
+            assert canon is not None
+            out += [self._member(root, canon, q) for q in changed]
+            statements += [q.statement for q in changed]
+            out.append(graphs.claim_graph(Head(root, canon, *state.head(root))))
+            state.canonical(root, canon.statement)
+        remove += [str(graphs.member_graph_iri(s)) for s in sorted(gone)]
+        statements += sorted(gone)
         return out, remove, statements
 
     def copy_graphs(self, articles: Iterable[str]) -> list[Graph]:
@@ -214,7 +234,10 @@ def _apply(state: State, tracker: Tracker, subject: str, scheme: str, value: str
     if scheme == MEMBER_SCHEME and value == "split":
         return tracker.split_off(statement)
     quote = state.quote(statement)
-    return {tracker.root(quote.claim)} if quote else set()
+    if quote is None:
+        return set()
+    tracker.dirty.add(statement)
+    return {tracker.root(quote.claim)}
 
 
 def _keep_iris(state: State, tracker: Tracker, before: dict[str, str]) -> None:

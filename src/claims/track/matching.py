@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from claims.config import base_iri
 from claims.track.compare import compare
-from claims.track.state import State, body_keys
+from claims.track.state import Quote, State, body_keys
+from claims.track.wording import tokens, words
 
 COPY = 0.6  # body containment (sampled 8-shingles) that makes an article a copy
 MIN_BODY_KEYS = 12  # bodies with fewer sampled shingles (about 50 words) are too short to call copies
@@ -75,6 +76,10 @@ class Tracker:
     def __init__(self, state: State) -> None:
         self.state = state
         self.copies: set[str] = set()  # articles whose syndication changed (graphs)
+        self.dirty: set[str] = set()  # statements whose member graph must be written
+        self.full: set[str] = set()  # claims whose every member graph must be rewritten
+        self.gone: set[str] = set()  # statements no longer tracked (their graphs go)
+        self.split_off_now: set[str] = set()  # statements split off (their graphs may go)
 
     def root(self, claim: str) -> str:
         seen = {claim}
@@ -98,7 +103,10 @@ class Tracker:
         if previous == info.content_hash:
             return touched  # re-ingested unchanged: nothing to do
         if previous is not None:
-            touched |= self.state.forget_article(info.graph)
+            claims, statements = self.state.forget_article(info.graph)
+            touched |= claims
+            self.full |= claims
+            self.gone.update(statements)
             touched |= self._unlink_copies(info.graph)
         keys = body_keys(info.text)
         self.state.add_article(info.graph, info.article, info.content_hash, info.outlet,
@@ -116,25 +124,47 @@ class Tracker:
             claim = claim_iri(row.statement)
             self.state.add_quote(row.statement, row.graph, row.article, row.outlet, row.date,
                                  row.speaker, row.text, claim)
+            self.dirty.add(row.statement)
             return {claim}
         matched: dict[str, int] = {}
         for quote in self.state.candidates(row.text):
             if quote.graph == row.graph or self.split(quote.statement):
                 continue
-            if compare(quote.text, row.text, quote.speaker, row.speaker).label != "different":
-                claim = self.root(quote.claim)
-                matched[claim] = matched.get(claim, 0) + 1
+            label = compare(quote.text, row.text, quote.speaker, row.speaker).label
+            if label == "different":
+                continue
+            claim = self.root(quote.claim)
+            if label == "misquote" and not self._fits(claim, quote, row):
+                continue
+            matched[claim] = matched.get(claim, 0) + 1
         if not matched:
             claim = claim_iri(row.statement)
         else:
-            sizes = {c: len(self.state.members(c)) for c in matched}
+            if len(matched) == 1 and self.state.canonical(next(iter(matched))) is None:
+                first = min(matched)
+                lone = self.state.members(first)
+                if len(lone) == 1:  # a claim is born: its canonical wording until rewritten
+                    longer = lone[0] if lone[0].words >= len(words(tokens(row.text))) else None
+                    self.state.canonical(first, longer.statement if longer else row.statement)
+            sizes = {c: self.state.size(c) for c in matched}
             claim = min(sizes, key=lambda c: (-sizes[c], c))
             for other in sizes:
                 if other != claim:
-                    self.state.move(other, claim)
+                    self.dirty.update(self.state.move(other, claim))
         self.state.add_quote(row.statement, row.graph, row.article, row.outlet, row.date,
                              row.speaker, row.text, claim)
+        self.dirty.add(row.statement)
         return {claim, *matched}
+
+    def _fits(self, claim: str, quote: Quote, row: Row) -> bool:
+        """A misquote of a member joins its claim only when it is no further from the
+        claim's canonical wording (so variants of variants do not chain)."""
+        canonical = self.state.canonical(claim)
+        if canonical is None or canonical == quote.statement:
+            return True
+        found = self.state.quote(canonical)
+        return found is None or compare(found.text, row.text, found.speaker,
+                                        row.speaker).label != "different"
 
     # ------------------------------------------------------------ syndication
 
@@ -179,6 +209,9 @@ class Tracker:
         own = claim_iri(statement)
         new = own if own != old else f"{own}-split"
         self.state.set_claim(statement, new)
+        self.full.update((old, new))
+        self.dirty.add(statement)
+        self.split_off_now.add(statement)
         return {old, new}
 
     def merge(self, claim: str, into: str) -> set[str]:
@@ -186,7 +219,7 @@ class Tracker:
         a, b = self.root(claim), self.root(into)
         if a == b:
             return {a}
-        self.state.move(a, b)
+        self.dirty.update(self.state.move(a, b))
         self.state.shown(a, True)  # an editor named it: it keeps a graph pointing on
         return {a, b}
 

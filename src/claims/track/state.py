@@ -21,6 +21,7 @@ it in memory for as long as the store object lives. It holds nothing the store d
 from __future__ import annotations
 
 import hashlib
+import math
 import sqlite3
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +36,8 @@ from claims.track.wording import expanded, tokens, words
 
 SUFFIX = ".track.sqlite"
 COMMON = 400  # a shingle with more postings than this is too common to block on
+SHARE = 0.3  # share of the shorter quotation's shingles a candidate must have
+LIMIT = 20  # candidates compared, at most
 SCHEMA_VERSION = "1"
 
 TABLES = """
@@ -54,7 +57,7 @@ CREATE TABLE IF NOT EXISTS articles (
   containment REAL);
 CREATE TABLE IF NOT EXISTS bodykeys (key INTEGER NOT NULL, graph TEXT NOT NULL,
   PRIMARY KEY (key, graph)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS shown (claim TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS shown (claim TEXT PRIMARY KEY, canonical TEXT);
 CREATE TABLE IF NOT EXISTS decisions (subject TEXT NOT NULL, scheme TEXT NOT NULL,
   value TEXT NOT NULL, target TEXT, PRIMARY KEY (subject, scheme));
 """
@@ -156,16 +159,16 @@ class State:
         row = self.db.execute("SELECT hash FROM articles WHERE graph = ?", (graph,)).fetchone()
         return str(row[0]) if row else None
 
-    def forget_article(self, graph: str) -> set[str]:
-        """Drop an article and its quotes; returns the claims they were in."""
-        claims = {str(c) for (c,) in self.db.execute(
-            "SELECT DISTINCT claim FROM quotes WHERE graph = ?", (graph,))}
+    def forget_article(self, graph: str) -> tuple[set[str], list[str]]:
+        """Drop an article and its quotes; returns the claims they were in and the statements."""
+        found = self.db.execute("SELECT claim, statement FROM quotes WHERE graph = ?", (graph,)).fetchall()
+        claims = {str(c) for c, _ in found}
         self.db.execute("DELETE FROM keys WHERE quote IN (SELECT id FROM quotes WHERE graph = ?)",
                         (graph,))
         self.db.execute("DELETE FROM quotes WHERE graph = ?", (graph,))
         self.db.execute("DELETE FROM bodykeys WHERE graph = ?", (graph,))
         self.db.execute("DELETE FROM articles WHERE graph = ?", (graph,))
-        return claims
+        return claims, [str(s) for _, s in found]
 
     def add_article(self, graph: str, article: str, content_hash: str, outlet: str | None,
                     credit: str | None, date: str | None, keys: Sequence[int]) -> None:
@@ -212,9 +215,10 @@ class State:
                             ((k, quote) for k in quote_keys(text)))
         return quote
 
-    def candidates(self, text: str, *, limit: int = 50) -> list[Quote]:
-        """The quotes sharing at least two rare shingles with ``text`` (one when it has only
-        one or two), most shared first."""
+    def candidates(self, text: str, *, limit: int = LIMIT) -> list[Quote]:
+        """The quotes sharing rare shingles with ``text``: at least :data:`SHARE` of the
+        shingles of the shorter of the two (two at least; one when a side has only one or
+        two), most shared first, ``limit`` at most."""
         keys = quote_keys(text)
         if not keys:
             return []
@@ -226,9 +230,17 @@ class State:
                 continue  # a stock run of words: blocks nothing
             for (quote,) in posting:
                 shared[quote] = shared.get(quote, 0) + 1
-        need = 2 if len(keys) > 2 else 1
-        best = sorted((q for q, n in shared.items() if n >= need), key=lambda q: -shared[q])[:limit]
-        return self.quotes_by_id(best)
+        floor = 2 if len(keys) > 2 else 1
+        ids = [q for q, n in shared.items() if n >= floor]
+        own = len(words(tokens(text)))
+        found = []
+        for quote in self.quotes_by_id(ids):
+            fewer = min(own, quote.words)
+            need = max(2, math.ceil(SHARE * (fewer - 2))) if fewer > 4 and len(keys) > 2 else floor
+            if shared[quote.id] >= need:
+                found.append(quote)
+        found.sort(key=lambda q: (-shared[q.id], q.id))
+        return found[:limit]
 
     def quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
         rows = self.db.execute(f"SELECT {_QUOTE} FROM quotes WHERE id IN "
@@ -245,17 +257,24 @@ class State:
                                (claim,)).fetchall()
         return [Quote(*r) for r in rows]
 
+    def size(self, claim: str) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM quotes WHERE claim = ?", (claim,)).fetchone()[0])
+
     def claims_of_graphs(self, graphs: Iterable[str]) -> set[str]:
         return {str(c) for (c,) in self.db.execute(
             "SELECT DISTINCT claim FROM quotes WHERE graph IN (SELECT value FROM json_each(?))",
             (_json(list(graphs)),))}
 
-    def move(self, claim: str, into: str) -> None:
-        """Every member of ``claim`` joins ``into``; ``claim`` is replaced by it."""
+    def move(self, claim: str, into: str) -> list[str]:
+        """Every member of ``claim`` joins ``into``; ``claim`` is replaced by it. Returns the
+        statements moved."""
+        moved = [str(s) for (s,) in self.db.execute("SELECT statement FROM quotes WHERE claim = ?",
+                                                    (claim,))]
         self.db.execute("UPDATE quotes SET claim = ? WHERE claim = ?", (into, claim))
         self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (claim, into))
         self.db.execute("UPDATE claims SET replaced_by = ? WHERE replaced_by = ?", (into, claim))
         self.db.execute("DELETE FROM claims WHERE claim = ? AND replaced_by IS NULL", (into,))
+        return moved
 
     def rename(self, claim: str, to: str) -> None:
         """The claim takes another IRI (no replacement recorded: ``claim`` never showed)."""
@@ -280,10 +299,31 @@ class State:
     def __len__(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0])
 
+    def canonical(self, claim: str, statement: str | None = None) -> str | None:
+        """The claim's canonical statement as last written (``statement``: record it)."""
+        if statement is not None:
+            self.db.execute("INSERT OR REPLACE INTO shown VALUES (?, ?)", (claim, statement))
+        row = self.db.execute("SELECT canonical FROM shown WHERE claim = ?", (claim,)).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def head(self, claim: str) -> tuple[int, int, int, str, str | None, str | None]:
+        """``(members, outlets, independent sources, first article, first date, first outlet)``:
+        a copy counts as its original (one level), else as its credited outlet, else its own."""
+        members, outlets, independent = self.db.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT COALESCE(q.outlet, q.article)), COUNT(DISTINCT "
+            "lower(COALESCE(o.credit, o.outlet, o.graph, a.credit, a.outlet, a.graph))) "
+            "FROM quotes q LEFT JOIN articles a ON a.graph = q.graph "
+            "LEFT JOIN articles o ON o.graph = a.original WHERE q.claim = ?", (claim,)).fetchone()
+        first = self.db.execute(
+            "SELECT article, date, outlet FROM quotes WHERE claim = ? "
+            "ORDER BY COALESCE(date, '9999'), COALESCE(outlet, ''), statement LIMIT 1",
+            (claim,)).fetchone()
+        return int(members), int(outlets), int(independent), str(first[0]), first[1], first[2]
+
     def shown(self, claim: str, now: bool | None = None) -> bool:
         """Whether the claim has a graph in the store (``now``: record that it has, or not)."""
         if now is True:
-            self.db.execute("INSERT OR IGNORE INTO shown VALUES (?)", (claim,))
+            self.db.execute("INSERT OR IGNORE INTO shown VALUES (?, NULL)", (claim,))
         elif now is False:
             self.db.execute("DELETE FROM shown WHERE claim = ?", (claim,))
         return self.db.execute("SELECT 1 FROM shown WHERE claim = ?", (claim,)).fetchone() is not None

@@ -18,7 +18,7 @@ never count twice. First seen: the earliest member's article date (and its outle
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.track.compare import Change, compare
@@ -45,12 +45,12 @@ class Member:
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
-    """A claim as the layer writes it."""
+class Head:
+    """A claim as the layer writes it (its members are written one by one)."""
 
     claim: str
     canonical: Quote
-    members: tuple[Member, ...]
+    members: int
     outlets: int
     independent: int
     first_article: str
@@ -76,47 +76,15 @@ def canonical(quotes: Sequence[Quote]) -> Quote:
     return min(tried, key=lambda c: (conflicts(c), *_order(c)))
 
 
-def source_of(graph: str, articles: Mapping[str, Mapping[str, object]]) -> str:
-    """The independent source an article counts as (its original's, its credit's, its outlet)."""
-    seen: set[str] = set()
-    while True:
-        info = articles.get(graph)
-        if info is None:
-            return f"article:{graph}"
-        original = info.get("original")
-        if isinstance(original, str) and original not in seen and original in articles:
-            seen.add(graph)
-            graph = original
-            continue
-        for key in ("credit", "outlet"):
-            value = info.get(key)
-            if isinstance(value, str) and value.strip():
-                return f"outlet:{' '.join(value.lower().split())}"
-        return f"article:{graph}"
-
-
-def summarise(claim: str, quotes: Sequence[Quote], articles: Mapping[str, Mapping[str, object]],
-              misquote_decisions: Mapping[str, str], confirmed: set[str]) -> Summary:
-    """The claim's summary from its members (``quotes``), the articles' state rows (by graph),
-    the current misquote decisions (by statement) and the confirmed memberships (statements)."""
-    canon = canonical(quotes)
-    members = []
-    for q in sorted(quotes, key=lambda q: (q.date or "9999", q.statement)):
-        if q.statement == canon.statement:
-            members.append(Member(q.statement, q.article, q.outlet, q.date, q.text, "exact", 1.0))
-            continue
-        found = compare(canon.text, q.text, canon.speaker, q.speaker)
-        wording = found.relation if found.label != "different" else "indirect"
-        confidence = 1.0 if q.statement in confirmed else (
-            found.confidence if found.label != "different" else 0.5)
-        decided = misquote_decisions.get(q.statement)
-        flagged = found.label == "misquote"
-        status = decided if decided in ("confirmed", "dismissed") else ("flagged" if flagged else None)
-        members.append(Member(q.statement, q.article, q.outlet, q.date, q.text, wording,
-                              round(confidence, 3), found.material,
-                              misquote=status in ("flagged", "confirmed"), misquote_status=status))
-    outlets = {q.outlet or f"article:{q.article}" for q in quotes}
-    sources = {source_of(q.graph, articles) for q in quotes}
-    first = min(quotes, key=lambda q: (q.date or "9999", q.outlet or "", q.statement))
-    return Summary(claim, canon, tuple(members), len(outlets), len(sources), first.article,
-                   first.date, first.outlet)
+def member(canon: Quote, q: Quote, misquote_decision: str | None, confirmed: bool) -> Member:
+    """How member ``q``'s wording relates to the canonical ``canon``, decisions applied."""
+    if q.statement == canon.statement:
+        return Member(q.statement, q.article, q.outlet, q.date, q.text, "exact", 1.0)
+    found = compare(canon.text, q.text, canon.speaker, q.speaker)
+    wording = found.relation if found.label != "different" else "indirect"
+    confidence = 1.0 if confirmed else (found.confidence if found.label != "different" else 0.5)
+    flagged = found.label == "misquote"
+    status = misquote_decision if misquote_decision in ("confirmed", "dismissed") else (
+        "flagged" if flagged else None)
+    return Member(q.statement, q.article, q.outlet, q.date, q.text, wording, round(confidence, 3),
+                  found.material, misquote=status in ("flagged", "confirmed"), misquote_status=status)

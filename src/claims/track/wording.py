@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 GAP = "…"  # an ellipsis: the quotation was cut here
 WILD = "⁂"  # a bracketed insertion: stands for a few words of the other side
@@ -49,6 +50,7 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[str, ...]:
     """The word tokens of a quotation, with :data:`GAP` and :data:`WILD` marks."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -77,6 +79,7 @@ _SUFFIXES = (("n't", "not"), ("'ve", "have"), ("'re", "are"), ("'ll", "will"), (
              ("'m", "am"))
 
 
+@lru_cache(maxsize=65536)
 def expanded(toks: tuple[str, ...]) -> tuple[str, ...]:
     """The tokens with contractions written out ("we've" -> "we have", "don't" -> "do not").
 
