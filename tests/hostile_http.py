@@ -1,13 +1,22 @@
 """Hostile HTTP servers for the adversarial suite: real servers on loopback that answer
-as told and record every request they receive."""
+as told and record every request they receive; and the suite's scale (short by default,
+``CLAIMS_ADVERSARIAL=long`` for the long run)."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+LONG = os.environ.get("CLAIMS_ADVERSARIAL", "").lower() == "long"
+
+
+def scale(short: int, long: int) -> int:
+    """How many of something to try: ``short`` by default, ``long`` in the long run."""
+    return long if LONG else short
 
 
 @dataclass
