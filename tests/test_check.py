@@ -124,6 +124,18 @@ def test_a_population_difference_between_two_countries() -> None:
     assert india is not None and china is not None and c.computed == india - china
 
 
+def test_growth_of_one_country_and_not_of_a_group() -> None:
+    c = _one("India's economy grew 7 percent in 2022.", "2023-03-01")
+    india = value("gdp_growth_pct", "IND", 2022)
+    assert india is not None
+    assert (c.reading.measure, c.reading.year, c.computed) == ("gdp_growth", 2022, india)
+    assert c.verdict == verdict_of(abs(7 - india) / india)
+    shrank = _one("Russia's economy shrank 2.1% in 2022.", "2023-03-01")
+    assert shrank.reading.claimed == -2.1 and shrank.computed == value("gdp_growth_pct", "RUS", 2022)
+    group = _one("BRICS economies grew 4% in 2022.", "2023-03-01")
+    assert group.verdict == "uncheckable" and "growth of a group" in group.reason
+
+
 @pytest.mark.parametrize(("sentence", "why"), [
     ("About 16 percent of African trade is between African countries.", "trade"),
     ("The rainforest makes 20 percent of the planet's oxygen.", "oxygen"),

@@ -69,6 +69,8 @@ class Part:
                     f"({self.series}, {self.year}{gap})")
         if self.measure == "member_count":
             return f"{self.computed:.0f} members"
+        if self.measure == "gdp_growth":
+            return f"{self.computed:.2f}% real GDP growth ({self.series}, {self.year})"
         return f"{self.computed:,.0f} ({self.series}, {self.year}{gap})"
 
 
@@ -161,7 +163,7 @@ def _part(r: Reading, measure: str) -> Part | str:
         kind, what = ("gdp" if measure == "rank_gdp" else "pop"), "rank"
     if measure == "pop_diff":
         kind, what = "pop", "diff"
-    series = _SERIES.get(kind)
+    series = "gdp_growth_pct" if measure == "gdp_growth" else _SERIES.get(kind)
     if series is None or r.year is None or r.entity is None:
         return f"{measure} is not a series of the reference data"
     year = r.year
@@ -186,7 +188,11 @@ def _part(r: Reading, measure: str) -> Part | str:
         err = 0.0 if place == r.claimed else 1.0
         return Part(measure, series, year, have, missing, total, None, computed, err,
                     "accurate" if err == 0 else "inaccurate")
-    if what == "diff":
+    if what == "growth":
+        if len(have) != 1:
+            return "the growth of a group is not the sum of its members' growth"
+        computed = have[0][1]
+    elif what == "diff":
         a, b = (statistics.value(series, c, year) for c in r.entity.members[:2])
         if a is None or b is None:
             return f"no {SERIES[series].label} for {r.entity.label} in {year}"

@@ -10,9 +10,10 @@ A figure statement of the extractor (:mod:`claims.extract.figures`) is read in i
   (``surface_abs``) or exports (``exports_abs``); a member count (``member_count``: "an
   eight-nation group", "the 55-member AU"); a difference of population ("3mn more than
   China": ``pop_diff``); a rank ("Africa's biggest economy": ``rank_gdp``, "most populous
-  country": ``rank_pop``). A share of something the data does not hold (trade between
-  countries, oxygen, a country's own vaccinated population, merchandise exports) is read
-  as ``uncheckable`` with the reason;
+  country": ``rank_pop``); real GDP growth of one country ("the economy grew 3%":
+  ``gdp_growth``). A share of something the data does not hold (trade between countries,
+  oxygen, a country's own vaccinated population, merchandise exports) is read as
+  ``uncheckable`` with the reason;
 - **entity** — :func:`claims.check.entities.entity_of`;
 - **year** — :func:`claims.check.years.year_of` (the rule written there);
 - **comparator** — ``approx`` (about, nearly, a bare number), ``at_least`` (more than, over),
@@ -64,6 +65,9 @@ _COUNT_UNITS = frozenset(["nation", "member", "country", "state", "economy"])
 _COUNT_NOUNS = frozenset(["members", "member states", "member countries", "member nations",
                           "countries", "nations", "states", "economies"])
 _PEOPLE_UNITS = frozenset(["people", "inhabitants", "residents", "citizens", "persons"])
+_GROWTH = re.compile(r"\b(?:grew|grow|grows|growing|growth|expanded|expand|expands|contracted|"
+                     r"shrank|shrunk|shrink|contraction)\b", re.I)
+_SHRINK = re.compile(r"\b(?:contracted|shrank|shrunk|shrink|contraction)\b", re.I)
 _DIFF = re.compile(r"^\s*(?:more|fewer|less)\s+than\s+", re.I)
 _RANK = re.compile(
     r"\b(?P<region>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:'s|’s) (?P<sup>biggest|largest) economy"
@@ -143,6 +147,9 @@ def _read(doc: Document, fig: Statement, sent: Span, context: str,
     if measure is None:
         return None
     claimed, comparator, upper, unit = _claim(q, measure)
+    if measure == "gdp_growth" and claimed is not None and \
+            _SHRINK.search(sentence[max(0, start - 50):start]):
+        claimed = -claimed  # "shrank 2%": -2
     phrase = fig.text
     if nxt is not None and _restates(text, fig.span, nxt):  # "more than 60% (62%)": the precise one
         inner = find_figures(Document.from_text(text[nxt.start:nxt.end], id="p"))
@@ -183,7 +190,7 @@ def _restates(text: str, first: Span, second: Span) -> bool:
 
 def _claim(q: Quantity, measure: str) -> tuple[float | None, str, float | None, str]:
     value, upper = q.value, q.upper
-    share = measure.endswith("_share") or measure in ("gdp_share|ppp_share",)
+    share = measure.endswith("_share") or measure in ("gdp_share|ppp_share", "gdp_growth")
     if q.kind == "proportion" and value is not None:
         value, upper = value * 100, (upper * 100 if upper is not None else None)
     if measure == "surface_abs" and q.unit == "mi2" and value is not None:
@@ -203,7 +210,11 @@ def _measure(sentence: str, start: int, end: int, q: Quantity, phrase: str, doc:
     if q.kind == "proportion":  # "half of the world's population": the whole is in the phrase
         tail = phrase[phrase.lower().find(" of ") if " of " in phrase.lower() else len(phrase):] + tail
     if q.kind in ("percentage", "proportion") or (q.kind == "range" and q.unit == "%"):
-        return _share(sentence, start, tail, doc, spans, index, sent)
+        found = _share(sentence, start, tail, doc, spans, index, sent)
+        if found[0] is None and q.kind != "proportion" and _GROWTH.search(sentence[max(0, start - 50):start]
+                                                                          + tail[:20]):
+            return "gdp_growth", None  # "the economy grew 3% in 2022", "GDP growth of 5.2 percent"
+        return found
     unit = (q.unit or "").lower()
     head = sentence[:start]
     if q.kind == "money" or (q.kind == "range" and q.unit and q.unit != "%"):
@@ -272,6 +283,8 @@ def _share(sentence: str, start: int, tail: str, doc: Document, spans: Sequence[
     whole = m.group("whole") if m else ""
     cut = _WHOLE_END.search(whole)
     whole = whole[:cut.start()] if cut else whole
+    if not re.match(r"\s*[A-Za-z]", whole) or re.match(r"\s*(?:[A-Z][a-z]+\s+)?\d{4}\b", whole):
+        whole = ""  # "7 percent in 2022", "in March 2020": a date, not a whole
     if not whole and _OUTPUT_SHARE.match(tail):
         whole = tail
     if not whole:

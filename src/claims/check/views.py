@@ -121,7 +121,7 @@ def check_section(chosen: Selected) -> str | None:
     if found.empty:
         return None
     row = found.iloc[0]
-    share = "share" in str(row["measure"])
+    share = "share" in str(row["measure"]) or str(row["measure"]) == "gdp_growth"
     verdict = _text(row["verdict"]).replace("_", " ")
     if isinstance(row["misstatement"], str) and row["misstatement"]:
         verdict += f" ({_text(row['misstatement'])})"
