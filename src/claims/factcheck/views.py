@@ -5,9 +5,11 @@ panel's "Fact-checks" section, and the query behind them."""
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import ipywidgets as W
 import pandas as pd
 from rdflib import URIRef
 
@@ -15,7 +17,7 @@ from claims.extensions import Facet, Selected, register_facet, register_section
 from claims.query import expand, select, shorten
 from claims.store.base import Store
 
-__all__ = ["FACETS", "matches_of"]
+__all__ = ["FACETS", "factcheck_section", "factcheck_widget", "matches_of"]
 
 FACETS = ("fact_checked",)
 _CHUNK = 500
@@ -83,30 +85,77 @@ def matches_of(store: Store, statement: str) -> pd.DataFrame:
     return select(store, _MATCHES, statement=URIRef(expand(statement)))
 
 
+def _day(value: object) -> str | None:
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return text[:10] if text not in ("", "NaT", "nan") else None
+
+
+def _item(r: Any) -> str:
+    """One match as an HTML list item: publisher, rating, date, link, claim wording, score."""
+    esc = html.escape
+    rating = _rating_label(r["rating"], r["rating_text"])
+    when = _day(r["review_date"]) or _day(r["claim_date"])
+    day = ", " + esc(when) if when else ""
+    who = f" — claimed by {esc(str(r['claimant']))}" if isinstance(r["claimant"], str) else ""
+    return (f"<li class='claims-factcheck' data-match='{esc(str(r['match']))}'>"
+            f"<b>{esc(str(r['publisher']))}</b>: "
+            f"<span class='claims-factcheck-rating'>{esc(str(r['rating_text']))}</span> ({esc(rating)})"
+            f"{day} <a href='{esc(str(r['url']))}' target='_blank'>link</a>"
+            f"<div class='claims-factcheck-claim'>“{esc(str(r['claim']))}”{who}</div>"
+            f"<div class='claims-factcheck-score'>score {float(r['score']):.2f}, "
+            f"{esc(str(r['method']))}</div></li>")
+
+
 def factcheck_section(chosen: Selected) -> str | None:
-    """The provenance panel's "Fact-checks": publisher, rating, date, link, wording, score."""
+    """The provenance panel's "Fact-checks" as HTML (exports, tests)."""
     rows = matches_of(chosen.store, chosen.iri)
     if rows.empty:
         return None
-    esc = html.escape
-    items = []
+    items = "".join(_item(r) for _, r in rows.drop_duplicates("match").iterrows())
+    return f"<ul class='claims-factchecks'>{items}</ul>"
+
+
+def factcheck_widget(chosen: Selected) -> W.Widget | None:
+    """The provenance panel's "Fact-checks": each match (:func:`factcheck_section`'s item) with
+    Confirm and Reject buttons for an editor (the name from the Reviewer box, filled from
+    ``CLAIMS_REVIEWER``); a coded error shows as a message under them."""
+    rows = matches_of(chosen.store, chosen.iri)
+    if rows.empty:
+        return None
+    from claims.errors import ClaimsError
+    from claims.factcheck.edits import confirm, reject
+
+    reviewer = W.Text(value=os.environ.get("CLAIMS_REVIEWER", ""), placeholder="your name",
+                      description="Reviewer")
+    reviewer.add_class("claims-factcheck-reviewer")
+    message = W.HTML()
+    message.add_class("claims-factcheck-message")
+    boxes = []
     for _, r in rows.drop_duplicates("match").iterrows():
-        rating = _rating_label(r["rating"], r["rating_text"])
-        when = r["review_date"] if isinstance(r["review_date"], str) else r["claim_date"]
-        day = ", " + esc(str(when)) if isinstance(when, str) else ""
-        who = f" — claimed by {esc(str(r['claimant']))}" if isinstance(r["claimant"], str) else ""
-        items.append(
-            f"<li class='claims-factcheck' data-match='{esc(str(r['match']))}'>"
-            f"<b>{esc(str(r['publisher']))}</b>: "
-            f"<span class='claims-factcheck-rating'>{esc(str(r['rating_text']))}</span> ({esc(rating)})"
-            f"{day} "
-            f"<a href='{esc(str(r['url']))}' target='_blank'>link</a>"
-            f"<div class='claims-factcheck-claim'>“{esc(str(r['claim']))}”{who}</div>"
-            f"<div class='claims-factcheck-score'>score {float(r['score']):.2f}, "
-            f"{esc(str(r['method']))}</div>"
-            f"</li>")
-    return f"<ul class='claims-factchecks'>{''.join(items)}</ul>"
+        item = W.HTML(f"<ul class='claims-factchecks'>{_item(r)}</ul>")
+        buttons = []
+        for label, act in (("Confirm", confirm), ("Reject", reject)):
+            button = W.Button(description=label, button_style="danger" if label == "Reject" else "")
+            button.add_class(f"claims-factcheck-{label.lower()}")
+
+            def clicked(_: object, act: Any = act, label: str = label,
+                        factcheck: str = str(r["factcheck"]), item: W.HTML = item) -> None:
+                try:
+                    act(chosen.store, chosen.iri, factcheck, reviewer=reviewer.value)
+                except ClaimsError as exc:
+                    message.value = f"<p class='claims-section-error'>{html.escape(exc.message)}</p>"
+                    return
+                message.value = ""
+                done = "rejected" if label == "Reject" else "confirmed"
+                note = f"<div class='claims-factcheck-decided'>{done} by {html.escape(reviewer.value)}</div>"
+                item.value = item.value.replace("</li>", note + "</li>")
+            button.on_click(clicked)
+            buttons.append(button)
+        boxes.append(W.VBox([item, W.HBox(buttons)]))
+    box = W.VBox([*boxes, reviewer, message])
+    box.add_class("claims-factchecks-box")
+    return box
 
 
 register_facet(Facet("fact_checked", "Fact-checked", _checked, kind="flag", stamp=_stamp))
-register_section("factchecks", factcheck_section, title="Fact-checks", order=30)
+register_section("factchecks", factcheck_widget, title="Fact-checks", order=30)
