@@ -209,3 +209,17 @@ def test_the_object_of_a_participle_cue_is_not_its_speaker() -> None:
     text = ("In an interview on Monday, Nora Quill kept up her attacks, saying the Ohio "
             'senator could not "make a deal with anyone" in the chamber.')
     assert _names(text) == ["Nora Quill"]
+
+
+def test_full_name_after_a_role_with_capitalised_words() -> None:
+    text = ('"The count is wrong," said former Ohio governor Mara Kowalski (D), a party elder.\n'
+            '"I do not know where she stands," said undecided Green voter Omar Haddad of '
+            "Dayton, before the rally.")
+    sps = _speakers(text)
+    assert [(s.name, s.role) if s else None for s in sps] == [
+        ("Mara Kowalski", "former Ohio governor"), ("Omar Haddad", "undecided Green voter")]
+
+
+def test_a_described_source_with_a_modifier_after_it() -> None:
+    sp = _speakers('"It is a way to take part," says a source involved in the campaign.')[0]
+    assert sp is not None and (sp.name, sp.method) == ("source", "descriptive")

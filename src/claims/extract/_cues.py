@@ -131,6 +131,16 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
     described = words[0].lower() in ("the", "a", "an", "one") and 2 <= len(words) <= 4 and all(
         w.isalpha() and w.islower() and w not in _FUNCTION for w in words[1:]) and not \
         words[-1].endswith("ly")  # "the gambling tycoon told", not "the course of their"
+    head = next((i for i, w in enumerate(words[1:5], 1) if w.lower() in SPEAKER_NOUNS
+                 or w.lower() in ROLE_WORDS or w.lower().rstrip("s") in ROLE_WORDS), None)
+    if head is not None and head < len(words) - 1 and words[0].lower() in (
+            "a", "an", "the", "one", "another") and words[head + 1].islower() and all(
+            w.isalpha() and w not in _FUNCTION for w in words[1:head]):
+        # "a source involved in the plan", "a strategist for one of the candidates"
+        desc = " ".join(words[1:head + 1])
+        return Speaker(name=desc, mention=text[start:toks[head][1] + len(words[head])],
+                       mention_span=Span(start, toks[head][1] + len(words[head])),
+                       method="descriptive")
     if words[-1].lower() in SPEAKER_NOUNS or words[-1].lower() in ROLE_WORDS or described:
         desc = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
         return Speaker(name=desc, mention=mention, mention_span=mspan, role=role,
@@ -205,7 +215,10 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
     m = _AFTER_SAID.match(after)
     if m and _is_verb(m.group("verb")) and m.group("verb") not in OBJECT_VERBS:
         base = outer.end
-        sp = parse_source(text, Span(base + m.start("np"), base + m.end("np")), leading=True)
+        np = Span(base + m.start("np"), base + m.end("np"))
+        sp = parse_source(text, np, leading=True)
+        if sp is None or (sp.method == "explicit" and " " not in sp.name):
+            sp = _name_after_role(text, np) or sp
         if sp is not None:
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
     m = _AFTER_NP.match(after)
@@ -266,6 +279,31 @@ def _tail_cue(text: str, masked: str, region: Span) -> tuple[Speaker | None, Spa
 
 _APP_NAME = re.compile(r"[\s,]*(?P<n>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD
                        + r"){1,3})[\s,]*")
+
+
+_RUN = re.compile(r"\b(?:" + _NAME_WORD + r"|[A-Z]\.)(?:\s+(?:" + _NAME_WORD + r"|[A-Z]\.))+")
+_STOP_RUN = re.compile(r"\s(?:of|from|in|at|for|with|who|whose|which|and)\s|[,;:(]")
+
+
+def _name_after_role(text: str, np: Span) -> Speaker | None:
+    """The full name ending a role phrase after an inverted cue, when the role holds
+    capitalised words ("said former Vermont governor Jane Roe", "said undecided Republican
+    voter Jane Roe of Derry"): the last run of two or more capitalised words before "of",
+    "who" or a comma, with a lower-case role word before it."""
+    stop = _STOP_RUN.search(text, np.start, np.end)
+    end = stop.start() if stop else np.end
+    runs = list(_RUN.finditer(text, np.start, end))
+    if not runs:
+        return None
+    run = runs[-1]
+    role = text[np.start:run.start()].strip()
+    words = role.split()
+    if not words or not words[-1].isalpha() or not words[-1].islower() or \
+            text[run.end():end].strip():
+        return None
+    role = re.sub(r"^(?:the|a|an)\s+", "", role)
+    return Speaker(name=run.group(), mention=run.group(), mention_span=Span(run.start(), run.end()),
+                   role=role)
 
 
 def _appositive_name(text: str, masked: str, lo: int, comma: int) -> Speaker | None:
