@@ -157,3 +157,16 @@ def test_ingest_reports_bad_files(runner: CliRunner, tmp_path: Path) -> None:
     empty.write_text("")
     result = runner.invoke(cli, ["ingest", str(empty)])
     assert result.exit_code == 1 and "[empty-input]" in result.output
+
+
+def test_help_is_whole_and_json_is_plain(built: CliRunner) -> None:
+    for args in ([], ["review"], ["index"]):
+        listing = built.invoke(cli, [*args, "--help"], env={"COLUMNS": "100"}).output
+        commands = listing.split("Commands:")[1]
+        cut = [line for line in commands.splitlines() if line.rstrip().endswith("...")]
+        assert cut == [], args  # click cuts first sentences at 45 characters with "..."
+    rows = built.invoke(cli, ["query", "articles", "--format", "json"]).output
+    assert "\\/" not in rows and '"date": "' in rows
+    [article] = json.loads(rows)
+    assert len(article["date"]) == 10  # 2022-09-15, not 2022-09-15T00:00:00.000
+    assert all(value is None or value == value for value in article.values())  # no NaN

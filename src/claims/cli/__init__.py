@@ -22,9 +22,10 @@ from claims.cli import (
     serve,
     track,
 )
+from claims.cli._common import FullHelpGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=FullHelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claims")
 def cli() -> None:
     """Quotations, reported speech and figures from news, as a SPARQL knowledge base."""
@@ -32,6 +33,8 @@ def cli() -> None:
 
 for _module in (articles, queries, review, index, layers, link, serve, migrate, track, check, factchecks):
     for _command in _module.COMMANDS:
+        if type(_command) is click.Group:  # every group lists whole first sentences
+            _command.__class__ = FullHelpGroup
         cli.add_command(_command)
 
 

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 import pandas as pd
 
-from claims.cli._table import fit_table
+from claims.cli._table import fit_table, json_records
 from claims.csvsafe import to_csv
 from claims.errors import ClaimsError
 from claims.store import Store, open_store
@@ -43,7 +43,7 @@ def echo_frame(frame: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         click.echo(to_csv(frame), nl=False)
     elif fmt == "json":
-        click.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+        click.echo(json_records(frame))
     elif frame.empty:
         click.echo("(no rows)")
     else:
@@ -75,3 +75,19 @@ def open_shared(spec: str | None) -> Store:
     """Review and index commands open an on-disk store per operation under a lock
     (shared=True), so several editors can record at the same time."""
     return open_store(spec, shared=True)
+
+
+class FullHelpGroup(click.Group):
+    """A group whose command list gives each command's first sentence whole (click cuts it
+    at 45 characters with "..."), wrapped to the terminal."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)

@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["fit_table"]
+__all__ = ["fit_table", "json_records"]
 
 GAP = "  "
 NARROWEST = 10  # a column is never cut below this (nor below its values' width, if smaller)
@@ -86,3 +86,27 @@ def _text(value: Any) -> str:
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def json_records(frame: pd.DataFrame) -> str:
+    """``frame`` as a JSON array of objects: missing values null, dates as written
+    (``2020-01-18``, a time only when there is one), slashes not escaped.
+
+    >>> frame = pd.DataFrame({"url": ["https://a.example/x", None], "date": pd.to_datetime(
+    ...     ["2020-01-18", None]), "n": [1.5, float("nan")]})
+    >>> print(json_records(frame))
+    [{"url": "https://a.example/x", "date": "2020-01-18", "n": 1.5}, {"url": null, "date": null, "n": null}]
+    """
+    import json
+
+    def plain(value: Any) -> Any:
+        if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+            return None
+        if isinstance(value, pd.Timestamp):
+            return _text(value)
+        if hasattr(value, "item"):  # numpy scalars
+            return value.item()
+        return value
+
+    rows = [{str(k): plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+    return json.dumps(rows, ensure_ascii=False, default=str)

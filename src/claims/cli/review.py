@@ -47,7 +47,8 @@ def review_list(show: str | None, kind: str | None, store_spec: str | None, fmt:
 @reviewer_option
 @click.option("--note", "-n", default=None, help="Why; kept with the event.")
 @click.option("--speaker", default=None, help="misattributed: who actually said it.")
-@click.option("--text", "wording", default=None, help="misquoted: the wording the source has.")
+@click.option("--corrected-text", "--text", "wording", default=None,
+              help="misquoted: the wording the source actually has (the quotation's own words).")
 @store_option
 @coded_errors
 def review_record(statement: str, verdict: str, reviewer: str, note: str | None,
@@ -66,10 +67,12 @@ def review_record(statement: str, verdict: str, reviewer: str, note: str | None,
 @click.argument("rating", type=click.Choice(["true", "mostly-true", "mixture", "mostly-false",
                                              "false", "unverifiable"]))
 @reviewer_option
-@click.option("--wording", default=None, help="Your own wording of the rating.")
+@click.option("--rating-text", "--wording", "wording", default=None,
+              help="The rating in your own words (\"Misleading\"), as the fact-check publishes it; "
+                   "not a quotation's wording (that is 'review record misquoted --corrected-text').")
 @click.option("--url", default=None, help="The published fact-check.")
 @click.option("--evidence", "-e", multiple=True, help="What the rating rests on (repeatable).")
-@click.option("--note", "-n", default=None)
+@click.option("--note", "-n", default=None, help="Why; kept with the event.")
 @store_option
 @coded_errors
 def review_rate(statement: str, rating: str, reviewer: str, wording: str | None,
