@@ -316,6 +316,9 @@ def test_filters_and_paging(store: OxigraphStore, index: StatementIndex) -> None
     found, count = index.filter(Filters(text="NOBODY doubts clause 3"))
     assert count == 1 and found["statement"].tolist() == [iri(DOCS[3], 2)]
     assert index.filter(Filters(text="lavrov"))[1] == 1  # the corrected speaker is searched
+    # each search's matches are kept while the index does not change: back to an earlier one
+    assert index.filter(Filters(text="NOBODY doubts clause 3"))[1] == 1
+    assert index.count(Filters(text="lavrov", kind="quotation")) == 1
     assert index.filter(Filters(speaker="x' OR 1=1 --"))[1] == 0  # bound, never pasted
     everything_sorted, _ = index.filter(Filters(), sort="confidence", descending=False, limit=None)
     assert everything_sorted["confidence"].is_monotonic_increasing

@@ -566,7 +566,7 @@ class StatementIndex:
         with errors(self._where):
             for (name,) in db.execute("SELECT name FROM temp.sqlite_master WHERE type = 'table' "
                                       "AND name LIKE 'hits_%'").fetchall():
-                if name not in {v for v in self._memo.values() if isinstance(v, str)}:
+                if f"temp.{name}" not in {v for v in self._memo.values() if isinstance(v, str)}:
                     db.execute(f'DROP TABLE temp."{name}"')
             self._hit_tables += 1
             name = f"hits_{self._hit_tables}"
