@@ -420,8 +420,8 @@ class StatementIndex:
 
     def speakers(self, *, corrected: bool = True, limit: int | None = None,
                  offset: int = 0) -> pd.DataFrame:
-        """Statements, quotations, reported speech and articles per speaker, most first
-        (``corrected=False``: by the speaker as extracted, like the ``speakers`` query)."""
+        """Statements, quotations, reported speech and articles per speaker, most first,
+        like the ``speakers`` query (``corrected=False``: by the speaker as extracted)."""
         column = "speaker" if corrected else "extracted_speaker"
         return self._frame(
             f"SELECT {column} AS speaker, count(*) AS statements, "
