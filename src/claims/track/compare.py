@@ -40,6 +40,7 @@ from claims.track.wording import GAP, WILD, expanded, tokens, words
 Label = Literal["same", "misquote", "different"]
 Relation = Literal["exact", "cosmetic", "truncated", "cut", "misquote", "different"]
 
+MIN_WORDS = 3  # a quotation of fewer words ("no", "top secret") is matched with nothing
 MIN_RUN = 4  # the longest shared run of words that makes two quotations candidates
 MIN_SHARE = 0.6  # share of the shorter quotation's words aligned (or cosmetically varied)
 SHORT = 8  # a match this short between two differently named speakers is a stock phrase
@@ -219,6 +220,8 @@ def compare(a: str, b: str, speaker_a: str | None = None,
     two differently named speakers, the match is longer than :data:`SHORT` words.
     """
     ta, tb = tokens(a), tokens(b)
+    if min(len(words(ta)), len(words(tb))) < MIN_WORDS:
+        return Comparison("different", "different", 1.0, (), 0, 0)  # too short to tell
     if ta == tb and (len(words(ta)) >= OTHER_SPEAKER or _same_speaker(speaker_a, speaker_b) is not False):
         exact = a.strip(" \t\n.,;:!?\"'") == b.strip(" \t\n.,;:!?\"'")
         return Comparison("same", "exact" if exact else "cosmetic", 1.0, (), len(ta), len(ta))
