@@ -33,6 +33,7 @@ from claims.errors import ClaimsError, StoreError, ValidationFailed
 from claims.extract import extract
 from claims.model import iris, shapes
 from claims.model.mapping import article_triples, to_graphs
+from claims.processes import die_with_parent
 from claims.statements import Statement
 from claims.store import bulk
 from claims.store.base import Store
@@ -218,7 +219,8 @@ def _in_parallel(chunks: Iterable[list[Job]], workers: int, mode: str,
         for chunk in chunks:
             yield _work(chunk, mode, ship)
         return
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
     pending: deque[Future[list[Done | Failure]]] = deque()
     try:
         for chunk in chunks:

@@ -166,3 +166,55 @@ def test_kill_during_index_rebuild_then_rebuild_gives_the_same_rows(baseline: Pa
             rows = index.rows().sort_values("statement").reset_index(drop=True)
             index.close()
         assert rows.equals(expected), f"round {round_} (delay {delay:.2f} s)"
+
+
+def test_bulk_staging_files_left_by_a_kill_are_removed_on_the_next_open(tmp_path: Path) -> None:
+    store = tmp_path / "kb"
+    OxigraphStore(store).close()
+    leftover = store / "bulk-1f2e3d.sst"
+    leftover.write_bytes(b"\0" * 1024)  # as a killed bulk load leaves them (23 MB each)
+    with OxigraphStore(store, read_only=True):
+        assert leftover.exists()  # a reader never touches the directory
+    with OxigraphStore(store) as opened:
+        assert not leftover.exists()
+        assert opened.graphs() == []
+
+
+def _descendants(pid: int) -> set[int]:
+    found: set[int] = set()
+    with suppress(FileNotFoundError, ProcessLookupError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                found |= {int(child)} | _descendants(int(child))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+def test_ingest_workers_die_with_their_parent(corpus: Path, tmp_path: Path) -> None:
+    process = subprocess.Popen([CLAIMS, "ingest", str(corpus), "--store", str(tmp_path / "kb"),
+                                "--workers", "2"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers = {p for p in _descendants(process.pid)
+                   if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")}
+        time.sleep(0.05)
+    if len(workers) < 2:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.skip("the ingest finished before its workers could be seen")
+    process.kill()  # the parent alone, as an OOM killer would
+    process.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = [p for p in workers if _alive(p)]
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    assert alive == [], "workers outlived the killed ingest"

@@ -120,7 +120,9 @@ class OxigraphStore(Store):
             try:
                 if self.read_only:
                     return ox.Store.read_only(str(self.path))
-                return ox.Store(str(self.path))
+                store = ox.Store(str(self.path))
+                remove_leftovers(self.path)
+                return store
             except OSError as exc:
                 if "lock" not in str(exc).lower():
                     raise StoreError(f"{self.path}: {exc}") from exc
@@ -239,6 +241,20 @@ class OxigraphStore(Store):
         if self._store is not None and not self.read_only:
             self._store.flush()
         self._store = None
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove the bulk loader's staging files (``bulk-*.sst``) that a killed load left in the
+    store directory; called once the store is open for writing, so no load of another
+    process is running. RocksDB never references them: they are only ever ingested whole."""
+    removed = []
+    for leftover in path.glob("bulk-*.sst"):
+        try:
+            leftover.unlink()
+        except OSError:
+            continue
+        removed.append(leftover)
+    return removed
 
 
 @contextmanager

@@ -15,8 +15,6 @@ asked to die with it (``PR_SET_PDEATHSIG``), and SIGTERM, SIGINT and SIGHUP stop
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import ipaddress
 import shutil
 import signal
@@ -31,6 +29,7 @@ from types import FrameType
 
 from claims.config import store_spec
 from claims.errors import StoreError, StoreLocked, UnsafeServe
+from claims.processes import die_with_parent
 
 DEFAULT_PORT = 7878
 
@@ -90,12 +89,6 @@ def serve_command(location: str | Path | None = None, *, host: str = "127.0.0.1"
                         f"{base}/store")
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
-    """Ask Linux to send SIGTERM to this process when its parent dies (PR_SET_PDEATHSIG)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
-
-
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
@@ -116,7 +109,7 @@ def _start_oxigraph(path: Path, port: int, writable: bool) -> subprocess.Popen[b
     argv = (oxigraph_binary(), "serve" if writable else "serve-read-only",
             "--location", str(path), "--bind", f"127.0.0.1:{port}")
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               preexec_fn=_die_with_parent)
+                               preexec_fn=die_with_parent)
     deadline = time.monotonic() + 60
     while not _listening("127.0.0.1", port):
         if process.poll() is not None:
@@ -193,7 +186,7 @@ def start(location: str | Path | None = None, *, host: str = "127.0.0.1",
             "--host", host, "--port", str(port)]
     argv += ["--writable"] * writable + ["--allow-network-writes"] * allow_network_writes
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               preexec_fn=_die_with_parent)
+                               preexec_fn=die_with_parent)
     deadline = time.monotonic() + 120
     while not _listening("127.0.0.1" if host in ("0.0.0.0", "::") else host.strip("[]"), port):
         if process.poll() is not None:
