@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # Jupyter refuses root without it
 
-.PHONY: lab kb test lint typecheck vocab benchmarks clean
+.PHONY: lab kb test adversarial lint typecheck vocab benchmarks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+## adversarial: the long adversarial run (20 kills a write path, more payloads); `make test`
+## runs the short one
+adversarial: $(STAMP)
+	CLAIMS_ADVERSARIAL=long $(BIN)/pytest -q -p no:cacheprovider tests/adversarial
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -53,6 +53,8 @@ _CREDIT = re.compile(r"^(courtesy|source|with inputs from|originally published b
                      re.IGNORECASE)
 _HEADER = re.compile(r"^([A-Za-z]+):\s*(.*)$")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# A lone surrogate (pasted or from a JSON escape) is no character: it becomes U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Control characters (NUL and the like) are never article text; tabs are kept.
 _CONTROLS = {c: None for c in [*range(0, 9), *range(11, 32), 127]}
 
@@ -148,9 +150,11 @@ def check_meta(meta: dict[str, Any], where: str) -> dict[str, Any]:
 
 
 def _document(id: str, paragraphs: list[str], meta: dict[str, Any], credit: str | None) -> Document:
+    meta = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in meta.items()}
     check_meta(meta, meta.get("source") or id)
-    paragraphs = [_SPACES.sub(" ", unicodedata.normalize("NFC", p)).translate(_CONTROLS)
-                  for p in paragraphs]
+    paragraphs = [_SURROGATE.sub("\ufffd", _SPACES.sub(" ", unicodedata.normalize("NFC", p)))
+                  .translate(_CONTROLS) for p in paragraphs]
+    credit = _SURROGATE.sub("\ufffd", credit) if credit else credit
     title = meta.get("title")
     if not title and len(paragraphs) > 1 and _is_title(paragraphs[0]):
         title = paragraphs.pop(0)

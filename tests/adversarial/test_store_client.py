@@ -4,6 +4,7 @@ credentials never in a URL, never in a message."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -110,3 +111,13 @@ def test_every_message_is_redacted(monkeypatch: pytest.MonkeyPatch) -> None:
     error = ClaimsError(f"failed at http://bob:hunter2@db.example.org/q with {TOKEN}")
     assert "hunter2" not in str(error) and TOKEN not in str(error)
     assert "db.example.org/q" in str(error)
+
+
+@pytest.mark.parametrize("args", [["review", "record", "kb:statement/x", "confirmed", "-r", "ed",
+                                   "--note", "\udcff"],
+                                  ["query", "speakers", "-p", "speaker=\udcff"],
+                                  ["sparql", "SELECT * WHERE { ?s ?p ?o }", "-p", "x=\ud800"]])
+def test_arguments_that_are_not_utf8_are_a_usage_error(args: list[str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, [*args, "--store", str(tmp_path / "kb")])
+    assert result.exit_code == 2 and "not valid UTF-8" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from claims.errors import ClaimsError
 from claims.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
+# Non-UTF-8 bytes in an argument reach Python as lone surrogates ('\udcff'): never stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 store_option = click.option("--store", "store_spec", envvar="CLAIMS_STORE", default=None,
                             help="Store: a directory (embedded Oxigraph, default kb/store), "
@@ -32,6 +35,11 @@ def coded_errors(func: F) -> F:
     """Turn a ClaimsError into a one-line message and exit code 1: the only place it happens."""
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for name, value in kwargs.items():
+            for item in value if isinstance(value, tuple | list) else (value,):
+                if isinstance(item, str) and _SURROGATE.search(item):
+                    raise click.BadParameter("not valid UTF-8 (a byte or character that cannot "
+                                             "be text)", param_hint=f"'{name}'")
         try:
             return func(*args, **kwargs)
         except ClaimsError as exc:
