@@ -136,6 +136,17 @@ def test_growth_of_one_country_and_not_of_a_group() -> None:
     assert group.verdict == "uncheckable" and "growth of a group" in group.reason
 
 
+@pytest.mark.parametrize("sentence", [
+    "South Korea evacuated about 80 people in the town of Yeoncheon.",
+    "Iran issued arrest warrants on 36 people, Fars reported.",
+    "Some 200,000 people were displaced in Syria last year.",
+    "Police said 2,000 were killed in Syria.",
+])
+def test_people_an_event_counts_are_not_a_population(sentence: str) -> None:
+    assert check_sentence(sentence, date="2020-01-01") == [] or all(
+        c.reading.measure != "pop_abs" for c in check_sentence(sentence, date="2020-01-01"))
+
+
 @pytest.mark.parametrize(("sentence", "why"), [
     ("About 16 percent of African trade is between African countries.", "trade"),
     ("The rainforest makes 20 percent of the planet's oxygen.", "oxygen"),

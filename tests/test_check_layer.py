@@ -147,3 +147,15 @@ def test_the_index_facet_and_the_provenance_section(tmp_path: Path, founding_art
         index.close()
     finally:
         store.close()
+
+
+def test_a_fact_checkers_rating_stays_apart_and_can_cite_the_check(store: Store) -> None:
+    from claims import review
+
+    frame = checked(store).set_index("phrase")
+    figure = expand(str(frame.loc["half of the world's population", "statement"]))
+    check = expand(str(frame.loc["half of the world's population", "check"]))
+    made = review.rate(store, figure, "mostly-false", reviewer="Fact Checker", evidence=[check])
+    assert made.evidence == (check,)
+    again = checked(store).set_index("phrase").loc["half of the world's population"]
+    assert (again.verdict, again.computed_verdict) == ("roughly_right", "roughly_right")

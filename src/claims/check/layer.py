@@ -79,7 +79,7 @@ def checks_of(doc: Document, statements: Sequence[Statement] | None = None) -> l
 
         statements = extract(doc)
     return [c for c in _computed(doc, [s for s in statements if s.kind is Kind.FIGURE])
-            if c.reading.entity is not None or not c.reason.startswith("no country")]
+            if c.reading.entity is not None]  # a figure tied to no country is not a statistic
 
 
 def _computed(doc: Document, figures: list[Statement]) -> list[Check]:

@@ -68,6 +68,14 @@ _PEOPLE_UNITS = frozenset(["people", "inhabitants", "residents", "citizens", "pe
 _GROWTH = re.compile(r"\b(?:grew|grow|grows|growing|growth|expanded|expand|expands|contracted|"
                      r"shrank|shrunk|shrink|contraction)\b", re.I)
 _SHRINK = re.compile(r"\b(?:contracted|shrank|shrunk|shrink|contraction)\b", re.I)
+_EVENT = re.compile(r"\b(?:killed|died|dead|deaths?|injured|wounded|evacuated|displaced|fled|arrested|"
+                    r"detained|warrants?|protest\w*|rall\w+|attend\w*|march\w*|affected|infected|"
+                    r"vaccinated|voted|votes?|signed|employ\w*|hired|fired|laid off|visit\w*|"
+                    r"missing|homeless|refugees?|tourists?|passengers?|spectators?|crowds?)\b", re.I)
+_POPULATION_BEFORE = re.compile(r"\b(?:are|were|is|was|has|have|had|be|home to|total\w*|population of|"
+                                r"counts?|numbers?|of|with|holds?|held|hosts?|houses?|represents?|"
+                                r"comprises?|accounts? for|makes? up)\s+(?:\w+\s+){0,3}$", re.I)
+_POPULATION_AFTER = re.compile(r"^\s+(?:liv\w+|in|across|inhabit\w*|who live)\b", re.I)
 _DIFF = re.compile(r"^\s*(?:more|fewer|less)\s+than\s+", re.I)
 _RANK = re.compile(
     r"\b(?P<region>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:'s|’s) (?P<sup>biggest|largest) economy"
@@ -222,8 +230,8 @@ def _measure(sentence: str, start: int, end: int, q: Quantity, phrase: str, doc:
     if unit in ("km2", "mi2"):
         return "surface_abs", None
     if q.kind == "count" and unit in _PEOPLE_UNITS:
-        if _DIFF.match(tail):
-            return None, None
+        if _DIFF.match(tail) or not _is_population(head, tail, q.value):
+            return None, None  # "evacuated about 80 people": people counted, not a population
         return "pop_abs", None
     if q.kind == "count" and unit in ("more", "fewer", "less") and re.match(r"\s*than\s", tail):
         if _PEOPLE.search(sentence):
@@ -231,9 +239,19 @@ def _measure(sentence: str, start: int, end: int, q: Quantity, phrase: str, doc:
         return None, None
     if q.kind == "count" and _is_member_count(unit, phrase, tail, head):
         return "member_count", None
-    if q.kind == "number" and q.value is not None and q.value >= 1000 and re.match(r"^\s+in\s+[A-Z]", tail):
+    if q.kind == "number" and q.value is not None and q.value >= 1000 and re.match(r"^\s+in\s+[A-Z]", tail) \
+            and not _EVENT.search(head[-60:] + tail[:40]):
         return "pop_abs", None  # "417,000 in Brunei": a bare number of a country
     return None, None
+
+
+def _is_population(head: str, tail: str, value: float | None) -> bool:
+    """Whether "N people" is a population ("1.3 billion people in the free trade area",
+    "totalling 628 million people", "would have 1.428bn people"), not people an event
+    counts ("evacuated about 80 people", "warrants on 36 people")."""
+    if value is None or value < 100_000 or _EVENT.search(head[-60:] + tail[:40]):
+        return False
+    return bool(_POPULATION_BEFORE.search(head[-40:]) or _POPULATION_AFTER.match(tail))
 
 
 def _is_member_count(unit: str, phrase: str, tail: str, head: str) -> bool:
