@@ -21,7 +21,14 @@ import dataclasses
 import functools
 import re
 
-from claims.extract._lexicon import FEMALE_NAMES, MALE_NAMES, PLACES, ROLE_WORDS, TITLES
+from claims.extract._lexicon import (
+    ATTRIB_VERBS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    PLACES,
+    ROLE_WORDS,
+    TITLES,
+)
 from claims.statements import Speaker
 
 
@@ -61,6 +68,9 @@ West Bank|Crimea|Kashmir|Tibet|Catalonia|Quebec|Ontario|Bavaria"""
 _SURNAME_TITLES = frozenset({"king", "queen", "prince", "princess", "general", "justice", "judge",
                              "lord", "sir", "dame", "pope", "host", "head", "fellow", "mr",
                              "mrs", "ms", "dr", "miss", "officer", "editor"})
+_CLAUSE_CUT = frozenset({"who", "which", "that", "after", "before", "during", "when", "while",
+                         "since", "because", "as"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 # endings of adverbs made from adjectives ("Indirectly", "Reportedly"), unlike "Kelly"
 _ADVERB_ENDS = ("ately", "ively", "ously", "ently", "antly", "edly", "ibly", "ably", "ically",
@@ -111,12 +121,15 @@ def tidy(sp: Speaker) -> Speaker | None:
         return sp
     words = sp.name.split()
     if sp.method == "descriptive":
-        while words and words[0].lower() in ("in", "with", "by", "from", "on", "is", "that"):
+        while words and words[0].lower() in ("in", "with", "by", "from", "on", "is", "that",
+                                             "but", "and", "an", "a", "the"):
             words = words[1:]
-        rel = next((i for i, w in enumerate(words) if w.lower() in ("who", "which", "that")), None)
+        rel = next((i for i, w in enumerate(words) if w.lower() in _CLAUSE_CUT), None)
         words = words[:rel] if rel else words  # "sources who have seen it": "sources"
-        if not words or any(w.lower() in _VERBISH for w in words) or _DIGIT.match(words[0]):
-            return None  # "immunity be waived", "36 must face": a clause, not a source
+        if not words or any(w.lower() in _VERBISH or w.lower() in _SUBJECT_PRONOUNS
+                            for w in words) or _DIGIT.match(words[0]) or \
+                (sp.mention or sp.name).split()[0].lower() in ATTRIB_VERBS:  # "wrote in a blog"
+            return None  # "immunity be waived", "she released a statement", "wrote in a blog"
         return dataclasses.replace(sp, name=" ".join(words))
     while words and (words[0].lower() in OPENERS or words[0].lower().endswith(_ADVERB_ENDS)):
         words = words[1:]  # "When Mugabe", "Indirectly"
