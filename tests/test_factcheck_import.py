@@ -230,3 +230,21 @@ def test_claimreview_export_includes_imported_only_when_asked(samples: Path) -> 
     claimant = {"@type": "Thing", "name": "Facebook posts"}
     assert melanin["itemReviewed"] == {"@type": "Claim", "author": claimant, "datePublished": "2020-02-23"}
     assert melanin["datePublished"] == "2020-03-11" and melanin["author"]["name"] == "PolitiFact"
+
+
+def test_a_big_batch_bulk_loads_into_a_private_store_and_reimports(tmp_path: Path, shared_dir: Path) -> None:
+    from claims.factcheck.importer import BULK_MIN
+
+    every = (shared_dir / "factcheck" / "vclaims.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = every[:BULK_MIN + 10]
+    path = tmp_path / "v.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with OxigraphStore(tmp_path / "store") as store:
+        first = import_paths(store, [path])
+        assert first.imported == len(lines) and first.errors == ()
+        count = store.query("SELECT (COUNT(?s) AS ?n) WHERE { GRAPH ?g "
+                            "{ ?s a <https://w3id.org/claims#ImportedFactCheck> } }")
+        assert int(count.rows[0][0].toPython()) == len(lines)  # type: ignore[union-attr]
+        before = sorted(store.dump(format="nquads").splitlines())
+        import_paths(store, [path])
+        assert sorted(store.dump(format="nquads").splitlines()) == before

@@ -19,12 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from claims.errors import ClaimsError, FactCheckError, MalformedFactCheck, UnreadableFactChecks
 from claims.factcheck import graph
 from claims.factcheck.records import FactCheck, from_claimreview, from_google, from_row
 from claims.store.base import Store, Table
+from claims.store.oxigraph import OxigraphStore
 
 BATCH = 5_000
+BULK_MIN = 1_000  # new fact-checks in a batch from which a private embedded store bulk-loads them
 log = logging.getLogger(__name__)
 
 __all__ = ["ImportReport", "import_factchecks", "import_paths", "read_path"]
@@ -165,7 +169,13 @@ def _write(store: Store, batch: Sequence[FactCheck]) -> None:
     existing = isinstance(found, Table) and len(found) > 0
     data = graph.nquads(batch)
     if not existing:
-        store.load(data, format="nquads")
+        if isinstance(store, OxigraphStore) and not store.shared and len(batch) >= BULK_MIN:
+            # a private embedded store: pyoxigraph's bulk loader (not transactional; a crash
+            # leaves part of the batch, which a re-import replaces)
+            store.raw.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            store.raw.flush()
+        else:
+            store.load(data, format="nquads")
         return
     owned = " ".join(f"<{s}>" for fc in batch for s in graph.subjects(fc))
     inserts = _insert_data(data)

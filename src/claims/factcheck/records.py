@@ -120,6 +120,9 @@ _SCRIPTS = (("SINHALA", "si"), ("TAMIL", "ta"), ("DEVANAGARI", "hi"), ("BENGALI"
             ("GUJARATI", "gu"), ("GURMUKHI", "pa"), ("KANNADA", "kn"), ("GEORGIAN", "ka"))
 
 
+_NON_LATIN = re.compile(r"[^\W\x00-\u036f]")  # a letter beyond Latin and IPA
+
+
 def script_language(text: str) -> str | None:
     """The language a text's script tells without doubt (Sinhala, Tamil, …), else None: a
     Latin-script text is not guessed.
@@ -127,6 +130,8 @@ def script_language(text: str) -> str | None:
     >>> script_language("කාන්තාරයක තිබූ"), script_language("Hello")
     ('si', None)
     """
+    if not _NON_LATIN.search(text):  # Latin (and IPA) letters only: nothing to tell
+        return None
     counts: dict[str, int] = {}
     letters = 0
     for ch in text:
