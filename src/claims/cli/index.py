@@ -63,9 +63,10 @@ def index_sync(store_spec: str | None) -> None:
 @store_option
 @coded_errors
 def index_status(store_spec: str | None) -> None:
-    """Rows, last sync, and whether the index is stale (the store has changed since)."""
+    """Rows, last sync, and whether the index is stale (the store has changed since), after
+    an integrity check of the index file."""
     with _index(store_spec) as index:
-        status = index.check()
+        status = index.check(integrity=True)
     click.echo(_index_line(status))
     click.echo(f"last sync: {status.synced_at or 'never'}; last rebuild: {status.rebuilt_at or 'never'}")
     if status.stale:

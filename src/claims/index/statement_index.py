@@ -240,8 +240,12 @@ class StatementIndex:
         return {"changed": len(changed), "vanished": len(vanished), "events": new_events,
                 "rebuilt": 0}
 
-    def check(self) -> IndexStatus:
-        """What :meth:`sync` would do, without doing it."""
+    def check(self, *, integrity: bool = False) -> IndexStatus:
+        """What :meth:`sync` would do, without doing it; ``integrity``: first SQLite's own
+        integrity check (every page readable, every index entry matching its row: a value
+        changed in place or bytes overwritten are found), :class:`IndexCorrupt` if it fails."""
+        if integrity:
+            self.verify()
         hashes = _rows.store_hashes(self.store)
         changed, vanished = self._diff(hashes)
         with errors(self._where):
@@ -251,6 +255,13 @@ class StatementIndex:
         return IndexStatus(self._where, len(self), graphs, events, meta.get("synced_at"),
                            meta.get("rebuilt_at"), len(changed), len(vanished),
                            _rows.event_count(self.store) - events)
+
+    def verify(self) -> None:
+        """SQLite's ``PRAGMA integrity_check`` on the index file; :class:`IndexCorrupt` unless ok."""
+        with errors(self._where):
+            found = [str(row[0]) for row in self.db.execute("PRAGMA integrity_check(20)").fetchall()]
+        if found != ["ok"]:
+            raise IndexCorrupt(f"{self._where}: {'; '.join(found)[:300]}")
 
     # -- updates from ingest and review (the hooks) ----------------------------------------
 
