@@ -110,7 +110,7 @@ class Writer:
             size = state.size(root)
             shown = state.shown(root)
             if size == 0 or (size == 1 and not shown):
-                if shown and root not in state.replaced():
+                if shown and state.replaced_by(root) is None:
                     remove.append(str(graphs.claim_graph_iri(root)))
                     state.shown(root, False)
                 gone.update(q.statement for q in dirty.get(root, ()) if q.statement in tracker.split_off_now)

@@ -82,12 +82,10 @@ class Tracker:
         self.split_off_now: set[str] = set()  # statements split off (their graphs may go)
 
     def root(self, claim: str) -> str:
+        """The claim ``claim`` is now (following merges)."""
         seen = {claim}
-        replaced = self.state.replaced()
-        while claim in replaced:
-            claim = replaced[claim]
-            if claim in seen:
-                break
+        while (by := self.state.replaced_by(claim)) is not None and by not in seen:
+            claim = by
             seen.add(claim)
         return claim
 
@@ -128,12 +126,14 @@ class Tracker:
             return {claim}
         matched: dict[str, int] = {}
         for quote in self.state.candidates(row.text):
-            if quote.graph == row.graph or self.split(quote.statement):
+            if quote.graph == row.graph:
                 continue
+            claim = self.root(quote.claim)
+            if claim in matched or self.split(quote.statement):
+                continue  # one match a claim is enough to join it
             label = compare(quote.text, row.text, quote.speaker, row.speaker).label
             if label == "different":
                 continue
-            claim = self.root(quote.claim)
             if label == "misquote" and not self._fits(claim, quote, row):
                 continue
             matched[claim] = matched.get(claim, 0) + 1

@@ -288,6 +288,10 @@ class State:
     def set_claim(self, statement: str, claim: str) -> None:
         self.db.execute("UPDATE quotes SET claim = ? WHERE statement = ?", (claim, statement))
 
+    def replaced_by(self, claim: str) -> str | None:
+        row = self.db.execute("SELECT replaced_by FROM claims WHERE claim = ?", (claim,)).fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def replaced(self) -> dict[str, str]:
         return {str(c): str(r) for c, r in self.db.execute(
             "SELECT claim, replaced_by FROM claims WHERE replaced_by IS NOT NULL")}
