@@ -54,7 +54,7 @@ def _wait_idle(lab: Lab, notebook: str) -> None:
 
 
 def _run_all(page: Any, lab: Lab, notebook: str) -> None:
-    page.goto(f"{lab.url}/lab/tree/{notebook}")
+    page.goto(f"{lab.url}/lab/tree/{notebook}?reset")  # a fresh layout: only this notebook open
     page.locator(".jp-NotebookPanel").first.wait_for()
     _wait_idle(lab, notebook)
     page.get_by_role("menuitem", name="Run", exact=True).click()
@@ -129,6 +129,7 @@ def test_explorer_type_ahead_speaker_and_row_click_shows_provenance(lab: Lab, pa
                            f"?.dataset.iri === '{third}'")
     page.wait_for_function("document.querySelector('.claims-provenance .claims-section-source')"
                            f"?.textContent.includes('{third}')")
+    page.set_viewport_size({"width": 1400, "height": 2400})  # the table and the provenance below
     page.locator(".claims-explorer").first.screenshot(path=str(lab.artifacts / "explorer-widget.png"))
 
 
