@@ -279,7 +279,11 @@ class _Run:
     def _fresh(self, docs: list[Document]) -> Iterator[list[Job]]:
         if not self.force:
             names = [str(iris.graph_iri(d)) for d in docs]
-            stored = bulk.stored_hashes(self.store, names)
+            try:
+                stored = bulk.stored_hashes(self.store, names)
+            except StoreError as exc:  # the server is down: these fail, the run goes on
+                self.failures.extend(_failure(d.source or d.id, exc) for d in docs)
+                return
             fresh = [stored.get(name) != d.content_hash for name, d in zip(names, docs, strict=True)]
             self.skipped.extend(d.source or d.id for d, new in zip(docs, fresh, strict=True) if not new)
             docs = [d for d, new in zip(docs, fresh, strict=True) if new]

@@ -10,6 +10,7 @@ import pytest
 
 from claims.pipeline import IngestReport, ingest
 from claims.query import select
+from claims.reader import from_text
 from claims.store import MemoryStore
 
 GOOD = 'Vladimir Putin said: "The talks will go on for another winter."\n'
@@ -104,3 +105,14 @@ def test_nul_bytes_anywhere_are_not_stored(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x " * 5000 + "\n\n" + GOOD.replace("talks", "tal\x00ks"), "utf-8")
     report, _ = _ingest(tmp_path / "a.txt")
     assert report.ok and "\x00" not in report.analyses[0].document.text
+
+
+def test_an_endpoint_down_from_the_start_gives_a_report_not_a_traceback() -> None:
+    from claims.store.serve import free_port
+    from claims.store.sparql import SparqlStore
+
+    store = SparqlStore(f"http://127.0.0.1:{free_port()}/query", retries=0)
+    docs = [from_text(GOOD.replace("winter", f"winter {i}"), id=f"d{i}") for i in range(3)]
+    report = ingest(docs, store, batch_size=1)
+    assert report.analyses == ()
+    assert _codes(report) == ["endpoint-unreachable"] * 3
