@@ -145,6 +145,9 @@ def test_export_validate_stats(built: CliRunner, tmp_path: Path) -> None:
     assert "@prefix" in turtle
     jsonld = json.loads(built.invoke(cli, ["export", "--format", "jsonld"]).output)
     assert jsonld
+    reviews = built.invoke(cli, ["export", "--format", "claimreview"])  # nothing rated yet
+    assert reviews.exit_code == 0 and json.loads(reviews.stdout).get("@graph") == []
+    assert reviews.stderr.startswith("note: no ratings to export (rate a claim with")
     valid = built.invoke(cli, ["validate"])
     assert valid.exit_code == 0 and "2 graphs conform, 0 do not" in valid.output  # article, entities
     stats = json.loads(built.invoke(cli, ["stats", "--format", "json"]).output)

@@ -123,6 +123,10 @@ def export_cmd(fmt: str, output: Path | None, since: str | None, imported: bool,
     """Dump the knowledge base, or export reviews for fact-checking tools."""
     with open_store(store_spec) as store:
         data = exporting.export(store, fmt, since=since, imported=imported)
+    if fmt == "claimreview" and not json.loads(data or b"{}").get("@graph"):
+        click.echo("note: no ratings to export (rate a claim with 'claims review rate'"
+                   + (" or widen --since" if since else "") + "): the document's @graph is empty",
+                   err=True)
     if output:
         output.write_bytes(data)
         click.echo(f"wrote {output} ({len(data):,} bytes)")
