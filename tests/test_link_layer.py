@@ -79,6 +79,20 @@ def test_quotations_by_office_country_and_group(store: Store) -> None:
     assert quotations_by_office(store, country="USA").empty
 
 
+def test_a_corrected_speaker_does_not_keep_the_link_made_for_the_extracted_one(
+        store: Store) -> None:
+    quote = _putin_quote(store)
+    claims.review.record(store, quote, "misattributed", reviewer="Ana",
+                         corrected_speaker="Xi Jinping")
+    counts = select(store, "speakers")
+    xi = counts[counts.speaker == "Xi Jinping"]
+    assert len(xi) == 1 and xi["qid"].iloc[0] != "Q7747"
+    assert set(counts[counts.speaker == "Vladimir Putin"]["qid"]) == {"Q7747"}
+    relink(store, quote, "Q15031", reviewer="Ana")  # an editor's link wins over both
+    counts = select(store, "speakers")
+    assert counts[counts.speaker == "Xi Jinping"]["qid"].tolist() == ["Q15031"]
+
+
 def test_editors_relink_and_unlink_win_everywhere_and_survive_rebuilds(store: Store) -> None:
     quote = _putin_quote(store)
     relink(store, quote, "Q15031", reviewer="Ana", note="wrong speaker")
