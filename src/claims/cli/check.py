@@ -3,8 +3,6 @@ and editors' verdicts on the checks."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from typing import TextIO
 
 import click
@@ -14,30 +12,16 @@ from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
+    jsonl_records,
     open_shared,
     reviewer_option,
     store_option,
 )
-from claims.errors import MalformedBatch
 
 _COLUMNS = ["check", "phrase", "measure", "entity", "year", "claimed", "computed", "verdict",
             "misstatement", "outlet", "date", "detail"]
 _HINT = "give one JSON object a line: id, sentence, date, optional context"
 
-
-def _records(lines: Iterable[str]) -> list[dict[str, object]]:
-    out = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedBatch(f"line {number}: {exc.msg}", hint=_HINT) from None
-        if not isinstance(record, dict) or "sentence" not in record:
-            raise MalformedBatch(f"line {number}: no sentence", hint=_HINT)
-        out.append(record)
-    return out
 
 
 def _number(value: float | None) -> str:
@@ -68,7 +52,7 @@ def check_group(ctx: click.Context, sentences: TextIO | None, article: str | Non
     if sentences is not None:
         from claims.check import check_records
 
-        for ident, found in check_records(_records(sentences)):
+        for ident, found in check_records(jsonl_records(sentences, ("sentence",), _HINT)):
             r = found.reading
             click.echo("\t".join([ident, r.phrase, r.measure, r.entity.label if r.entity else "",
                                   str(r.year or ""), _number(r.claimed), _number(found.computed),

@@ -3,8 +3,6 @@ and confirm or reject a statement's match."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -15,11 +13,11 @@ from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
+    jsonl_records,
     open_shared,
     reviewer_option,
     store_option,
 )
-from claims.errors import MalformedBatch
 from claims.store.base import Store
 
 _HINT = "give one JSON object a line: id, text, and optionally speaker and date"
@@ -71,7 +69,7 @@ def match_command(text: str | None, speaker: str | None, day: str | None, querie
     if (text is None) == (queries is None):
         raise click.UsageError("give --text or --queries")
     records = ([{"id": "text", "text": text, "speaker": speaker, "date": day}] if text is not None
-               else _records(queries or ()))
+               else jsonl_records(queries or (), ("id", "text"), _HINT))
     with open_shared(store_spec) as store:
         urls = _urls(store)
         collection(store)
@@ -83,20 +81,6 @@ def _urls(store: Store) -> dict[str, str]:
     frame = query.select(store, "factchecks")
     return {query.expand(str(f)): str(u) for f, u in zip(frame["factcheck"], frame["url"], strict=True)}
 
-
-def _records(lines: Iterable[str]) -> list[dict[str, object]]:
-    out = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedBatch(f"line {number}: {exc.msg}", hint=_HINT) from None
-        if not isinstance(record, dict) or "text" not in record or "id" not in record:
-            raise MalformedBatch(f"line {number}: no id or text", hint=_HINT)
-        out.append(record)
-    return out
 
 
 @factchecks_group.command("list")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from typing import TextIO
 
 import click
@@ -13,11 +11,11 @@ from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
+    jsonl_records,
     open_shared,
     reviewer_option,
     store_option,
 )
-from claims.errors import MalformedBatch
 
 _NOTE = click.option("--note", "-n", default=None, help="Why; kept with the decision.")
 
@@ -39,25 +37,10 @@ def link_group(ctx: click.Context, mentions: TextIO | None) -> None:
         return
     from claims.link import link_mentions
 
-    for ident, found in link_mentions(_records(mentions)):
+    for ident, found in link_mentions(jsonl_records(
+            mentions, ("mention",), "give one JSON object a line: id, mention, context, date")):
         click.echo(f"{ident}\t{found.qid or ''}\t{found.method}\t{found.confidence:.2f}")
 
-
-def _records(lines: Iterable[str]) -> list[dict[str, object]]:
-    out = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedBatch(f"line {number}: {exc.msg}",
-                                 hint="give one JSON object a line: id, mention, context, date") from None
-        if not isinstance(record, dict) or "mention" not in record:
-            raise MalformedBatch(f"line {number}: no mention",
-                                 hint="give one JSON object a line: id, mention, context, date")
-        out.append(record)
-    return out
 
 
 @link_group.command("show")
