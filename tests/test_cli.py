@@ -173,3 +173,18 @@ def test_help_is_whole_and_json_is_plain(built: CliRunner) -> None:
     [article] = json.loads(rows)
     assert len(article["date"]) == 10  # 2022-09-15, not 2022-09-15T00:00:00.000
     assert all(value is None or value == value for value in article.values())  # no NaN
+
+
+@pytest.mark.parametrize(("command", "good", "missing"), [
+    (["link", "--mentions"], '{"id": "1", "mention": "Putin"}', "no mention"),
+    (["check", "--sentences"], '{"id": "1", "sentence": "Half of all people."}', "no sentence"),
+])
+def test_a_bad_json_lines_record_is_a_coded_error_naming_its_line(
+        runner: CliRunner, tmp_path: Path, command: list[str], good: str, missing: str) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(f"{good}\n\n{{\"id\": \"2\"}}\n", encoding="utf-8")
+    result = runner.invoke(cli, [*command, str(lines)])
+    assert result.exit_code == 1
+    assert f"[malformed-batch] line 3: {missing}" in result.output
+    lines.write_text(f"{good}\nnot json\n", encoding="utf-8")
+    assert "[malformed-batch] line 2: Expecting value" in runner.invoke(cli, [*command, str(lines)]).output
