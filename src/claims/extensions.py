@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from claims.widgets.table import StatementTable
 
 __all__ = ["Facet", "Section", "Selected", "facets", "register_facet",
-           "register_section", "section", "sections", "unregister"]
+           "register_section", "section", "sections", "statement_rows", "unregister"]
 
 FacetValues = Callable[["Store", "Sequence[str] | None"], Iterable[tuple[str, str]]]
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -162,3 +162,26 @@ def sections() -> list[Section]:
     """Every registered section, by ``order`` then name."""
     _load()
     return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.name))
+
+
+STATEMENTS_PER_QUERY = 500
+
+
+def statement_rows(store: Store, query: str,
+                   statements: Sequence[str] | None) -> Iterable[tuple[Any, ...]]:
+    """The rows of a facet's ``query`` for ``statements`` (shortened IRIs; None: all).
+
+    ``{values}`` in the query becomes ``VALUES ?statement { … }`` for
+    :data:`STATEMENTS_PER_QUERY` statements at a time, or nothing for all of them.
+    """
+    from rdflib import URIRef
+
+    from claims.query import expand, select
+
+    if statements is None:
+        yield from select(store, query.replace("{values}", "")).itertuples(index=False)
+        return
+    for i in range(0, len(statements), STATEMENTS_PER_QUERY):
+        chunk = " ".join(URIRef(expand(s)).n3() for s in statements[i:i + STATEMENTS_PER_QUERY])
+        yield from select(store, query.replace("{values}", f"VALUES ?statement {{ {chunk} }}")
+                          ).itertuples(index=False)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 from rdflib import URIRef
 
-from claims.extensions import Facet, Selected, register_facet, register_section
+from claims.extensions import Facet, Selected, register_facet, register_section, statement_rows
 from claims.query import expand, select, shorten
 from claims.reference.statistics import SOURCE
 from claims.store.base import Store
@@ -20,7 +20,6 @@ from claims.store.base import Store
 __all__ = ["FACET", "check_of", "check_section", "members_of"]
 
 FACET = "figure_check"
-_CHUNK = 500
 
 _VERDICTS = """
 PREFIX claims: <https://w3id.org/claims#>
@@ -79,14 +78,8 @@ ORDER BY ?computation DESC(?value)
 
 
 def _verdicts(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
-    chunks = [None] if statements is None else [statements[i:i + _CHUNK]
-                                                for i in range(0, len(statements), _CHUNK)]
-    for chunk in chunks:
-        values = "" if chunk is None else \
-            "VALUES ?statement { " + " ".join(URIRef(expand(s)).n3() for s in chunk) + " }"
-        frame = select(store, _VERDICTS.replace("{values}", values))
-        for statement, verdict in frame.itertuples(index=False):
-            yield shorten(expand(str(statement))), str(verdict).replace("_", " ")
+    for statement, verdict in statement_rows(store, _VERDICTS, statements):
+        yield shorten(expand(str(statement))), str(verdict).replace("_", " ")
 
 
 def _stamp(store: Store) -> str:

@@ -6,21 +6,20 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import ipywidgets as W
 import pandas as pd
 from rdflib import URIRef
 
-from claims.extensions import Facet, Selected, register_facet, register_section
+from claims.extensions import Facet, Selected, register_facet, register_section, statement_rows
 from claims.query import expand, select, shorten
 from claims.store.base import Store
 
 __all__ = ["FACETS", "factcheck_section", "factcheck_widget", "matches_of"]
 
 FACETS = ("fact_checked",)
-_CHUNK = 500
 
 _RATINGS = """
 PREFIX claims: <https://w3id.org/claims#>
@@ -56,22 +55,12 @@ ORDER BY DESC(?score) ?url
 """
 
 
-def _rows(store: Store, query: str, statements: Sequence[str] | None) -> Iterator[tuple[Any, ...]]:
-    if statements is None:
-        yield from select(store, query.replace("{values}", "")).itertuples(index=False)
-        return
-    for i in range(0, len(statements), _CHUNK):
-        chunk = " ".join(URIRef(expand(s)).n3() for s in statements[i:i + _CHUNK])
-        yield from select(store, query.replace("{values}", f"VALUES ?statement {{ {chunk} }}")
-                          ).itertuples(index=False)
-
-
 def _rating_label(rating: object, text: object) -> str:
     return str(rating).rsplit("/", 1)[-1] if isinstance(rating, str) and rating else str(text)
 
 
 def _checked(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
-    for statement, rating, text in _rows(store, _RATINGS, statements):
+    for statement, rating, text in statement_rows(store, _RATINGS, statements):
         yield shorten(expand(str(statement))), _rating_label(rating, text)
 
 

@@ -10,13 +10,12 @@ name it ("Minister of Foreign Affairs, Iran"; "President of Russia").
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from rdflib import URIRef
 
-from claims.extensions import Facet, Selected, register_facet, register_section
+from claims.extensions import Facet, Selected, register_facet, register_section, statement_rows
 from claims.query import expand, select, shorten
 from claims.reference.countries import country
 from claims.store.base import Store
@@ -24,7 +23,6 @@ from claims.store.base import Store
 __all__ = ["FACETS", "link_of", "office_label", "speaker_section"]
 
 FACETS = ("office", "country", "wikidata")
-_CHUNK = 500  # statements bound per query
 
 _OFFICES = """
 PREFIX claims: <https://w3id.org/claims#>
@@ -65,30 +63,19 @@ def office_label(title: str, code: str) -> str:
     return title if any(n.casefold() in title.casefold() for n in names if n) else f"{title}, {land.name}"
 
 
-def _rows(store: Store, query: str, statements: Sequence[str] | None) -> Iterator[tuple[Any, ...]]:
-    """The query's rows for ``statements`` (shortened IRIs; None: all), a chunk at a time."""
-    if statements is None:
-        yield from select(store, query.replace("{values}", "")).itertuples(index=False)
-        return
-    for i in range(0, len(statements), _CHUNK):
-        chunk = " ".join(URIRef(expand(s)).n3() for s in statements[i:i + _CHUNK])
-        yield from select(store, query.replace("{values}", f"VALUES ?statement {{ {chunk} }}")
-                          ).itertuples(index=False)
-
-
 def _offices(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
-    for statement, title, code in _rows(store, _OFFICES, statements):
+    for statement, title, code in statement_rows(store, _OFFICES, statements):
         yield shorten(expand(str(statement))), office_label(str(title), str(code))
 
 
 def _countries(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
-    for statement, _, code in _rows(store, _OFFICES, statements):
+    for statement, _, code in statement_rows(store, _OFFICES, statements):
         land = country(str(code))
         yield shorten(expand(str(statement))), land.name if land else str(code)
 
 
 def _qids(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
-    for statement, item in _rows(store, _QIDS, statements):
+    for statement, item in statement_rows(store, _QIDS, statements):
         yield shorten(expand(str(statement))), str(item).rsplit(":", 1)[-1].rsplit("/", 1)[-1]
 
 

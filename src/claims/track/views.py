@@ -6,14 +6,13 @@ the reading functions behind ``claims track show``.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
-from typing import Any
 
 import pandas as pd
 from rdflib import URIRef
 
-from claims.extensions import Facet, Selected, register_facet, register_section
+from claims.extensions import Facet, Selected, register_facet, register_section, statement_rows
 from claims.query import expand, select, shorten
 from claims.store.base import Store
 from claims.track.wording import tokens
@@ -21,7 +20,6 @@ from claims.track.wording import tokens
 __all__ = ["FACETS", "claim_of", "highlight", "members", "resolve", "variants"]
 
 FACETS = ("claim", "misquoted")
-_CHUNK = 500
 
 _MEMBERSHIP = """
 PREFIX claims: <https://w3id.org/claims#>
@@ -46,23 +44,13 @@ SELECT ?statement ?claim WHERE { GRAPH ?c { ?m claims:member ?statement ; claims
 """
 
 
-def _rows(store: Store, statements: Sequence[str] | None) -> Iterator[tuple[Any, ...]]:
-    if statements is None:
-        yield from select(store, _MEMBERSHIP.replace("{values}", "")).itertuples(index=False)
-        return
-    for i in range(0, len(statements), _CHUNK):
-        chunk = " ".join(URIRef(expand(s)).n3() for s in statements[i:i + _CHUNK])
-        yield from select(store, _MEMBERSHIP.replace("{values}", f"VALUES ?statement {{ {chunk} }}")
-                          ).itertuples(index=False)
-
-
 def _claims(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
-    for statement, claim, _ in _rows(store, statements):
+    for statement, claim, _ in statement_rows(store, _MEMBERSHIP, statements):
         yield shorten(expand(str(statement))), shorten(expand(str(claim)))
 
 
 def _misquoted(store: Store, statements: Sequence[str] | None) -> Iterable[tuple[str, str]]:
-    for statement, _, flag in _rows(store, statements):
+    for statement, _, flag in statement_rows(store, _MEMBERSHIP, statements):
         if flag is True or str(flag).lower() == "true":
             yield shorten(expand(str(statement))), "misquote"
 
