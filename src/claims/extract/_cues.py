@@ -379,7 +379,7 @@ _CLAUSE_WORDS = frozenset([
     "Then", "There", "Here", "This", "That", "These", "Those", "It", "What", "Why", "How",
     "Where", "Who", "Some", "Many", "Most", "All", "Both", "Each", "No", "Not", "Under",
     "Over", "Without", "Within", "Among", "Between", "During", "Until", "To", "From", "By"])
-_INTRO = re.compile(r"^[^,_]{2,60},\s+")
+_INTRO = re.compile(r"[^,_]{2,60},\s+")
 
 
 def _mid_sentence(text: str, word: str) -> bool:
