@@ -1,8 +1,9 @@
 """Score the extractor on the development data in ../shared/eval and print one table.
 
 Scoring follows ../shared/eval/README.md to the letter.  Whole PolNeAR articles are
-extracted; a predicted quotation matches a gold quote segment when their overlap is at
-least half of the longer (one-to-one, greedy).  A speaker is scored on the canonical
+extracted; a predicted quotation matches a gold quote segment when their character overlap
+is at least half of the longer, quote marks and white space not counted (one-to-one,
+greedy).  A speaker is scored on the canonical
 ``speaker`` field (``Speaker.name``, what the knowledge base stores): titles and function
 words are dropped from both names (a list frozen here, so that changing the extractor's
 lexicon cannot move the scoring), then it is right when the last token of the predicted
@@ -12,8 +13,12 @@ scored against ``speaker_coref_auto`` where ``speaker_auto_agree`` (other pronou
 not scored).  Coverage is the share of scored quotations with a speaker, precision the
 share right among those with one.
 
-Reported speech: recall over ``indirect`` attributions whose cue holds a speech verb;
-precision over predictions matching any gold attribution's content.  Figures: NewsQuant
+Reported speech (README: ``indirect`` = reported speech without quote marks; "attribution"
+is broader than speech, so beliefs and documents are left out): recall over ``indirect``
+attributions whose cue holds a speech verb; precision over predictions matching any gold
+attribution's content (a paraphrase of a ``partial`` one is reported speech too).  A
+content is its annotated spans (Content and Content2), not the cue words between them,
+matched by the same overlap rule as quotations.  Figures: NewsQuant
 values (ranges need both bounds), years and dates excluded because NewsQuant does not
 annotate them.
 
@@ -39,7 +44,7 @@ import re
 import resource
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -102,18 +107,46 @@ def speaker_right(predicted: str | None, gold: str | None) -> bool:
     return bool(p) and bool(g) and (p[-1] in g or g[-1] in p)
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    return inter > 0 and inter >= 0.5 * max(a[1] - a[0], b[1] - b[0])
+# Characters the README's overlap rule ignores: "after normalising quote marks and white space".
+_IGNORED = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f\"'`“”„‟«»‹›‘’‚‛")
+Spans = tuple[tuple[int, int], ...]
 
 
-def _match(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> dict[int, int]:
+class _Chars:
+    """Counts of the characters of a text that the overlap rule counts (one prefix sum)."""
+
+    def __init__(self, text: str) -> None:
+        self.cum = [0]
+        for ch in text:
+            self.cum.append(self.cum[-1] + (ch not in _IGNORED))
+
+    def size(self, spans: Spans) -> int:
+        return sum(self.cum[b] - self.cum[a] for a, b in spans)
+
+    def common(self, p: Spans, g: Spans) -> int:
+        return sum(self.cum[min(b, d)] - self.cum[max(a, c)]
+                   for a, b in p for c, d in g if min(b, d) > max(a, c))
+
+
+def _overlap(chars: _Chars, a: Spans, b: Spans) -> bool:
+    """The README's rule: the character overlap is at least half of the longer, quote marks
+    and white space not counted.
+
+    >>> c = _Chars('he said "we will win" today')
+    >>> _overlap(c, ((9, 20),), ((8, 21),)), _overlap(c, ((9, 12),), ((9, 20),))
+    (True, False)
+    """
+    inter = chars.common(a, b)
+    return inter > 0 and inter >= 0.5 * max(chars.size(a), chars.size(b))
+
+
+def _match(chars: _Chars, pred: Sequence[Spans], gold: Sequence[Spans]) -> dict[int, int]:
     """Greedy one-to-one matching, pred index -> gold index."""
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for i, p in enumerate(pred):
         for j, g in enumerate(gold):
-            if j not in used and _overlap(p, g):
+            if j not in used and _overlap(chars, p, g):
                 pairs[i] = j
                 used.add(j)
                 break
@@ -143,8 +176,9 @@ def score_polnear(articles: list[dict[str, Any]], model: str = "rules") -> dict[
         sts = extract(doc, model=model)
         seconds += time.process_time() - t0
         assert all(text[s.span.start:s.span.end] == s.text for s in sts)
-        _score_quotes(art, [s for s in sts if s.kind is Kind.QUOTATION], counts)
-        _score_reported(art, [s for s in sts if s.kind is Kind.REPORTED_SPEECH], counts)
+        chars = _Chars(text)
+        _score_quotes(art, [s for s in sts if s.kind is Kind.QUOTATION], counts, chars)
+        _score_reported(art, [s for s in sts if s.kind is Kind.REPORTED_SPEECH], counts, chars)
     qp, qr, qf = _prf(counts["qtp"], counts["qp"], counts["qgt"], counts["qg"])
     rp, rr, rf = _prf(counts["rtp"], counts["rp"], counts["rgt"], counts["rg"])
     return {"quote_p": qp, "quote_r": qr, "quote_f1": qf,
@@ -157,9 +191,11 @@ def score_polnear(articles: list[dict[str, Any]], model: str = "rules") -> dict[
             "articles_per_s": len(articles) / seconds if seconds else 0.0}
 
 
-def _score_quotes(art: dict[str, Any], quotes: list[Statement], c: dict[str, int]) -> None:
+def _score_quotes(art: dict[str, Any], quotes: list[Statement], c: dict[str, int],
+                  chars: _Chars) -> None:
     gold = [(seg[0], seg[1], at) for at in art["attributions"] for seg in at["quote_segments"]]
-    pairs = _match([(q.span.start, q.span.end) for q in quotes], [(g[0], g[1]) for g in gold])
+    pairs = _match(chars, [((q.span.start, q.span.end),) for q in quotes],
+                   [((g[0], g[1]),) for g in gold])
     c["qp"] += len(quotes)
     c["qtp"] += len(pairs)
     c["qg"] += len(gold)
@@ -182,20 +218,22 @@ def _score_quotes(art: dict[str, Any], quotes: list[Statement], c: dict[str, int
         c["given_ok"] += ok
 
 
-def _content_span(at: dict[str, Any]) -> tuple[int, int]:
-    spans = at["content_spans"]
-    return min(s[0] for s in spans), max(s[1] for s in spans)
+def _content(at: dict[str, Any]) -> Spans:
+    """An attribution's content: its spans (PolNeAR's Content and Content2), not the text
+    between them."""
+    return tuple((s[0], s[1]) for s in at["content_spans"])
 
 
-def _score_reported(art: dict[str, Any], rep: list[Statement], c: dict[str, int]) -> None:
-    pred = [(s.span.start, s.span.end) for s in rep]
-    every = [_content_span(at) for at in art["attributions"] if at["content_spans"]]
-    gold = [_content_span(at) for at in art["attributions"] if at["kind"] == "indirect"
+def _score_reported(art: dict[str, Any], rep: list[Statement], c: dict[str, int],
+                    chars: _Chars) -> None:
+    pred = [((s.span.start, s.span.end),) for s in rep]
+    every = [_content(at) for at in art["attributions"] if at["content_spans"]]
+    gold = [_content(at) for at in art["attributions"] if at["kind"] == "indirect"
             and at["content_spans"] and _is_speech_cue(at.get("cue"))]
     c["rp"] += len(pred)
-    c["rtp"] += len(_match(pred, every))
+    c["rtp"] += len(_match(chars, pred, every))
     c["rg"] += len(gold)
-    c["rgt"] += len(_match(gold, pred))
+    c["rgt"] += len(_match(chars, gold, pred))
 
 
 def _gold_value(v: str) -> tuple[float, float | None] | None:
