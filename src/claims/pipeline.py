@@ -31,6 +31,7 @@ from claims import reader as reading
 from claims.document import Document
 from claims.errors import ClaimsError, StoreError, ValidationFailed
 from claims.extract import extract
+from claims.language import english_rules, with_language
 from claims.model import iris, shapes
 from claims.model.mapping import article_triples, to_graphs
 from claims.processes import die_with_parent
@@ -120,6 +121,12 @@ class IngestReport:
             parts.append(f"{len(self.failures)} failed: {names}{' …' if len(self.failures) > 5 else ''}")
         if self.stale_layers:
             parts.append("derived layers to rebuild: " + ", ".join(self.stale_layers))
+        foreign = sorted(str(a.document.language) for a in self.analyses
+                         if not english_rules(a.document.language))
+        if foreign:
+            langs = ", ".join(dict.fromkeys(foreign))
+            parts.append(f"{len(foreign)} not in English ({langs}): quotations only, "
+                         "no speakers, reported speech or figures")
         return "; ".join(parts)
 
     def _repr_html_(self) -> str:
@@ -148,7 +155,9 @@ def check_spans(doc: Document, statements: Iterable[Statement]) -> None:
 
 
 def analyse(doc: Document, *, validate: bool = True) -> Analysis:
-    """Extract the statements of ``doc`` and check them (SHACL on its graph by default)."""
+    """Extract the statements of ``doc`` and check them (SHACL on its graph by default).
+    A document without a language gets the detected one (:func:`claims.language.with_language`)."""
+    doc = with_language(doc)
     statements = tuple(extract(doc))
     check_spans(doc, statements)
     analysis = Analysis(doc, statements)
@@ -200,6 +209,7 @@ def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
     for number, doc in jobs:
         try:
             analysis = analyse(doc, validate=shacl_wanted(number, mode))
+            doc = analysis.document  # its language detected
             if ship == "payload":  # N-Triples straight from the mapping, no rdflib graph
                 found = article_triples(doc, analysis.statements)
                 out.append((doc, analysis.statements, bulk.article_payload(found), None))

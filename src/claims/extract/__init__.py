@@ -17,6 +17,7 @@ from claims.extract.budget import budget
 from claims.extract.figures import find_figures
 from claims.extract.quotes import find_quotes, mask_quotes, segments
 from claims.extract.reported import find_reported
+from claims.language import english_rules, language_of
 from claims.statements import Statement
 
 EXTRACTOR_NAME = "claims-rules"
@@ -33,6 +34,8 @@ def extract(doc: Document, *, model: Literal["rules", "spacy"] | None = None) ->
     ``model="spacy"`` (or ``CLAIMS_EXTRACTOR=spacy`` when ``model`` is not given) adds the
     optional parse-based speaker refinement of :mod:`claims.extract._spacy`; its statements
     are recorded as extractor ``claims-spacy``. The default is the pure-Python ``rules``.
+    A document in a language other than English (:mod:`claims.language`: its metadata, else
+    detected) gets its quotations only, with no speaker: no English rule reads it.
     Past ``CLAIMS_EXTRACT_SECONDS`` it raises :class:`~claims.errors.ExtractionTimeout`."""
     from claims.extract.attribute import attribute  # late: attribute imports this package
 
@@ -40,8 +43,13 @@ def extract(doc: Document, *, model: Literal["rules", "spacy"] | None = None) ->
     if chosen not in ("rules", "spacy"):
         raise ValueError(f"unknown extractor model {chosen!r}: use 'rules' or 'spacy'")
     with budget(None, doc.source or doc.id):
+        language = language_of(doc)
+        if language != doc.language:
+            doc = dataclasses.replace(doc, language=language)
         segs = segments(doc)
         masked = mask_quotes(doc.text, segs)
+        if not english_rules(language):
+            return _stamped(find_quotes(doc, segs, masked), EXTRACTOR_NAME)
         found = find_quotes(doc, segs, masked) + find_reported(doc, segs, masked)
         found = attribute(doc, found, segs=segs, masked=masked)
         name = EXTRACTOR_NAME
@@ -50,6 +58,10 @@ def extract(doc: Document, *, model: Literal["rules", "spacy"] | None = None) ->
 
             found, name = refine(doc, found), SPACY_EXTRACTOR_NAME
         found += find_figures(doc)
+    return _stamped(found, name)
+
+
+def _stamped(found: list[Statement], name: str) -> list[Statement]:
     out = [dataclasses.replace(s, extractor=name, extractor_version=EXTRACTOR_VERSION)
            for s in found]
     out.sort(key=lambda s: (s.span.start, s.span.end, s.kind.value))

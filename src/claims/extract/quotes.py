@@ -1,6 +1,9 @@
 """Direct quotations: pair quote marks, then keep the quoted passages somebody said.
 
-Curly, straight, guillemet and doubled-apostrophe marks are paired within a paragraph; a
+Curly, straight, guillemet and doubled-apostrophe marks are paired within a paragraph, and
+German and French typography too: „…“ and „…” (a closing mark is the one its opener asks
+for), «…» and ‹…›, »…« where the document's language writes guillemets that way round and
+its first guillemet is », and ‚…‘ (a single quotation, kept when it stands alone); a
 quotation that runs over paragraphs (an opening mark at each, a closing one at the end)
 gives one segment per paragraph. Unbalanced marks never raise. Short quoted phrases with
 no speech verb in their sentence (scare quotes, titles, nicknames) are dropped.
@@ -25,12 +28,27 @@ from claims.extract._lexicon import SPEECH_VERBS
 from claims.extract.budget import check
 from claims.statements import Kind, Span, Statement
 
-_MARK = re.compile(r"“|”|«|»|„|``|''|\"")
-_OPENERS = frozenset({"“", "«", "„", "``"})
+_MARK = re.compile(r"“|”|«|»|„|‚|‘|``|''|\"")
+_OPENERS = frozenset({"“", "«", "„", "‚", "``"})
 _CLOSERS = frozenset({"”", "»"})
+# what closes a quotation opened by a mark, where that is not the usual closer
+_CLOSED_BY = {"„": frozenset({"“", "”"}), "‚": frozenset({"‘"})}
+# languages whose printers may set guillemets pointing inwards: »Zitat«
+_INWARD = frozenset({"de", "da", "cs", "sk", "hr", "sl", "hu", "sv", "fi", "pl"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENT_END = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _MIN_WORDS_UNCUED = 4
+# speech cues of other languages, only to tell a quotation from a scare quote (no speaker
+# is read from them): German "sagte", "so die Ministerin" after a quotation; French "a dit".
+# A quoted phrase of one or two words stays a scare quote or a name whatever the cue.
+SPEECH_CUES = {
+    "de": re.compile(r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|betont|betonte|meint|"
+                     r"meinte|schreibt|schrieb|erzählt|erzählte|fügte|warnt|warnte|kritisiert|"
+                     r"kritisierte|fordert|forderte|laut|zufolge|heißt es)\b"
+                     r"|_\s*,\s*so\s+(?:der|die|das|den\s|[A-ZÄÖÜ])"),
+    "fr": re.compile(r"\b(?:dit|déclaré|déclare|affirmé|affirme|ajouté|ajoute|expliqué|explique|"
+                     r"souligné|souligne|estimé|estime|selon|indiqué|indique|assuré|assure)\b"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,27 +69,54 @@ def _is_opener(mark: str, is_open: bool) -> bool:
     return not is_open  # a straight mark opens when nothing is open, else closes
 
 
-def pair_marks(text: str, para: Span) -> Iterator[tuple[int, int, int, int, bool]]:
-    """Yield ``(open_start, inner_start, inner_end, close_end, closed)`` in a paragraph.
+def inward_guillemets(text: str, language: str | None) -> bool:
+    """Whether ``»`` opens and ``«`` closes: the language prints them so (German, Danish,
+    ...) and the text's first guillemet is ``»``.
+
+    >>> inward_guillemets("Er sagte: »Ja.«", "de"), inward_guillemets("« Oui »", "fr")
+    (True, False)
+    """
+    if not language or language.split("-")[0].lower() not in _INWARD:
+        return False
+    first = re.search(r"[«»]", text)
+    return first is not None and first.group() == "»"
+
+
+def pair_marks(text: str, para: Span, inward: bool = False) -> Iterator[tuple[int, int, int, int, bool]]:
+    """Yield ``(open_start, inner_start, inner_end, close_end, closed)`` in a paragraph;
+    ``inward``: guillemets point inwards (»…«).
 
     >>> list(pair_marks('a "b" c', Span(0, 7)))
     [(2, 3, 4, 5, True)]
+    >>> list(pair_marks('a „b“ c', Span(0, 7)))
+    [(2, 3, 4, 5, True)]
     """
     open_at: tuple[int, int] | None = None
+    opener = ""
     for m in _MARK.finditer(text, para.start, para.end):
         mark = m.group()
+        if inward and mark in "«»":
+            mark = "«" if mark == "»" else "»"
+        if mark == "‘" and (open_at is None or opener != "‚"):
+            continue  # an English single mark: not paired here
         if mark == '"' and m.start() > 0 and text[m.start() - 1].isdigit() and open_at is None:
             continue  # inches: 6'2"
+        if open_at is not None and mark in _CLOSED_BY.get(opener, ()):
+            yield open_at[0], open_at[1], m.start(), m.end(), True  # „So“, ‚so‘
+            open_at, opener = None, ""
+            continue
         if mark == "“" and open_at is not None and _misprinted_closer(text, m.start(), m.end()):
             yield open_at[0], open_at[1], m.start(), m.end(), True  # “It is,“ said X
             open_at = None
             continue
+        if open_at is not None and opener == "‚":
+            continue  # only its own closing mark ends a single quotation
         if _is_opener(mark, open_at is not None):
             if open_at is not None and mark in _OPENERS:
                 # a second opener: the first was never closed (or nests); keep the outer
                 continue
             if open_at is None:
-                open_at = (m.start(), m.end())
+                open_at, opener = (m.start(), m.end()), mark
         elif open_at is not None:
             yield open_at[0], open_at[1], m.start(), m.end(), True
             open_at = None
@@ -98,11 +143,12 @@ def segments(doc: Document) -> list[Segment]:
     """All quoted passages of a document, paragraph by paragraph."""
     text = doc.text
     paras = doc.paragraphs()
+    inward = inward_guillemets(text, doc.language)
     out: list[Segment] = []
     for i, para in enumerate(paras):
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         starts_open = _starts_with_opener(text, para)
-        for o_start, i_start, i_end, c_end, closed in pair_marks(text, para):
+        for o_start, i_start, i_end, c_end, closed in pair_marks(text, para, inward):
             s, e = _trim(text, i_start, i_end)
             if e <= s:
                 continue
@@ -122,7 +168,7 @@ def _first_mark(text: str, para: Span) -> int:
 
 def _starts_with_opener(text: str, para: Span) -> bool:
     s, _ = _trim(text, para.start, para.end)
-    return text.startswith(("“", '"', "``", "«", "''"), s)
+    return text.startswith(("“", '"', "``", "«", "''", "„", "»"), s)
 
 
 def _prev_open(out: list[Segment], paras: list[Span], i: int) -> bool:
@@ -234,6 +280,7 @@ def find_quotes(doc: Document, segs: list[Segment] | None = None,
     out: list[Statement] = []
     pi = 0
     skip = transcript_segments(text, segs)
+    foreign = SPEECH_CUES.get((doc.language or "").split("-")[0].lower())
     for k, seg in enumerate(segs):
         check()
         if k in skip:
@@ -246,7 +293,8 @@ def find_quotes(doc: Document, segs: list[Segment] | None = None,
         if words == 0:
             continue
         sent = sentence_of(masked, para, seg.outer.start)
-        cued = has_speech_verb(masked, sent) or _colon_before(text, para, seg)
+        cued = has_speech_verb(masked, sent) or _colon_before(text, para, seg) or (
+            foreign is not None and words >= 3 and foreign.search(masked, sent.start, sent.end) is not None)
         partial = _is_partial(text, para, seg)
         if not cued and not seg.continued and (
                 words < _MIN_WORDS_UNCUED or (partial and words < 8) or _title_like(quoted)):
