@@ -16,6 +16,7 @@ from claims import pipeline, query
 from claims.cli._common import coded_errors, echo_frame, format_option, store_option
 from claims.errors import ClaimsError
 from claims.extract import extract as extract_statements
+from claims.language import english_rules
 from claims.model import iris
 from claims.model.shapes import check
 from claims.statements import Statement
@@ -46,7 +47,9 @@ def ingest(paths: tuple[Path, ...], no_validate: bool, validate: str, workers: i
         report = pipeline.ingest(paths, store, validate=mode, workers=workers, force=force,
                                  progress=progress)
     for analysis in report.analyses:
-        click.echo(f"stored {analysis.document.id}: {len(analysis.statements)} statements")
+        lang = analysis.document.language
+        note = "" if english_rules(lang) else f" ({lang}: quotations only, no English rules)"
+        click.echo(f"stored {analysis.document.id}: {len(analysis.statements)} statements{note}")
     for failure in report.failures:
         click.echo(f"failed {failure.source}: {failure.message}", err=True)
     click.echo(f"{len(report.analyses)} articles, {report.statements} statements, "
