@@ -21,3 +21,37 @@ def test_an_opening_phrase_before_the_subject_in_a_later_sentence() -> None:
             "At the second meeting, Ingrid Solberg wanted the plan stopped because "
             "it was \"a disaster that nobody in this town will ever forgive\" in her eyes.")
     assert _names(text) == ["Ingrid Solberg"]
+
+
+def test_an_auxiliary_or_adverb_between_the_source_and_the_verb() -> None:
+    text = ('The mayor left the room. Councillor Petra Lind has since said: "We were never '
+            'told about the second contract, not once."\n'
+            'Omar Haddad once wrote: "A bridge is only as strong as its worst weld."')
+    assert _names(text) == ["Petra Lind", "Omar Haddad"]
+
+
+def test_several_opening_phrases_before_the_subject() -> None:
+    text = ("The vote was close.\n"
+            "With her deputy, a former judge, standing beside her, Marta Vidal wanted the "
+            "rule gone because it was \"a trap that catches only the honest people\" in "
+            "her view.")
+    assert _names(text) == ["Marta Vidal"]
+
+
+def test_a_described_source_after_the_cue_keeps_its_capitalised_modifiers() -> None:
+    text = ('"Nobody in the office expected the audit to go this far," said a senior Lindqvist '
+            'adviser.\n'
+            '"We will see more of this before the summer," wrote one longtime Labour volunteer '
+            'on a forum.')
+    sps = _speakers(text)
+    assert [(sp.name, sp.method) if sp else None for sp in sps] == [
+        ("senior Lindqvist adviser", "descriptive"),
+        ("one longtime Labour volunteer", "descriptive")]
+
+
+def test_an_occupation_before_a_name_is_a_role() -> None:
+    text = ('"Children copy what they see at home," says psychologist Lena Brandt.\n'
+            'Historian Tomas Eriksen told the panel: "Nothing like this happened in 1930."')
+    sps = _speakers(text)
+    assert [(sp.name, sp.role) if sp else None for sp in sps] == [
+        ("Lena Brandt", "psychologist"), ("Tomas Eriksen", "Historian")]

@@ -166,7 +166,29 @@ def _surname_like(words: list[str], i: int) -> bool:
         and prev.lower() not in TITLES)
 
 
+_DETS = frozenset({"a", "an", "the", "one", "another"})
+
+
+def _described_head(toks: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
+    """A determiner-led source up to its head noun, capitalised modifiers allowed, when no
+    name follows the head: "a senior Cruz adviser", "one former GOP leadership aide"."""
+    if len(toks) < 2 or toks[0][0].lower() not in _DETS:
+        return None
+    for k in range(1, min(len(toks), 7)):
+        w = toks[k][0]
+        if not w.replace("-", "").isalpha():
+            return None
+        low = w.lower()
+        if w.islower() and (low in SPEAKER_NOUNS or low in ROLE_WORDS):
+            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            return None if _CAP.fullmatch(nxt) else toks[:k + 1]
+    return None
+
+
 def _leading_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    head = _described_head(toks)
+    if head is not None:
+        return head
     out: list[tuple[str, int]] = []
     for w, p in toks:
         low = w.lower()
@@ -379,7 +401,7 @@ _CLAUSE_WORDS = frozenset([
     "Then", "There", "Here", "This", "That", "These", "Those", "It", "What", "Why", "How",
     "Where", "Who", "Some", "Many", "Most", "All", "Both", "Each", "No", "Not", "Under",
     "Over", "Without", "Within", "Among", "Between", "During", "Until", "To", "From", "By"])
-_INTRO = re.compile(r"[^,_]{2,60},\s+")
+_INTRO = re.compile(r"[^,_]{2,120},\s+")
 
 
 def _mid_sentence(text: str, word: str) -> bool:
@@ -409,9 +431,13 @@ def subject_of(text: str, masked: str, region: Span) -> tuple[Speaker | None, Sp
     """The subject of the clause that carries a quote ("Clinton cited … “…”"), as a last
     resort: method ``subject``; a named person, a pronoun or a speaker noun only."""
     starts = [region.start]
-    intro = _INTRO.match(masked, region.start, region.end)
-    if intro:
-        starts.append(intro.end())
+    pos = region.start
+    for _ in range(3):  # up to three opening phrases: "At the hearing, with X beside her, Y …"
+        intro = _INTRO.match(masked, pos, region.end)
+        if intro is None:
+            break
+        pos = intro.end()
+        starts.append(pos)
     for st in starts:
         while st < region.end and masked[st].isspace():
             st += 1
@@ -448,6 +474,11 @@ def _tell(text: str, cue: Span) -> Span:
     return Span(cue.start, m.end()) if m else cue
 
 
+# Auxiliaries and adverbs between a source and its verb: "X has since said", "X once wrote".
+_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|also|later|then|again|once|"
+                       r"since|still|never|not|did|does|would|will|could|may|might|first|"
+                       r"[a-z]+ly))+\s*$")
+
 #: How far before (or after) a quotation its cue is looked for: a sentence longer than this
 #: (hostile input: thousands of quotes in one "sentence") must not make the search quadratic.
 CUE_WINDOW = 1000
@@ -482,7 +513,9 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
             continue  # "rated 32% of Republican claims as …": the noun, not the cue
         left = max(region.start, masked.rfind(",", region.start, vs) + 1,
                    masked.rfind("_", region.start, vs) + 1)
-        sp = parse_source(text, Span(left, vs), leading=False) if left < vs else None
+        aux = _AUX_TAIL.search(masked, left, vs)  # "X has since said", "X once told"
+        np_end = aux.start() if aux is not None and aux.start() > left else vs
+        sp = parse_source(text, Span(left, np_end), leading=False) if left < np_end else None
         if sp is None and masked[left - 1:left] == ",":  # "X, at a gaggle, said"
             head = head_source(masked, region.start, left - 1)
             sp = parse_source(text, head, leading=False) if head else None

@@ -100,7 +100,13 @@ ROLE_WORDS: frozenset[str] = frozenset([
     "sheriff", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "lord", "dame",
     "rev.", "reverend", "chairperson", "deputy", "aide", "coordinator", "envoy", "diplomat",
     "delegate", "prosecutor", "lawyer", "campaign-manager", "pollster", "consultant", "officer",
-    "detective"
+    "detective",
+    # occupations written as a title before a name: "psychologist Jane Roe", "Historian X"
+    "engineer", "historian", "scholar", "author", "writer", "novelist", "columnist",
+    "commentator", "journalist", "blogger", "lobbyist", "activist", "organizer", "organiser",
+    "psychologist", "psychiatrist", "sociologist", "physician", "surgeon", "scientist",
+    "pastor", "bishop", "rabbi", "imam", "priest", "coach", "entrepreneur", "investor",
+    "banker", "philanthropist", "demographer", "epidemiologist", "attorney-general"
 ])
 
 # Titles dropped from a name when comparing names ("Mr. Trump" -> "Trump").
@@ -150,7 +156,12 @@ SPEAKER_NOUNS: frozenset[str] = frozenset([
     "surrogates", "operatives", "allies", "opponents", "protesters", "demonstrators",
     "activists", "students", "teachers", "workers", "employees", "staff", "staffers",
     "insiders", "attendees", "participants", "respondents", "veteran", "veterans", "widow",
-    "nominee", "candidate", "congressman", "congresswoman", "senator", "governor", "mayor"
+    "nominee", "candidate", "congressman", "congresswoman", "senator", "governor", "mayor",
+    "volunteer", "volunteers", "donor", "donors", "delegate", "delegates", "advocates",
+    "proponents", "attorneys", "insider", "observer", "historian", "scholar", "columnist",
+    "commentator", "user", "users", "commenter", "poster", "owner", "voter", "resident",
+    "worker", "employee", "student", "teacher", "parent", "parents", "organizer", "activist",
+    "strategist", "strategists", "consultant", "consultants", "pollster", "pollsters"
 ])
 
 NUMBER_WORDS: dict[str, int] = {
