@@ -188,3 +188,64 @@ def test_a_bad_json_lines_record_is_a_coded_error_naming_its_line(
     assert f"[malformed-batch] line 3: {missing}" in result.output
     lines.write_text(f"{good}\nnot json\n", encoding="utf-8")
     assert "[malformed-batch] line 2: Expecting value" in runner.invoke(cli, [*command, str(lines)]).output
+
+
+def test_rows_go_to_a_file_with_output(built: CliRunner, tmp_path: Path,
+                                       founding_article: Path) -> None:
+    shown = built.invoke(cli, ["query", "speakers", "--format", "csv"]).output
+    target = tmp_path / "speakers.csv"
+    written = built.invoke(cli, ["query", "speakers", "--format", "csv", "-o", str(target)])
+    assert written.exit_code == 0 and "Vladimir Putin" not in written.output
+    assert target.read_text("utf-8") == shown and f"wrote {target}" in written.output
+    table = tmp_path / "speakers.txt"  # a table in a file keeps every value whole
+    built.invoke(cli, ["query", "quotations_by_speaker", "-o", str(table)], env={"COLUMNS": "40"})
+    piped = built.invoke(cli, ["query", "quotations_by_speaker"], env={"COLUMNS": None}).output
+    narrow = built.invoke(cli, ["query", "quotations_by_speaker"], env={"COLUMNS": "40"}).output
+    assert table.read_text("utf-8") == piped != narrow
+    for args in (["sparql", "ASK { ?s a claims:Quotation }"], ["stats"], ["review", "list"],
+                 ["extract", "--format", "json", str(founding_article)]):
+        out = tmp_path / "out"
+        result = built.invoke(cli, [*args, "-o", str(out)])
+        assert result.exit_code == 0, (args, result.output)
+        assert out.read_text("utf-8").strip() and f"wrote {out}" in result.output, args
+
+
+def test_extract_prints_rows_as_every_command(runner: CliRunner, founding_article: Path) -> None:
+    lines = runner.invoke(cli, ["extract", str(founding_article)]).output.splitlines()
+    records = [json.loads(line) for line in lines]
+    as_json = runner.invoke(cli, ["extract", str(founding_article), "--format", "json"])
+    assert json.loads(as_json.output) == records
+    csv = runner.invoke(cli, ["extract", str(founding_article), "--format", "csv"]).output
+    header = csv.splitlines()[0].split(",")
+    assert {"doc", "kind", "speaker", "text", "quantity.value", "quantity.unit"} <= set(header)
+    table = runner.invoke(cli, ["extract", str(founding_article), "--format", "table"],
+                          env={"COLUMNS": "100"}).output.splitlines()
+    assert table[0].split()[:3] == ["doc", "kind", "speaker"] and len(table) == len(records) + 2
+
+
+def test_sparql_and_query_parameters_bind_alike(built: CliRunner) -> None:
+    article = json.loads(built.invoke(cli, ["query", "articles", "--format", "json"]).output)[0]["article"]
+    named = json.loads(built.invoke(cli, ["query", "article_statements", "-p", f"article={article}",
+                                          "--format", "json"]).output)
+    bracketed = built.invoke(cli, ["query", "article_statements", "-p", f"article=<{article}>",
+                                   "--format", "json"])
+    assert json.loads(bracketed.output) == named and len(named) > 10
+    free = "SELECT DISTINCT ?s WHERE { ?s prov:wasDerivedFrom ?article ; claims:start ?at }"
+    as_iri = json.loads(built.invoke(cli, ["sparql", free, "-p", f"article=<{article}>",
+                                           "--format", "json"]).output)
+    assert sorted(r["s"] for r in as_iri) == sorted(r["statement"] for r in named)
+    as_text = built.invoke(cli, ["sparql", free, "-p", f"article={article}"]).output
+    assert as_text.strip() == "(no rows)"  # unbracketed: the text "kb:article/…", no IRI
+    text = named[0]["text"]  # a variable bound without being selected
+    found = json.loads(built.invoke(cli, ["sparql", "SELECT ?s WHERE { ?s schema:text ?t }",
+                                          "-p", f"t={text}", "--format", "json"]).output)
+    assert [r["s"] for r in found] == [named[0]["statement"]]
+    listing = built.invoke(cli, ["query", "--list", "--format", "json"]).output
+    assert {"name": "article_statements", "parameters": "article (iri)"}.items() <= next(
+        r for r in json.loads(listing) if r["name"] == "article_statements").items()
+
+
+def test_no_validate_is_kept_but_not_shown(runner: CliRunner, founding_article: Path) -> None:
+    assert "--no-validate" not in runner.invoke(cli, ["ingest", "--help"]).output
+    result = runner.invoke(cli, ["ingest", "--no-validate", str(founding_article)])
+    assert result.exit_code == 0 and "1 articles" in result.output

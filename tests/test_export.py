@@ -20,6 +20,7 @@ from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from claims import review
+from claims.config import base_iri
 from claims.export import FORMATS, ExportError, export
 from claims.model import iris
 from claims.store import MemoryStore, OxigraphStore, Store
@@ -228,6 +229,18 @@ def test_trig_round_trip_across_backends_keeps_every_value(store: Store, tmp_pat
     datasets_equal(as_dataset(store.dump(format="nquads"), "nquads"),
                    as_dataset(other.dump(format="nquads"), "nquads"), values_only=True)
     other.close()
+
+
+def test_trig_declares_prefixes_and_uses_them(store: Store) -> None:
+    dump = export(store, "trig")
+    head = dump.decode("utf-8").split("\n<", 1)[0]
+    declared = dict(line.split()[1:3] for line in head.splitlines() if line.startswith("@prefix"))
+    assert declared["schema:"] == "<https://schema.org/>"
+    assert declared["statement:"] == f"<{base_iri()}statement/>"
+    body = dump.decode("utf-8")[len(head):]
+    assert "<https://schema.org/" not in body and "schema:text" in body
+    assert f"statement:{statement_iri(article(), statements()[0]).rsplit('/', 1)[1]}" in body
+    assert len(dump) < len(export(store, "nquads")) / 2
 
 
 def test_trig_since_holds_only_the_later_review_events(store: Store) -> None:

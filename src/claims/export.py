@@ -33,7 +33,7 @@ from claims.csvsafe import to_csv
 from claims.errors import ClaimsError
 from claims.model import iris
 from claims.model.mapping import CONTEXT_CHARS, bind_prefixes
-from claims.query import expand, select
+from claims.query import PREFIXES, expand, select
 from claims.review import Rating, events
 from claims.store.base import Store
 from claims.vocab import CLAIMS
@@ -273,13 +273,22 @@ def reviews_since(store: Store, since: Since) -> Dataset:
     return dataset
 
 
+def trig_prefixes() -> dict[str, str]:
+    """The prefixes a TriG dump declares: the workbench's, and one for each family of
+    knowledge-base IRIs with one-segment names (``statement:18749852e43e8bfd25a2``); other
+    knowledge-base IRIs (graphs, checks, links) are written whole."""
+    families = {name: f"{base_iri()}{name}/"
+                for name in ("article", "statement", "person", "org", "source")}
+    return {**PREFIXES, **families}
+
+
 def _faithful(nquads: bytes, format: str) -> bytes:
     """Re-serialise with pyoxigraph, which writes every literal as stored (rdflib's TriG
     writer turns ``"8"^^xsd:decimal`` into ``8.0``, so a round trip would not be exact)."""
     if format == "nquads":
         return nquads
     quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
-    data = ox.serialize(quads, format=ox.RdfFormat.TRIG)  # full IRIs, as the stores dump
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=trig_prefixes())
     assert data is not None
     return data
 

@@ -108,7 +108,7 @@ def to_term(value: Any, type_: str = "string") -> Term:
     if isinstance(value, URIRef | Literal | BNode):
         return value
     if type_ == "iri":
-        text = expand(str(value))
+        text = expand(_unbracket(str(value)))
         if not re.match(r"^[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]*$", text):
             raise ParameterError(f"{value!r} is not an IRI")
         return URIRef(text)
@@ -123,8 +123,24 @@ def to_term(value: Any, type_: str = "string") -> Term:
     return Literal(str(value))
 
 
+def _unbracket(text: str) -> str:
+    return text[1:-1].strip() if text.startswith("<") and text.endswith(">") else text
+
+
+def free_type(value: Any) -> str:
+    """The type a parameter of free SPARQL is bound as: an IRI when written ``<…>``
+    (``<kb:statement/…>`` or a full IRI), else a string.
+
+    >>> free_type("<kb:statement/ab12>"), free_type("Putin")
+    ('iri', 'string')
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    return "iri" if len(text) > 2 and text.startswith("<") and text.endswith(">") else "string"
+
+
 def bindings(query: NamedQuery | None, params: dict[str, Any]) -> dict[str, Term]:
-    """``params`` as RDF terms of the types ``query`` declares (strings for free SPARQL)."""
+    """``params`` as RDF terms of the types ``query`` declares; for free SPARQL, strings,
+    or IRIs where written ``<…>`` (:func:`free_type`)."""
     declared = {p.name: p for p in query.params} if query else {}
     bound: dict[str, Term] = {}
     for key, value in params.items():
@@ -135,7 +151,7 @@ def bindings(query: NamedQuery | None, params: dict[str, Any]) -> dict[str, Term
         if query is not None and key not in declared:
             raise ParameterError(f"{query.name} has no parameter {key!r}",
                                  hint=f"its parameters: {', '.join(declared) or 'none'}")
-        bound[key] = to_term(value, declared[key].type if key in declared else "string")
+        bound[key] = to_term(value, declared[key].type if key in declared else free_type(value))
     return bound
 
 

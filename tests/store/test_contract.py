@@ -190,6 +190,16 @@ def test_bindings_in_queries_with_prefixes_subqueries_and_groups(kb: Store) -> N
     assert isinstance(typed, Table) and {row["s"] for row in typed} == expected and expected
 
 
+def test_a_bound_variable_need_not_be_selected(kb: Store) -> None:
+    text = "Attempts to create a unipolar world are unacceptable."
+    sparql = ("SELECT ?s WHERE { GRAPH ?g { ?s <https://schema.org/text> ?t } }")
+    table = kb.query(sparql, {"t": Literal(text)})
+    expected = {s for g in samples.graphs() for s in g.subjects(URIRef("https://schema.org/text"),
+                                                                   Literal(text))}
+    assert isinstance(table, Table) and {row["s"] for row in table} == expected and expected
+    assert kb.query("ASK { GRAPH ?g { ?s <https://schema.org/text> ?t } }", {"t": Literal(text)})
+
+
 def test_update(kb: Store) -> None:
     kb.update(f'INSERT DATA {{ GRAPH <{EX}> {{ <urn:a> <urn:p> "x", 3 }} }}')
     assert len(construct(kb, str(EX))) == 2

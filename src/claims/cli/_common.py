@@ -9,6 +9,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -26,8 +27,32 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 store_option = click.option("--store", "store_spec", envvar="CLAIMS_STORE", default=None,
                             help="Store: a directory (embedded Oxigraph, default kb/store), "
                                  "'memory:', or a SPARQL endpoint URL.  [env: CLAIMS_STORE]")
-format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
-                             default="table", show_default=True, help="Output format.")
+_OUTPUT = "claims.output"
+
+
+def _remember_output(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.meta[_OUTPUT] = value
+        ctx.call_on_close(lambda: _wrote(ctx, value))
+
+
+def _wrote(ctx: click.Context, path: Path) -> None:
+    if ctx.meta.get(_OUTPUT + ".started"):
+        click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
+
+
+_format = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+                       default="table", show_default=True, help="Output format.")
+output_option = click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None, expose_value=False, callback=_remember_output,
+    help="Write to FILE instead of standard output (tables then keep every value whole).")
+
+
+def format_option(func: F) -> F:
+    """``--format table|csv|json`` and ``--output/-o FILE``, as every command that prints rows
+    takes them."""
+    return _format(output_option(func))
 reviewer_option = click.option("--reviewer", "-r", envvar="CLAIMS_REVIEWER", required=True,
                                help="Your name, kept with the event.  [env: CLAIMS_REVIEWER]")
 
@@ -66,20 +91,42 @@ def coded_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def output_path() -> Path | None:
+    """The ``--output`` file of the running command, if it was given one."""
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_root().meta.get(_OUTPUT) if ctx is not None else None
+    return found if isinstance(found, Path) else None
+
+
+def emit(text: str, *, nl: bool = True) -> None:
+    """Print ``text`` to standard output, or to the ``--output`` file (written afresh by the
+    command's first output, appended to by the rest)."""
+    path = output_path()
+    if path is None:
+        click.echo(text, nl=nl)
+        return
+    meta = click.get_current_context().find_root().meta
+    with path.open("a" if meta.get(_OUTPUT + ".started") else "w", encoding="utf-8") as out:
+        out.write(text + ("\n" if nl else ""))
+    meta[_OUTPUT + ".started"] = True
+
+
 def echo_frame(frame: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        click.echo(to_csv(frame), nl=False)
+        emit(to_csv(frame), nl=False)
     elif fmt == "json":
-        click.echo(json_records(frame))
+        emit(json_records(frame))
     elif frame.empty:
-        click.echo("(no rows)")
+        emit("(no rows)")
     else:
-        click.echo(fit_table(frame, terminal_width()))
+        emit(fit_table(frame, terminal_width()))
 
 
 def terminal_width() -> int | None:
     """The width to fit tables to: ``COLUMNS`` if set, else the terminal's; None (no cut)
-    when the output goes to a file or a pipe."""
+    when the output goes to a file (``--output``) or a pipe."""
+    if output_path() is not None:
+        return None
     if os.environ.get("COLUMNS", "").isdigit():
         return int(os.environ["COLUMNS"])
     if not sys.stdout.isatty():

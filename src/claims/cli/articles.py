@@ -13,7 +13,14 @@ from rdflib import Graph
 
 from claims import export as exporting
 from claims import pipeline, query
-from claims.cli._common import coded_errors, echo_frame, format_option, store_option
+from claims.cli._common import (
+    coded_errors,
+    echo_frame,
+    emit,
+    format_option,
+    output_option,
+    store_option,
+)
 from claims.errors import ClaimsError
 from claims.extract import extract as extract_statements
 from claims.language import english_rules
@@ -25,7 +32,8 @@ from claims.store import Store, open_store
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--no-validate", is_flag=True, help="Skip the SHACL check before writing.")
+@click.option("--no-validate", is_flag=True, hidden=True,
+              help="The same as --validate none (kept for older scripts).")
 @click.option("--validate", "validate", type=click.Choice(["auto", "all", "sample", "none"]),
               default="auto", show_default=True,
               help="Which articles get the SHACL check: auto = the first 10, then 1 in 1000.")
@@ -84,27 +92,42 @@ def statement_record(doc_id: str, content_hash: str, st: Statement) -> dict[str,
     return record
 
 
+_EXTRACT_COLUMNS = ["doc", "kind", "speaker", "text", "start", "end", "cue", "confidence"]
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "csv", "json"]),
+              default="jsonl", show_default=True,
+              help="jsonl: one JSON object a statement, written as each article is read; "
+                   "table, csv, json: every statement, as the other commands print rows "
+                   "(csv flattens the figure's fields to quantity.value, quantity.unit, ...).")
+@output_option
 @coded_errors
 def extract(paths: tuple[Path, ...], fmt: str) -> None:
-    """Extract statements without storing them: one JSON object a line."""
+    """Extract statements without storing them: one JSON object a line (--format jsonl),
+    or a table, CSV or a JSON array."""
     failed = False
+    records: list[dict[str, Any]] = []
     for item in pipeline.documents(paths):
         if isinstance(item, ClaimsError):
             click.echo(item.message, err=True)
             failed = True
             continue
-        records = [statement_record(item.id, item.content_hash, st)
-                   for st in extract_statements(item)]
+        found = [statement_record(item.id, item.content_hash, st)
+                 for st in extract_statements(item)]
         if fmt == "jsonl":
-            for record in records:
-                click.echo(json.dumps(record, ensure_ascii=False))
+            for record in found:
+                emit(json.dumps(record, ensure_ascii=False))
         else:
-            echo_frame(pd.DataFrame(records, columns=["doc", "kind", "speaker", "text", "start",
-                                                      "end", "cue", "confidence"]), "table")
+            records += found
+    if fmt == "table":
+        echo_frame(pd.DataFrame(records, columns=_EXTRACT_COLUMNS), fmt)
+    elif fmt == "json":
+        emit(json.dumps(records, ensure_ascii=False))
+    elif fmt == "csv":
+        frame = pd.json_normalize(records) if records else pd.DataFrame(columns=_EXTRACT_COLUMNS)
+        echo_frame(frame, fmt)
     if failed:
         sys.exit(1)
 

@@ -8,7 +8,14 @@ import click
 import pandas as pd
 
 from claims import query
-from claims.cli._common import coded_errors, echo_frame, format_option, params, store_option
+from claims.cli._common import (
+    coded_errors,
+    echo_frame,
+    emit,
+    format_option,
+    params,
+    store_option,
+)
 from claims.errors import QueryError
 from claims.model.terms import unknown_terms
 from claims.sparql_text import explain_error, readable, with_prefixes
@@ -19,7 +26,10 @@ from claims.store.base import Table
 
 @click.command("query")
 @click.argument("name", required=False)
-@click.option("--param", "-p", "pairs", multiple=True, help="key=value, bound as an RDF term.")
+@click.option("--param", "-p", "pairs", multiple=True,
+              help="key=value, bound to the parameter as the type the query declares for it "
+                   "(--list shows them): text, an IRI (kb:statement/… or <…>), a number, a "
+                   "date (YYYY-MM-DD).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
 @store_option
 @format_option
@@ -28,7 +38,7 @@ def query_cmd(name: str | None, pairs: tuple[str, ...], list_queries: bool,
               store_spec: str | None, fmt: str) -> None:
     """Run a named query (see --list) with parameters."""
     if list_queries or not name:
-        rows = [{"name": q.name, "parameters": ", ".join(p.name for p in q.params),
+        rows = [{"name": q.name, "parameters": ", ".join(f"{p.name} ({p.type})" for p in q.params),
                  "purpose": q.purpose} for q in query.named_queries().values()]
         echo_frame(pd.DataFrame(rows), fmt)
         return
@@ -42,7 +52,9 @@ def query_cmd(name: str | None, pairs: tuple[str, ...], list_queries: bool,
 
 @click.command()
 @click.argument("text")
-@click.option("--param", "-p", "pairs", multiple=True, help="key=value, bound as a literal.")
+@click.option("--param", "-p", "pairs", multiple=True,
+              help="key=value, bound to ?key as text, or as an IRI when written <…> "
+                   "(<kb:statement/…> or a full IRI); never pasted into the query.")
 @click.option("--union/--strict", "union", default=None,
               help="What a query without GRAPH sees: the union of every named graph "
                    "(default), or the store's own default graph (empty here), as the SPARQL "
@@ -73,9 +85,9 @@ def sparql(text: str, pairs: tuple[str, ...], union: bool | None, store_spec: st
     if isinstance(result, Table):
         echo_frame(query.to_frame(result), fmt)
     elif isinstance(result, bool):
-        click.echo("true" if result else "false")
+        emit("true" if result else "false")
     else:
-        click.echo(result.serialize(format="turtle"))
+        emit(result.serialize(format="turtle"))
 
 
 COMMANDS = (query_cmd, sparql)

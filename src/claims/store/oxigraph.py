@@ -176,10 +176,19 @@ class OxigraphStore(Store):
         check_services(sparql)
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        as_union = self.union if union is None else union
         with self._handle() as store:
             try:
-                result = store.query(sparql, substitutions=subs or None,
-                                     use_default_graph_as_union=self.union if union is None else union)
+                try:
+                    result = store.query(sparql, substitutions=subs or None,
+                                         use_default_graph_as_union=as_union)
+                except RuntimeError as exc:  # Oxigraph substitutes projected variables only
+                    if not subs or "projection" not in str(exc):
+                        raise
+                    from claims.store.sparql import bind_values  # a VALUES row, as remotely
+
+                    result = store.query(bind_values(sparql, bindings or {}),
+                                         use_default_graph_as_union=as_union)
             except SyntaxError as exc:
                 raise QueryError(str(exc)) from exc
             except OSError as exc:
