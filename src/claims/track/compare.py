@@ -35,6 +35,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
 
+from rapidfuzz.distance import LCSseq
+
 from claims.track.wording import GAP, WILD, expanded, tokens, words
 
 Label = Literal["same", "misquote", "different"]
@@ -193,17 +195,32 @@ def _replaced(xa: tuple[str, ...], xb: tuple[str, ...]) -> Change:
 
 
 @lru_cache(maxsize=16384)
+def _name(who: str | None) -> tuple[str, ...] | None:
+    """The folded name parts of a speaker (titles dropped); None for a pronoun, a
+    description or nothing."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", who or "") if not unicodedata.combining(c))
+    parts = tuple(p for p in tokens(plain) if p.isalpha() and len(p) > 1 and p not in TITLES)
+    if not parts or not (who or "")[:1].isupper():
+        return None
+    return parts
+
+
+def surname(who: str | None) -> str | None:
+    """The folded surname of a named speaker (what the candidate index orders by).
+
+    >>> surname("Sen. Bernie Sanders"), surname("she")
+    ('sanders', None)
+    """
+    name = _name(who)
+    return name[-1] if name else None
+
+
 def _same_speaker(a: str | None, b: str | None) -> bool | None:
     """True/False when both are names that agree/differ; None when either is unknown."""
-    names = []
-    for who in (a, b):
-        plain = "".join(c for c in unicodedata.normalize("NFKD", who or "")
-                        if not unicodedata.combining(c))
-        parts = [p for p in tokens(plain) if p.isalpha() and len(p) > 1 and p not in TITLES]
-        if not parts or not (who or "")[:1].isupper():
-            return None
-        names.append(parts)
-    (*first_a, last_a), (*first_b, last_b) = names
+    name_a, name_b = _name(a), _name(b)
+    if name_a is None or name_b is None:
+        return None
+    (*first_a, last_a), (*first_b, last_b) = name_a, name_b
     if last_a != last_b:
         return False
     # Anna Wang is not Sara Wang
@@ -227,6 +244,11 @@ def compare(a: str, b: str, speaker_a: str | None = None,
         return Comparison("same", "exact" if exact else "cosmetic", 1.0, (), len(ta), len(ta))
     ta, tb = expanded(ta), expanded(tb)
     ca, cb = [canon(t) for t in ta], [canon(t) for t in tb]
+    same_person = _same_speaker(speaker_a, speaker_b)
+    if same_person is False and LCSseq.similarity(ca, cb) < OTHER_SPEAKER:
+        # two named people cannot share enough words in order: no alignment needed (the
+        # longest common subsequence bounds the words any alignment shares)
+        return Comparison("different", "different", 1.0, (), 0, min(len(ca), len(cb)))
     matcher = SequenceMatcher(None, ca, cb, autojunk=False)
     ops = matcher.get_opcodes()
     equal = [i for i, op in enumerate(ops) if op[0] == "equal"]
@@ -284,7 +306,6 @@ def compare(a: str, b: str, speaker_a: str | None = None,
     overlap = len(runs_on) == 2
     share = (shared + covered) / max(1, inside if overlap else short)
     need = min(MIN_RUN, short)
-    same_person = _same_speaker(speaker_a, speaker_b)
     if longest < need or share < MIN_SHARE or (edges and shared < SHORT) or edges > 2 \
             or (same_person is False and shared < OTHER_SPEAKER) or (overlap and shared < SHORT):
         return Comparison("different", "different", round(1.0 - share / 2, 3), tuple(changes),

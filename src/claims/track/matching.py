@@ -80,6 +80,7 @@ class Tracker:
         self.full: set[str] = set()  # claims whose every member graph must be rewritten
         self.gone: set[str] = set()  # statements no longer tracked (their graphs go)
         self.split_off_now: set[str] = set()  # statements split off (their graphs may go)
+        self._split: set[str] | None = None  # statements split off by decision (read once)
 
     def root(self, claim: str) -> str:
         """The claim ``claim`` is now (following merges)."""
@@ -90,8 +91,12 @@ class Tracker:
         return claim
 
     def split(self, statement: str) -> bool:
-        found = self.state.decision(member_iri(statement), MEMBER_SCHEME)
-        return found is not None and found[0] == "split"
+        """Whether an editor split the statement off its claim (the decisions are read on
+        first use: a tracker lives for one write, after its decisions are recorded)."""
+        if self._split is None:
+            self._split = {s for s, (value, _) in self.state.decisions(MEMBER_SCHEME).items()
+                           if value == "split"}
+        return member_iri(statement) in self._split
 
     def add_article(self, info: ArticleInfo, rows: Iterable[Row]) -> set[str]:
         """Track one article (new, or replacing the version in the state); returns the claims
@@ -125,7 +130,7 @@ class Tracker:
             self.dirty.add(row.statement)
             return {claim}
         matched: dict[str, int] = {}
-        for quote in self.state.candidates(row.text):
+        for quote in self.state.candidates(row.text, row.speaker):
             if quote.graph == row.graph:
                 continue
             claim = self.root(quote.claim)

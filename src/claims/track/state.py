@@ -4,9 +4,11 @@ It keeps what matching a new article against the whole knowledge base needs, so 
 ingestion never re-reads the store nor re-clusters everything:
 
 - ``quotes``: every tracked statement (text, speaker, article, outlet, date, its claim);
-- ``keys``: the candidate index, one row per (word 3-shingle hash, quote): a new quotation's
-  candidates are the quotes sharing two of its shingles (a run of four words), through
-  shingles rare enough to block on (:data:`COMMON` postings at most);
+- ``keys``: the candidate index, one row per (word 4-shingle hash, quote), and ``keyfreq``
+  its postings a key: a new quotation's candidates are the quotes sharing a run of four
+  words with it (the shortest run :func:`~claims.track.compare.compare` accepts), through
+  shingles rare enough to block on (:data:`COMMON` postings at most), found in one SQL
+  aggregate; candidates whose speaker has the same surname come first;
 - ``articles``: content hash, outlet, credit and date of every article seen, and
   ``bodykeys``: a sample of each body's word 8-shingles, to find syndicated copies;
 - ``claims``: the claims merged into others (``replaced_by``);
@@ -21,7 +23,6 @@ it in memory for as long as the store object lives. It holds nothing the store d
 from __future__ import annotations
 
 import hashlib
-import math
 import sqlite3
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,25 +32,27 @@ from pathlib import Path
 
 from claims.store.base import Store
 from claims.store.oxigraph import OxigraphStore
-from claims.track.compare import canon
+from claims.track.compare import canon, surname
 from claims.track.wording import expanded, tokens, words
 
 SUFFIX = ".track.sqlite"
 COMMON = 400  # a shingle with more postings than this is too common to block on
 SHARE = 0.3  # share of the shorter quotation's shingles a candidate must have
+_SHARE_TENTHS = round(SHARE * 10)
 LIMIT = 20  # candidates compared, at most
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: 4-shingle keys, keyfreq, quotes.who
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS quotes (
   id INTEGER PRIMARY KEY, statement TEXT UNIQUE NOT NULL, graph TEXT NOT NULL,
   article TEXT NOT NULL, outlet TEXT, date TEXT, speaker TEXT, text TEXT NOT NULL,
-  words INTEGER NOT NULL, claim TEXT NOT NULL);
+  words INTEGER NOT NULL, claim TEXT NOT NULL, who TEXT);
 CREATE INDEX IF NOT EXISTS quotes_claim ON quotes (claim);
 CREATE INDEX IF NOT EXISTS quotes_graph ON quotes (graph);
 CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, quote INTEGER NOT NULL,
   PRIMARY KEY (key, quote)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS keyfreq (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS claims (claim TEXT PRIMARY KEY, replaced_by TEXT);
 CREATE TABLE IF NOT EXISTS articles (
   graph TEXT PRIMARY KEY, article TEXT NOT NULL, hash TEXT NOT NULL, outlet TEXT,
@@ -67,17 +70,22 @@ def _hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
 
 
+RUN = 4  # words a blocking key spans
+
+
 def quote_keys(text: str) -> list[int]:
-    """The blocking keys of a quotation: hashes of its folded word 3-shingles (its one
-    "shingle" when shorter).
+    """The blocking keys of a quotation: hashes of its folded word 4-shingles (its one
+    "shingle" when shorter: a quotation of three words is matched only with the same words).
 
     >>> quote_keys("We will win.") == quote_keys("we WILL win")
     True
+    >>> len(quote_keys("we will win it all")), len(quote_keys("we will win"))
+    (2, 1)
     """
     toks = [canon(t) for t in words(expanded(tokens(text)))]
-    if len(toks) < 3:
+    if len(toks) < RUN:
         return [_hash(" ".join(toks))] if toks else []
-    return sorted({_hash(" ".join(toks[i:i + 3])) for i in range(len(toks) - 2)})
+    return sorted({_hash(" ".join(toks[i:i + RUN])) for i in range(len(toks) - RUN + 1)})
 
 
 BODY_SAMPLE = 4  # keep one body 8-shingle in this many (by hash)
@@ -121,8 +129,27 @@ class State:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        found = db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
+        version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() if found else None
+        if version is not None and version[0] != SCHEMA_VERSION:
+            self._migrate()
         db.executescript(TABLES)
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+
+    def _migrate(self) -> None:
+        """An older state: its quotations kept, the index derived from them again (the
+        version is written last, so an interrupted migration runs again)."""
+        db = self.db
+        columns = {str(r[1]) for r in db.execute("PRAGMA table_info(quotes)")}
+        if columns and "who" not in columns:
+            db.execute("ALTER TABLE quotes ADD COLUMN who TEXT")
+        db.execute("DROP TABLE IF EXISTS keys")
+        db.execute("DROP TABLE IF EXISTS keyfreq")
+        db.executescript(TABLES)
+        with self.transaction():
+            for quote, text, speaker in db.execute("SELECT id, text, speaker FROM quotes").fetchall():
+                db.execute("UPDATE quotes SET who = ? WHERE id = ?", (surname(speaker), quote))
+                self._index(int(quote), str(text))
 
     @classmethod
     def of(cls, store: Store) -> State:
@@ -150,7 +177,7 @@ class State:
         self.db.execute("COMMIT")
 
     def clear(self) -> None:
-        for table in ("quotes", "keys", "claims", "articles", "bodykeys", "decisions", "shown"):
+        for table in ("quotes", "keys", "keyfreq", "claims", "articles", "bodykeys", "decisions", "shown"):
             self.db.execute(f"DELETE FROM {table}")
 
     # ------------------------------------------------------------ articles
@@ -163,6 +190,8 @@ class State:
         """Drop an article and its quotes; returns the claims they were in and the statements."""
         found = self.db.execute("SELECT claim, statement FROM quotes WHERE graph = ?", (graph,)).fetchall()
         claims = {str(c) for c, _ in found}
+        self.db.execute("UPDATE keyfreq SET n = n - 1 WHERE key IN (SELECT k.key FROM keys k "
+                        "JOIN quotes q ON q.id = k.quote WHERE q.graph = ?)", (graph,))
         self.db.execute("DELETE FROM keys WHERE quote IN (SELECT id FROM quotes WHERE graph = ?)",
                         (graph,))
         self.db.execute("DELETE FROM quotes WHERE graph = ?", (graph,))
@@ -207,40 +236,40 @@ class State:
     def add_quote(self, statement: str, graph: str, article: str, outlet: str | None,
                   date: str | None, speaker: str | None, text: str, claim: str) -> int:
         cur = self.db.execute(
-            "INSERT INTO quotes (statement, graph, article, outlet, date, speaker, text, words, claim) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (statement, graph, article, outlet, date, speaker, text, len(words(tokens(text))), claim))
+            "INSERT INTO quotes (statement, graph, article, outlet, date, speaker, text, words, claim, "
+            "who) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (statement, graph, article, outlet, date, speaker, text, len(words(tokens(text))), claim,
+             surname(speaker)))
         quote = int(cur.lastrowid or 0)
-        self.db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)",
-                            ((k, quote) for k in quote_keys(text)))
+        self._index(quote, text)
         return quote
 
-    def candidates(self, text: str, *, limit: int = LIMIT) -> list[Quote]:
+    def _index(self, quote: int, text: str) -> None:
+        keys = quote_keys(text)
+        self.db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", ((k, quote) for k in keys))
+        self.db.executemany("INSERT INTO keyfreq VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1",
+                            ((k,) for k in keys))
+
+    def candidates(self, text: str, speaker: str | None = None, *, limit: int = LIMIT) -> list[Quote]:
         """The quotes sharing rare shingles with ``text``: at least :data:`SHARE` of the
-        shingles of the shorter of the two (two at least; one when a side has only one or
-        two), most shared first, ``limit`` at most."""
+        4-shingles of the shorter of the two (one at least), those whose speaker has the
+        surname of ``speaker`` (or no known one) first, then the most shared, ``limit`` at
+        most."""
         keys = quote_keys(text)
         if not keys:
             return []
-        shared: dict[int, int] = {}
-        for key in keys:
-            posting = self.db.execute("SELECT quote FROM keys WHERE key = ? LIMIT ?",
-                                      (key, COMMON + 1)).fetchall()
-            if len(posting) > COMMON:
-                continue  # a stock run of words: blocks nothing
-            for (quote,) in posting:
-                shared[quote] = shared.get(quote, 0) + 1
-        floor = 2 if len(keys) > 2 else 1
-        ids = [q for q, n in shared.items() if n >= floor]
         own = len(words(tokens(text)))
-        found = []
-        for quote in self.quotes_by_id(ids):
-            fewer = min(own, quote.words)
-            need = max(2, math.ceil(SHARE * (fewer - 2))) if fewer > 4 and len(keys) > 2 else floor
-            if shared[quote.id] >= need:
-                found.append(quote)
-        found.sort(key=lambda q: (-shared[q.id], q.id))
-        return found[:limit]
+        rows = self.db.execute(
+            f"WITH wanted(key) AS (SELECT value FROM json_each(?1)), "
+            f"rare(key) AS (SELECT f.key FROM keyfreq f JOIN wanted w ON w.key = f.key WHERE f.n <= ?2), "
+            f"shared(quote, n) AS (SELECT k.quote, COUNT(*) FROM keys k JOIN rare r ON r.key = k.key "
+            f"GROUP BY k.quote) "
+            f"SELECT {_QUOTE_Q} FROM shared s JOIN quotes q ON q.id = s.quote "
+            f"WHERE s.n >= MAX(1, ({_SHARE_TENTHS} * (MIN(?3, q.words) - {RUN - 1}) + 9) / 10) "
+            f"ORDER BY CASE WHEN ?4 IS NULL OR q.who IS NULL THEN 1 WHEN q.who = ?4 THEN 0 ELSE 2 END, "
+            f"s.n DESC, q.id LIMIT ?5",
+            (_json(keys), COMMON, own, surname(speaker), limit)).fetchall()
+        return [Quote(*r) for r in rows]
 
     def quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
         rows = self.db.execute(f"SELECT {_QUOTE} FROM quotes WHERE id IN "
@@ -349,6 +378,7 @@ class State:
 
 
 _QUOTE = "id, statement, graph, article, outlet, date, speaker, text, words, claim"
+_QUOTE_Q = ", ".join(f"q.{c}" for c in _QUOTE.split(", "))
 
 
 def _json(values: Sequence[object]) -> str:
