@@ -97,6 +97,39 @@ def test_a_number_changed_is_never_a_typo() -> None:
     assert found.material[0].a == ("4.5",) and found.material[0].b == ("5.5",)
 
 
+def test_a_conjunction_spliced_before_a_cut_is_no_change_but_a_dropped_word_is() -> None:
+    long = ("The trouble is mayors cannot promise anything they like, because it has costs here and "
+            "across the state")
+    spliced = "But mayors cannot promise anything they like. It has costs across the state"
+    found = compare(long, spliced, "Ana Lopez", "Lopez")
+    assert found.label == "misquote"
+    assert [(c.kind, c.a, c.b) for c in found.material] == [("dropped", ("here", "and"), ())]
+    # the same splice with every word kept is the same utterance
+    kept = "But mayors cannot promise anything they like. It has costs here and across the state"
+    assert compare(long, kept, "Ana Lopez", "Lopez").label == "same"
+
+
+def test_a_determiner_variant_is_cosmetic_an_article_change_is_not() -> None:
+    said = "Our task is to rebuild our state and to understand that we are all in this together"
+    assert compare(said, said.replace("rebuild our", "rebuild this")).relation == "cosmetic"
+    found = compare("We are going to rebuild a bridge in every county before the winter comes",
+                    "We are going to rebuild the bridge in every county before the winter comes")
+    assert found.label == "misquote"
+
+
+def test_a_changed_last_word_of_a_truncated_quotation_is_a_misquote() -> None:
+    # the shorter quotation ends on a word the longer does not have there, and the longer runs on
+    found = compare("We are going to rebuild every bridge in this state, and we will do it before the "
+                    "winter comes, whatever it costs",
+                    "We are going to rebuild every bridge in this state, and we will do it before the summer",
+                    "Ana Lopez", "Lopez")
+    assert found.label == "misquote"
+    assert [(c.kind, c.a, c.b) for c in found.material] == [("replaced", ("winter",), ("summer",))]
+    # a look-alike word where two remarks part ways is no typo
+    assert compare("We will not be going to go into that", "we will not be going to go into what my "
+                   "campaign is doing next", "Ana Lopez", "Lopez").label == "different"
+
+
 def test_tokens_mark_cuts_and_insertions() -> None:
     assert tokens("he [the mayor] said … 1,200") == ("he", "⁂", "said", "…", "1200")
 

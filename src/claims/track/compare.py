@@ -64,6 +64,8 @@ QUALIFIERS = frozenset({"only", "almost", "probably", "most", "some", "many", "n
                         "nearly", "all", "every", "always", "very", "really", "perhaps", "maybe",
                         "possibly", "few", "more", "less", "least", "likely", "definitely",
                         "certainly", "even", "still", "already", "ever"})
+DETERMINERS = frozenset({"the", "this", "that", "these", "those", "our"})  # "a" -> "the" is not one
+CONNECTIVES = frozenset({"because", "but", "and", "so", "then", "now"})  # joining clauses
 LIGHT = frozenset({"that", "the", "a", "an", "and", "so", "but", "well", "oh", "now", "then",
                    "uh", "um"})
 VARIANTS = {"although": "though", "everyone": "everybody", "someone": "somebody",
@@ -176,9 +178,33 @@ def _one_sided(kind: str, run: tuple[str, ...], side: tuple[str, ...], at: int,
         return Change("cut" if words else "bracket" if WILD in run else "cut", a, b)
     if len(words) >= UNMARKED_CUT:
         return Change("cut", a, b)
-    if words in FILLER_RUNS or all(w in LIGHT for w in words) or _repeated(run, side, at):
+    if words in FILLER_RUNS or all(w in LIGHT for w in words) or _repeated(run, side, at) \
+            or (len(words) == 1 and words[0] in CONNECTIVES):
         return Change("cosmetic", a, b)
     return Change(kind, a, b)
+
+
+def _edge(xa: tuple[str, ...], xb: tuple[str, ...], *, leading: bool) -> list[Change] | None:
+    """An edge where one side has a word or two and the other runs on: the side that runs on
+    was truncated, the words opposite (the first after the match, or the last before it)
+    replaced — unless the short side is only a conjunction the outlet put before its cut ("But
+    presidents can't ..."), which is part of the truncation. None: neither."""
+    short, long_ = (xa, xb) if len(xa) < len(xb) else (xb, xa)
+    if not 1 <= len(short) <= 2 < len(long_) or GAP in short or WILD in short:
+        return None
+    if leading and all(w in CONNECTIVES for w in short):
+        return [Change("truncated", xa, xb)]
+    k = len(short)
+    if leading:
+        pa, pb = xa[-k:], xb[-k:]
+        run = (xa[:-k], ()) if len(xa) > k else ((), xb[:-k])
+    else:
+        pa, pb = xa[:k], xb[:k]
+        run = (xa[k:], ()) if len(xa) > k else ((), xb[k:])
+    changed = _replaced(pa, pb)
+    if not changed.material:
+        return None  # a look-alike word where the quotations part: no typo to forgive there
+    return [Change("truncated", *run), changed] if leading else [changed, Change("truncated", *run)]
 
 
 def _replaced(xa: tuple[str, ...], xb: tuple[str, ...]) -> Change:
@@ -188,6 +214,8 @@ def _replaced(xa: tuple[str, ...], xb: tuple[str, ...]) -> Change:
         return Change("cut", xa, xb)
     if (WILD in xa and len(wb) <= 3 and len(wa) <= 1) or (WILD in xb and len(wa) <= 3 and len(wb) <= 1):
         return Change("bracket", xa, xb)
+    if len(wa) == len(wb) == 1 and wa[0] in DETERMINERS and wb[0] in DETERMINERS:
+        return Change("cosmetic", xa, xb)  # a function-word variant: "our country", "this country"
     if "".join(wa) == "".join(wb) or (
             len(wa) == len(wb) and all(_typo(x, y) for x, y in zip(wa, wb, strict=True))):
         return Change("cosmetic", xa, xb)
@@ -278,6 +306,11 @@ def compare(a: str, b: str, speaker_a: str | None = None,
                 continue
             change = _replaced(xa, xb)
             if change.material:
+                edge = _edge(xa, xb, leading=i < equal[0])
+                if edge is not None:
+                    changes += edge
+                    edges += 1  # the quotations part ways here (a long match only, below)
+                    continue
                 # the quotations part ways here: a changed word or two at the end of a long
                 # match is a misquote, anything more another utterance
                 edges += max(len(xa), len(xb)) if max(len(xa), len(xb)) > 2 else 1
