@@ -92,3 +92,62 @@ def test_called_for_and_plural_subject() -> None:
 def test_concessive_clause_ends_the_content() -> None:
     assert _rep("Jane Roe said the plan was sound, although she refused to back it.") == [
         ("the plan was sound", "said", "Jane Roe")]
+
+
+def test_a_sentence_ends_before_a_quotation() -> None:
+    assert _rep('Jane Roe said the vote was close. "We won the county," she added.') == [
+        ("the vote was close", "said", "Jane Roe")]
+    assert _rep("Jon Doe said the plan was sound. ''We will see,'' he added.") == [
+        ("the plan was sound", "said", "Jon Doe")]
+
+
+def test_trailing_cue_with_a_day_and_a_plural_noun() -> None:
+    assert _rep("Prices will rise again next year, officials said Thursday.") == [
+        ("Prices will rise again next year", "said", "officials")]
+    assert _rep("The merger will cut hundreds of jobs, donors said.") == [
+        ("The merger will cut hundreds of jobs", "said", "donors")]
+
+
+def test_a_clause_after_said_is_content_not_an_inverted_source() -> None:
+    assert _rep("Congressman Jon Doe, a party donor, said Senate aides plan to secure enough "
+                "votes.") == [("Senate aides plan to secure enough votes", "said", "Jon Doe")]
+    assert _rep("Jane Roe, the county clerk, said Tuesday that she had counted the ballots.") == [
+        ("she had counted the ballots", "said", "Jane Roe")]
+
+
+def test_reported_questions_and_requests() -> None:
+    assert _rep("The senator asked whether the plan would cut taxes for farmers.") == [
+        ("whether the plan would cut taxes for farmers", "asked", "senator")]
+    assert _rep("The council asked the mayor to delay the vote until June.") == [
+        ("the mayor to delay the vote until June", "asked", "council")]
+    assert _rep("She asked about the weather in the mountains.") == []
+
+
+def test_a_subject_with_a_modifier_speaks() -> None:
+    assert _rep("Several supporters of the reform said it would pass easily.") == [
+        ("it would pass easily", "said", "Several supporters of the reform")]
+    assert _rep("Jane Roe earlier Thursday said the committee had finished its work.") == [
+        ("the committee had finished its work", "said", "Jane Roe")]
+
+
+def test_a_poll_share_reports_without_a_speaker() -> None:
+    assert _rep("Nearly half said they would vote for the incumbent again.") == [
+        ("they would vote for the incumbent again", "said", None)]
+
+
+def test_where_it_was_said_is_not_content() -> None:
+    assert _rep("The company said in a statement Thursday night it had closed the account.") == [
+        ("it had closed the account", "said", "company")]
+    assert _rep("Jane Roe said in an interview with a local radio station last week that the "
+                "mill would reopen.") == [("the mill would reopen", "said", "Jane Roe")]
+
+
+def test_the_reporters_additions_end_the_content() -> None:
+    assert _rep("Jane Roe said she supports the bill, which passed the House in May.") == [
+        ("she supports the bill", "said", "Jane Roe")]
+    assert _rep("The minister said the plan would fail, pointing to last year's losses.") == [
+        ("the plan would fail", "said", "minister")]
+
+
+def test_words_leading_into_a_quotation_are_not_reported_speech() -> None:
+    assert _rep('Sooner or later, the governor told reporters, "it starts to pay off."') == []

@@ -46,12 +46,18 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _TOKEN = re.compile(r"[A-Za-z][\w’'·-]*(?:\.\w[\w’'·-]*)*|[,;:()—–―\"]|_+")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _THAT = re.compile(r"^(?:\s+(?:(?:in|on|at|during|to|with|for|last|this|earlier|again|also|"
-                   r"privately|publicly|" + _DAYS + r")\b[^.;:!?_]{0,45}?|\w+ly))?,?\s+that\s+")
+                   r"privately|publicly|" + _DAYS + r")\b[^.;:!?]{0,90}?|\w+ly))?,?\s+that\s+")
 _TELL_THAT = re.compile(r"^(?:(?!\band\b)[^.;:!?_]){0,60}?\s+that\s+")
 _TELL_OBJ = re.compile(r"^\s+(?:me|him|her|us|them|you|reporters|journalists|supporters|"
                        r"(?:the|a|an|his|her|their)\s+[a-z]+|(?:[A-Z][\w.’'·-]*\s+){1,3})\s*"
                        r"(?:(?:on|last|this|earlier)\s+\w+\s+|" + _DAYS + r"\s+)?")
 _DAY = re.compile(r"^\s+(?:on\s+)?" + _DAYS + r"\b,?")
+# "said in a statement Thursday night …", "said in an interview …": where it was said.
+_WHERE = re.compile(r"^\s+(?:in|during|at|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:statement|interview|speech|letter|e-?mail|post|tweet|appearance|call|"
+                    r"conference|briefing|video|op-ed|memo|release|rally|debate|hearing|event)"
+                    r"(?:\s+(?:(?:on|last|this|earlier|late)\s+)?(?:" + _DAYS[3:-1] +
+                    r"|week|month|night|morning|afternoon|evening)\b)*,?")
 _ACC = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:!?_()—]{1,100}?)\s*(?=[,.;:!?—]|$)")
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _DETS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my",
@@ -59,12 +65,36 @@ _DETS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that
 # Forms that are as often nouns ("the state", "two points"): a cue only before "that".
 _NOT_MID = frozenset({"which", "who", "whose", "according", "as", "compared", "citing",
                       "including"}) | REP_PARTICIPLES
-_ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
-    REPORT_VERBS | REP_PARTICIPLES | {"call", "calls", "called", "calling"}) + r")\b")
-_TELL = frozenset({"told", "tell", "tells", "telling"})
-_CONCESSIVE = re.compile(r",\s+(?:although|though|even though|while|whereas)\b")
 _CALL = frozenset({"call", "calls", "called", "calling"})
+# "asked whether …", "asked the court to …", "asked for …": a reported question or request.
+_ASK = frozenset({"ask", "asks", "asked", "asking"})
+_ASK_WH = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "whom",
+                     "which"})
+_ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
+    REPORT_VERBS | REP_PARTICIPLES | _CALL | _ASK) + r")\b")
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+# The reporter's additions after a content: a relative clause on its last noun ("…, which
+# was passed in 2010"), a participle clause on the speaker ("…, throwing a wrench in …").
+_ADDED = re.compile(r",\s+(?:which|who|whose|whom|where|for whom|(?!including\b)[a-z]+ing)\b")
+# A quotation right after a cue in mid-sentence: what comes before it leads into the quote.
+_LEAD_IN = re.compile(r"[\s,:]+(?:that\s+)?_")
+_CONCESSIVE = re.compile(r",\s+(?:although|though|even though|while|whereas)\b")
 _MIN_CHARS = 12
+# Shares and counts of people that speak in polls: "Nearly half said", "Most say".
+_QUANTIFIERS = frozenset({"half", "majority", "majorities", "most", "many", "several", "some",
+                          "few", "others", "percent", "both", "all", "two", "three", "four",
+                          "five", "six", "seven", "eight", "nine", "ten"})
+# Time words between a source and its verb: "Gowdy earlier Thursday said".
+_TIME_NOUNS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                         "Sunday", "today", "yesterday", "week", "month", "year", "weekend",
+                         "night", "morning", "afternoon", "evening"})
+_TIME_BEFORE = frozenset({"last", "this", "on", "earlier", "later", "that", "next"})
+# Words inside a subject, between its head and the verb: "Several supporters of reform said".
+_NP_INNER = frozenset({"of", "in", "on", "at", "for", "with", "from", "by", "about", "to", "who",
+                       "and"})
+# Words that make a phrase after an inverted cue a clause, not its source.
+_CLAUSE_WORDS = frozenset({"that", "is", "was", "are", "were", "will", "would", "has", "have",
+                           "had", "can", "could", "should", "to", "if", "whether"})
 # What may follow a trailing cue before the comma or full stop: "…, X said in a statement."
 _TAIL = re.compile(r"(?P<t>(?:\s+(?P<w>[A-Za-z][\w’'.-]*))?(?:\s+[A-Za-z0-9][\w’'.-]*){0,5}?)"
                    r"\s*(?:[,.!?]|$)")
@@ -90,8 +120,13 @@ def _plausible(text: str, *, plural: bool = False) -> bool:
     words = _WORD.findall(text)
     if not words or len(words) > 14:
         return False
+    inner = next((n for n, w in enumerate(words) if w in _NP_INNER), 0)
+    if inner and _plausible(" ".join(words[:inner]), plural=plural):
+        return True  # its head: "Several supporters of the reform", "People with knowledge"
     last = words[-1]
     low = last.lower()
+    if low in _QUANTIFIERS or last.isdigit() or words[0].lower() == "those":
+        return True  # a poll's share: "Nearly half said", "Two in three say", "those surveyed"
     if low in PRONOUNS or low == "who" or (plural and low.endswith("s") and len(low) > 3
                                            and not low.endswith(("ss", "us", "is"))):
         return True
@@ -102,6 +137,15 @@ def _plausible(text: str, *, plural: bool = False) -> bool:
             last.isalpha() and last.islower() and low not in REP_STOP_WORDS:
         return True  # "the bank", "its defenders"
     return last[0].isupper() and last not in REP_TIME and low not in REP_STOP_WORDS
+
+
+def _share(phrase: str) -> bool:
+    """Whether a source phrase is only a share or count of people: "Nearly half", "Two in
+    three", "Some 56 percent of voters"."""
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    inner = next((n for n, w in enumerate(words) if w in _NP_INNER), len(words))
+    head = words[:inner]
+    return not head or head[-1] in _QUANTIFIERS or phrase.split()[-1].isdigit()
 
 
 def _content(text: str, masked: str, start: int, end: int) -> Span | None:
@@ -128,6 +172,8 @@ def _trim_span(text: str, s: Span) -> Span:
 def _make(text: str, content: Span, cue: _Cue) -> Statement:
     sp = None  # a speaker that cannot be recovered stays None
     src = _trim_span(text, cue.src) if cue.src is not None else None
+    if src is not None and _share(text[src.start:src.end]):
+        src = None  # a poll's share ("Nearly half said"): no speaker to name
     if src is not None and src.end > src.start:
         raw = text[src.start:src.end]
         sp = Speaker(name=raw, mention=raw, mention_span=src, method=cue.how,
@@ -137,12 +183,22 @@ def _make(text: str, content: Span, cue: _Cue) -> Statement:
                      confidence=0.7)
 
 
+# Sentence ends the shared splitter does not see: before a quotation (masked as "_"): 'He
+# said the vote was close. “We won,” he added.' is two sentences; after two apostrophes.
+_END_BEFORE_QUOTE = re.compile(r"(?<=[a-z0-9][.!?])[)]*\s+(?=_)"
+                               r"|(?<=[.!?])''\s+(?=[\"“‘(]?[A-Z0-9])")  # ".'' Next" (NYT style)
+
+
 def _sentences(masked: str, para: Span) -> list[Span]:
     out: list[Span] = []
     pos = para.start
     while pos < para.end:
         s = sentence_of(masked, para, pos)
-        out.append(s)
+        start = s.start
+        for m in _END_BEFORE_QUOTE.finditer(masked, s.start, s.end):
+            out.append(Span(start, m.start()))
+            start = m.end()
+        out.append(Span(start, s.end))
         pos = max(s.end + 1, pos + 1)
         while pos < para.end and masked[pos].isspace():
             pos += 1
@@ -158,14 +214,34 @@ def _left_source(masked: str, toks: list[tuple[str, int, int]], i: int,
     """The source phrase left of the verb ``toks[i]`` (auxiliaries skipped): its span, the
     start of its clause, and an appositive's role and affiliation."""
     k = i - 1
-    while k >= 0 and (toks[k][0].lower() in REP_AUX or toks[k][0].endswith(("n't", "n’t")) or (
-            toks[k][0].endswith("ly") and toks[k][0].islower())):
-        k -= 1
+    while k >= 0:
+        w = toks[k][0]
+        if w.lower() in REP_AUX or w.endswith(("n't", "n’t")) or (w.endswith("ly") and w.islower()):
+            k -= 1
+        elif w in _TIME_NOUNS:  # "Gowdy earlier Thursday said", "X last week said"
+            k -= 1
+            while k >= 0 and (toks[k][0] in _TIME_BEFORE or toks[k][0] in _TIME_NOUNS):
+                k -= 1
+        else:
+            break
     end = toks[k][2] if k >= 0 else sent.start
     j = k
     while j >= 0 and toks[j][0][0] not in ",;:()—–―_\"" and toks[j][0] not in REP_STOP_WORDS and \
             k - j < 14:
         j -= 1
+    if j >= 0 and toks[j][0] in _NP_INNER and j != k:
+        # a subject with a modifier: "People with direct knowledge of it said", "Hawkins and
+        # others who want to ban abortion said": when the whole phrase opens its clause, the
+        # source is its head, the words before the first modifier
+        q = j
+        while q >= 0 and toks[q][0][0] not in ",;:()—–―_\"" and (
+                toks[q][0] not in REP_STOP_WORDS or toks[q][0] in _NP_INNER) and k - q < 20:
+            q -= 1
+        if q < 0 or toks[q][0] in ",;:—–―":
+            h = next(n for n in range(q + 1, k + 1) if toks[n][0] in _NP_INNER)
+            if h > q + 1 and _plausible(masked[toks[q + 1][1]:toks[h - 1][2]], plural=True):
+                clause = toks[q][1] if q >= 0 else toks[q + 1][1]
+                return Span(toks[q + 1][1], toks[h - 1][2]), clause, None, None
     start = toks[j + 1][1] if j + 1 <= k else end
     clause = toks[j][1] if j >= 0 and toks[j][0] in ",;—–―" else start
     if j >= 0 and toks[j][0] in ("and", "but") and j > 0 and toks[j - 1][0] == ",":
@@ -186,8 +262,9 @@ def _left_source(masked: str, toks: list[tuple[str, int, int]], i: int,
     if start < end:
         phrase = masked[start:end]
         verb = toks[i][0]
-        plural = k == i - 1 and not verb.endswith(("s", "d", "ing")) and verb not in (
-            "told", "wrote", "spoke")
+        plural = (k == i - 1 and not verb.endswith(("s", "d", "ing")) and verb not in (
+            "told", "wrote", "spoke")) or (  # "…, donors said": a short phrase after a comma
+            j >= 0 and toks[j][0] == "," and k - j <= 4)
         return (Span(start, end), clause, None, None) if _plausible(phrase, plural=plural) else (
             None, clause, None, None)
     if j < 0 or toks[j][0] != ",":
@@ -221,13 +298,31 @@ def _right_source(masked: str, toks: list[tuple[str, int, int]], i: int) -> Span
     k = i + 1
     while k < len(toks) and toks[k][0][0] not in ",;:()—–―_\"" and k - i <= 8:
         k += 1
-    if k == i + 1:
-        return None
+    if k == i + 1 or (k < len(toks) and toks[k][0][0] not in ",;:()—–―_\""):
+        return None  # a phrase running on is a clause ("said Trump aides plan to …")
     span = Span(toks[i + 1][1], toks[k - 1][2])
     words = _WORD.findall(masked[span.start:span.end])
-    if not words or not (words[0][0].isupper() or words[0].lower() in ("a", "an", "the")):
-        return None
+    if not words or not (words[0][0].isupper() or words[0].lower() in ("a", "an", "the")) or \
+            words[0] in REP_TIME or any(w in _CLAUSE_WORDS for w in words):
+        return None  # "…, said Tuesday that …": the content follows
     return span
+
+
+def _ask_start(toks: list[tuple[str, int, int]], i: int) -> int:
+    """Where the content of "ask" at ``toks[i]`` starts, or -1 when it asks nothing
+    reportable: the question ("asked (them) whether/if/why …"), the request ("asked the
+    court to …", content with its object; "asked for …", "asked that …")."""
+    for k in range(i + 1, min(len(toks), i + 7)):
+        w = toks[k][0]
+        if w in _ASK_WH:
+            return toks[k][1]
+        if w in ("for", "that") and k == i + 1:
+            return toks[k][2]
+        if w == "to":
+            return toks[i + 1][1] if k > i + 1 else -1
+        if not w[0].isalpha():
+            break
+    return -1
 
 
 def _forward_start(masked: str, verb: str, ve: int, end: int) -> int:
@@ -244,8 +339,12 @@ def _forward_start(masked: str, verb: str, ve: int, end: int) -> int:
         return ve
     if verb.startswith("point"):
         return ve + 4
-    d = _DAY.match(rest)
+    d = _DAY.match(rest) or _WHERE.match(rest)
     return ve + (d.end() if d else 0)
+
+
+def _start(masked: str, verb: str, ve: int, end: int, ask: int) -> int:
+    return ask if ask >= 0 else _forward_start(masked, verb, ve, end)
 
 
 def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
@@ -268,7 +367,11 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
                 cues.append(_Cue(cs, a, "according-to", clause, -1, m.end()))
     for i, (w, ws, we) in enumerate(toks):
         nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-        if w in _CALL and nxt in ("for", "on"):
+        ask = _ask_start(toks, i) if w in _ASK else -1
+        if w in _ASK:
+            if ask < 0:
+                continue
+        elif w in _CALL and nxt in ("for", "on"):
             we = toks[i + 1][2]  # "called for", "called on"
         elif w not in REPORT_VERBS and w not in REP_PARTICIPLES:
             continue
@@ -281,9 +384,9 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
             continue
         if prev == ",":
             # "…, said Jane Doe." / "…, saying that …"
-            if w in REP_PARTICIPLES:
+            if w in REP_PARTICIPLES or w == "asking":
                 cues.append(_Cue(Span(ws, we), None, "leading", toks[i - 1][1],
-                                 _forward_start(masked, w, we, sent.end)))
+                                 _start(masked, w, we, sent.end, ask)))
                 continue
             src = _right_source(masked, toks, i)
             if src is not None and _plausible(masked[src.start:src.end]):
@@ -293,7 +396,7 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
         if prev in ("and", "but"):
             clause = toks[i - 2][1] if i > 1 and toks[i - 2][0] == "," else toks[i - 1][1]
             cues.append(_Cue(Span(ws, we), None, "leading", clause,
-                             _forward_start(masked, w, we, sent.end)))
+                             _start(masked, w, we, sent.end, ask)))
             continue
         if w.endswith("ing") and not (prev in REP_AUX or prev.endswith(("n't", "n’t"))):
             continue  # a participle clause ("Indirectly criticizing X, Putin said"): no cue
@@ -304,12 +407,12 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
         before_comma = masked[sent.start:clause].rstrip().endswith(",") or (
             masked[clause:clause + 1] == ",")
         if tail and before_comma and clause > sent.start + _MIN_CHARS and (
-                not tail.group("w") or tail.group("w") in REP_TAIL_WORDS or w in _TELL):
+                not tail.group("w") or tail.group("w").rstrip(".") in REP_TAIL_WORDS or w in _TELL):
             cues.append(_Cue(Span(ws, we), src, "trailing", clause, -1, tail.end("t"),
                              role, aff))
         else:
             cues.append(_Cue(Span(ws, we), src, "trailing", clause,
-                             _forward_start(masked, w, we, sent.end), -1, role, aff))
+                             _start(masked, w, we, sent.end, ask), -1, role, aff))
     return _contents(text, masked, sent, cues)
 
 
@@ -337,7 +440,7 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
             if src_word and src_word.group() in REP_SUBORD:
                 comma = masked.find(",", cue.cstart, stop)
                 stop = comma if comma > 0 else stop  # "After aides insisted …, the …"
-            cut = _CONCESSIVE.search(masked, cs, stop)
+            cut = _CONCESSIVE.search(masked, cs, stop) or _ADDED.search(masked, cs, stop)
             stop = cut.start() if cut else stop
             c = None if w and w.group() in REP_PREP else _content(text, masked, cs, stop)
             prev_end = max(prev_end, stop)
@@ -351,7 +454,8 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
                     w2 and w2.group() not in _NOT_MID and (
                         cue.how != "according-to" or w2.group() in ("and", "but")):
                 end = nxt  # "A, X said, B": the content is on both sides
-            c = _content(text, masked, start, end)
+            lead_in = _LEAD_IN.match(rest) is not None  # 'Sooner or later, he said, “…”'
+            c = None if lead_in else _content(text, masked, start, end)
             prev_end = max(prev_end, end if end > cue.clause else cue.tail_end)
         if c is not None and not masked[c.start:c.end].startswith("ccording"):
             out.append(_make(text, c, cue))
