@@ -55,3 +55,19 @@ def test_an_occupation_before_a_name_is_a_role() -> None:
     sps = _speakers(text)
     assert [(sp.name, sp.role) if sp else None for sp in sps] == [
         ("Lena Brandt", "psychologist"), ("Tomas Eriksen", "Historian")]
+
+
+def test_a_described_person_after_the_cue_is_cut_before_its_modifier() -> None:
+    text = ('"The money will not be the problem this time," said one Republican involved in '
+            'the talks, who asked not to be named.\n'
+            '"I have never seen a crowd like this one," said the 52-year-old.')
+    assert [(sp.name, sp.method) if sp else None for sp in _speakers(text)] == [
+        ("one Republican", "descriptive"), ("52-year-old", "descriptive")]
+
+
+def test_the_name_in_an_appositive_after_a_role_following_the_cue() -> None:
+    text = ('"We are counting every ballot twice," said the mayor’s chief of staff, Nadia '
+            'Okonkwo, who ran the count.')
+    sps = _speakers(text)
+    assert [(sp.name, sp.role) if sp else None for sp in sps] == [
+        ("Nadia Okonkwo", "chief of staff")]

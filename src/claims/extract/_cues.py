@@ -141,7 +141,9 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
         return Speaker(name=desc, mention=text[start:toks[head][1] + len(words[head])],
                        mention_span=Span(start, toks[head][1] + len(words[head])),
                        method="descriptive")
-    if words[-1].lower() in SPEAKER_NOUNS or words[-1].lower() in ROLE_WORDS or described:
+    if words[-1].lower() in SPEAKER_NOUNS or words[-1].lower() in ROLE_WORDS or described or (
+            words[0].lower() in _DETS and (words[-1].lower() in _PERSON_HEADS
+                                           or _AGED.fullmatch(words[-1]))):
         desc = " ".join(w for w in words if w.lower() not in ("the", "a", "an"))
         return Speaker(name=desc, mention=mention, mention_span=mspan, role=role,
                        method="descriptive")
@@ -167,22 +169,37 @@ def _surname_like(words: list[str], i: int) -> bool:
 
 
 _DETS = frozenset({"a", "an", "the", "one", "another"})
+# Heads of a described person beyond the speaker nouns: "said one Republican involved in it",
+# "a Democratic staffer wondered", "said the 46-year-old".
+_PERSON_HEADS = frozenset("""man woman men women guy person confidant confidants staffer
+insider insiders veteran veterans republican republicans democrat democrats conservative
+conservatives liberal liberals independent loyalist loyalists ally operative strategist
+donor backer backers fan fans attendee participant protester demonstrator organizer
+executive lawmaker legislator official""".split())
+_HEAD_STOP = frozenset({"who", "whose", "which", "that", "in", "of", "for", "at", "with", "from",
+                        "on", "familiar", "involved", "close", "and", "to", "by", "about"})
+_AGED = re.compile(r"\d{1,3}-year-old")
 
 
 def _described_head(toks: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
     """A determiner-led source up to its head noun, capitalised modifiers allowed, when no
-    name follows the head: "a senior Cruz adviser", "one former GOP leadership aide"."""
+    name follows the head: "a senior Cruz adviser", "one former GOP leadership aide",
+    "one Republican involved in the planning" (cut before the modifier)."""
     if len(toks) < 2 or toks[0][0].lower() not in _DETS:
         return None
+    head = None
     for k in range(1, min(len(toks), 7)):
         w = toks[k][0]
-        if not w.replace("-", "").isalpha():
-            return None
         low = w.lower()
-        if w.islower() and (low in SPEAKER_NOUNS or low in ROLE_WORDS):
-            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
-            return None if _CAP.fullmatch(nxt) else toks[:k + 1]
-    return None
+        if low in _HEAD_STOP or not (w.replace("-", "").isalpha() or _AGED.fullmatch(w)):
+            break
+        if (w.islower() and (low in SPEAKER_NOUNS or low in ROLE_WORDS)) or \
+                low in _PERSON_HEADS or _AGED.fullmatch(w):
+            head = k
+    if head is None:
+        return None
+    nxt = toks[head + 1][0] if head + 1 < len(toks) else ""
+    return None if _CAP.fullmatch(nxt) else toks[:head + 1]
 
 
 def _leading_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -241,6 +258,8 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
         sp = parse_source(text, np, leading=True)
         if sp is None or (sp.method == "explicit" and " " not in sp.name):
             sp = _name_after_role(text, np) or sp
+        if sp is None or sp.method == "descriptive":  # "said her campaign manager, Jo Roe,"
+            sp = _role_then_name(text, np, sp) or sp
         if sp is not None:
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
     m = _AFTER_NP.match(after)
@@ -326,6 +345,24 @@ def _name_after_role(text: str, np: Span) -> Speaker | None:
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     return Speaker(name=run.group(), mention=run.group(), mention_span=Span(run.start(), run.end()),
                    role=role)
+
+
+_ROLE_NAME = re.compile(r",\s*(?P<n>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD
+                        + r"){1,3})\s*(?:[,.;]|$)")
+
+
+def _role_then_name(text: str, np: Span, sp: Speaker | None) -> Speaker | None:
+    """The name in an appositive after a role following an inverted cue: "said Rubio’s
+    deputy campaign manager, Jo Roe, who …" -> Jo Roe, role "deputy campaign manager"."""
+    words = text[np.start:np.end].split()
+    if not words or not any(w.lower().rstrip(",") in ROLE_WORDS | SPEAKER_NOUNS for w in words):
+        return None
+    m = _ROLE_NAME.match(text, np.end, min(len(text), np.end + 80))
+    if m is None:
+        return None
+    role = re.sub(r"^(?:(?:\S+’s|\S+'s|the|a|an|his|her|their|its)\s+)+", "", " ".join(words))
+    return Speaker(name=m.group("n"), mention=m.group("n"),
+                   mention_span=Span(m.start("n"), m.end("n")), role=role or None)
 
 
 def _appositive_name(text: str, masked: str, lo: int, comma: int) -> Speaker | None:

@@ -76,6 +76,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord",
 _ADVERB_ENDS = ("ately", "ively", "ously", "ently", "antly", "edly", "ibly", "ably", "ically",
                 "ually", "ectly", "ularly", "arily", "ionally", "ently", "fully", "lessly")
 _DIGIT = re.compile(r"\d")
+_AGED = re.compile(r"\d{1,3}-year-old")  # "the 46-year-old": a described person
 
 
 @functools.cache
@@ -127,7 +128,8 @@ def tidy(sp: Speaker) -> Speaker | None:
         rel = next((i for i, w in enumerate(words) if w.lower() in _CLAUSE_CUT), None)
         words = words[:rel] if rel else words  # "sources who have seen it": "sources"
         if not words or any(w.lower() in _VERBISH or w.lower() in _SUBJECT_PRONOUNS
-                            for w in words) or _DIGIT.match(words[0]) or \
+                            for w in words) or (_DIGIT.match(words[0]) and not _AGED.fullmatch(
+                                words[-1])) or \
                 (sp.mention or sp.name).split()[0].lower() in ATTRIB_VERBS:  # "wrote in a blog"
             return None  # "immunity be waived", "she released a statement", "wrote in a blog"
         return dataclasses.replace(sp, name=" ".join(words))
