@@ -171,11 +171,12 @@ def _surname_like(words: list[str], i: int) -> bool:
 _DETS = frozenset({"a", "an", "the", "one", "another"})
 # Heads of a described person beyond the speaker nouns: "said one Republican involved in it",
 # "a Democratic staffer wondered", "said the 46-year-old".
-_PERSON_HEADS = frozenset("""man woman men women guy person confidant confidants staffer
+_PERSON_HEADS_TEXT = """man woman men women guy person confidant confidants staffer
 insider insiders veteran veterans republican republicans democrat democrats conservative
 conservatives liberal liberals independent loyalist loyalists ally operative strategist
 donor backer backers fan fans attendee participant protester demonstrator organizer
-executive lawmaker legislator official""".split())
+executive lawmaker legislator official"""
+_PERSON_HEADS = frozenset(_PERSON_HEADS_TEXT.split())
 _HEAD_STOP = frozenset({"who", "whose", "which", "that", "in", "of", "for", "at", "with", "from",
                         "on", "familiar", "involved", "close", "and", "to", "by", "about"})
 _AGED = re.compile(r"\d{1,3}-year-old")
