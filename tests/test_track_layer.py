@@ -169,6 +169,32 @@ def test_the_provenance_section_highlights_the_misquote(store: Store) -> None:
     assert "<del>before</del> <ins>after</ins>" in html and "misquote" in html
 
 
+def test_the_dismiss_button_clears_the_flag_through_a_decision(store: Store) -> None:
+    import ipywidgets as W
+
+    from claims import decisions
+
+    _, by_outlet = _bridge(store)
+    statement = expand(str(by_outlet["Daily B"]["statement"]))
+    box = views.claim_widget(Selected(statement, None, store, None))  # type: ignore[arg-type]
+    assert isinstance(box, W.VBox)
+    body, buttons, reviewer, message = box.children
+    assert "<del>before</del> <ins>after</ins>" in body.value and "claims-misquote" in body.value
+    [button] = buttons.children
+    assert "Daily B" in button.description
+    reviewer.value = ""
+    button.click()  # no reviewer: a coded error shows, nothing is decided
+    assert "empty reviewer" in message.value
+    assert decisions.current(store, track.MISQUOTE) == {}
+    reviewer.value = "Ed Itor"
+    button.click()
+    [made] = decisions.current(store, track.MISQUOTE).values()
+    assert (made.value, made.reviewer) == ("dismissed", "Ed Itor")
+    assert "flag dismissed" in body.value and "claims-misquote'" not in body.value
+    assert buttons.children == ()  # nothing flagged is left to dismiss
+    assert select(store, "misquotes").empty
+
+
 def test_cli_show_misquotes_and_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     kb = tmp_path / "kb"
     with OxigraphStore(kb) as made:

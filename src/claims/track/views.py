@@ -6,9 +6,11 @@ the reading functions behind ``claims track show``.
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
+import ipywidgets as W
 import pandas as pd
 from rdflib import URIRef
 
@@ -17,7 +19,8 @@ from claims.query import expand, select, shorten
 from claims.store.base import Store
 from claims.track.wording import tokens
 
-__all__ = ["FACETS", "claim_of", "highlight", "members", "resolve", "variants"]
+__all__ = ["FACETS", "claim_of", "claim_section", "claim_widget", "highlight", "members", "resolve",
+           "variants"]
 
 FACETS = ("claim", "misquoted")
 
@@ -110,23 +113,39 @@ def highlight(canonical: str, text: str) -> str:
     return " ".join(out)
 
 
+STYLE = ("<style>.claims-claim del{background:#fdd;color:#900}.claims-claim ins{background:#dfd;"
+         "text-decoration:none;font-weight:600}.claims-misquote{color:#b00}</style>")
+
+
+def _flagged(r: pd.Series) -> bool:
+    return bool(r["misquote"] is True or str(r["misquote"]).lower() == "true")
+
+
 def claim_section(chosen: Selected) -> str | None:
-    """The provenance panel's "Same claim elsewhere": reported by N outlets (M independent),
-    first seen DATE in OUTLET, every variant with its differences highlighted word by word,
-    and misquote flags."""
+    """The provenance panel's "Same claim elsewhere" as HTML (exports, tests): reported by N
+    outlets (M independent), first seen DATE in OUTLET, every variant with its differences
+    highlighted word by word, and misquote flags."""
+    found = _claim_rows(chosen)
+    return None if found is None else _section_html(chosen, *found)
+
+
+def _claim_rows(chosen: Selected) -> tuple[pd.DataFrame, pd.Series] | None:
     claim = claim_of(chosen.store, chosen.iri)
     if claim is None:
         return None
     rows = members(chosen.store, claim)
     head = select(chosen.store, "first_reports", claim=URIRef(claim))
-    esc = html.escape
     if rows.empty or head.empty:
         return None
-    h = head.iloc[0]
+    return rows, head.iloc[0]
+
+
+def _section_html(chosen: Selected, rows: pd.DataFrame, h: pd.Series) -> str:
+    esc = html.escape
     canonical = str(h["canonical"])
     items = []
     for _, r in rows.iterrows():
-        flag = bool(r["misquote"] is True or str(r["misquote"]).lower() == "true")
+        flag = _flagged(r)
         dismissed = " <span class='claims-dismissed'>(flag dismissed)</span>"
         mark = (" <b class='claims-misquote'>misquote</b>" if flag else
                 dismissed if r["status"] == "dismissed" else "")
@@ -135,7 +154,7 @@ def claim_section(chosen: Selected) -> str | None:
                      f"{esc(str(r['outlet'] or '?'))}, {esc(str(r['date'] or '?'))} — "
                      f"{esc(str(r['wording']))}{mark}{here}<br>"
                      f"<span class='claims-variant'>{highlight(canonical, str(r['text']))}</span></li>")
-    return (f"<div class='claims-claim'>Reported by {int(h['outlets'])} outlets "
+    return (f"{STYLE}<div class='claims-claim'>Reported by {int(h['outlets'])} outlets "
             f"({int(h['independent'])} independent), first seen {esc(str(h['first_seen'] or '?'))} "
             f"in {esc(str(h['first_outlet'] or '?'))}."
             f"<div>Canonical: “{esc(canonical)}”</div><ul>{''.join(items)}</ul></div>")
@@ -143,4 +162,53 @@ def claim_section(chosen: Selected) -> str | None:
 
 register_facet(Facet("claim", "Claim", _claims, kind="choice", stamp=_stamp, filter=False))
 register_facet(Facet("misquoted", "Misquoted", _misquoted, kind="flag", stamp=_stamp))
-register_section("claim", claim_section, title="Same claim elsewhere", order=30)
+def claim_widget(chosen: Selected) -> W.Widget | None:
+    """The provenance panel's "Same claim elsewhere" (:func:`claim_section`), with a
+    "Dismiss flag" button under each flagged variant for an editor (the name from the Reviewer
+    box, filled from ``CLAIMS_REVIEWER``): the dismissal goes through the decisions workflow
+    (:func:`claims.track.dismiss_misquote`, an append-only event the layer applies), and the
+    section is shown again as the layer now has it. A coded error shows under the buttons."""
+    found = _claim_rows(chosen)
+    if found is None:
+        return None
+    from claims.errors import ClaimsError
+    from claims.track import dismiss_misquote
+
+    reviewer = W.Text(value=os.environ.get("CLAIMS_REVIEWER", ""), placeholder="your name",
+                      description="Reviewer")
+    reviewer.add_class("claims-claim-reviewer")
+    message = W.HTML()
+    message.add_class("claims-claim-message")
+    body = W.HTML()
+    buttons = W.VBox()
+    box = W.VBox([body, buttons, reviewer, message])
+    box.add_class("claims-claim-box")
+
+    def show(rows: pd.DataFrame, head: pd.Series) -> None:
+        body.value = _section_html(chosen, rows, head)
+        made = []
+        for _, r in rows[rows.apply(_flagged, axis=1)].iterrows():
+            button = W.Button(description=f"Dismiss flag: {r['outlet'] or '?'}, {r['date'] or '?'}",
+                              icon="times", tooltip="the difference is immaterial: clear the flag",
+                              layout=W.Layout(width="auto"))
+            button.add_class("claims-misquote-dismiss")
+            button.on_click(lambda _, statement=str(r["statement"]): dismiss(statement))
+            made.append(button)
+        buttons.children = tuple(made)
+
+    def dismiss(statement: str) -> None:
+        try:
+            dismiss_misquote(chosen.store, statement, reviewer=reviewer.value)
+        except ClaimsError as exc:
+            message.value = f"<p class='claims-section-error'>{html.escape(exc.message)}</p>"
+            return
+        message.value = f"<p class='claims-claim-decided'>flag dismissed by {html.escape(reviewer.value)}</p>"
+        again = _claim_rows(chosen)
+        if again is not None:
+            show(*again)
+
+    show(*found)
+    return box
+
+
+register_section("claim", claim_widget, title="Same claim elsewhere", order=30)
