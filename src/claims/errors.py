@@ -10,6 +10,7 @@ shows them to a person.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 
@@ -159,6 +160,12 @@ class UnsafeServe(StoreError):
             "who reaches it; bind 127.0.0.1, or pass --allow-network-writes if you mean it")
 
 
+class DiskFull(StoreError):
+    code = "disk-full"
+    hint = ("the disk holding the store is full (or over its quota); free some space and run "
+            "the same command again: what was stored is kept, and is skipped")
+
+
 class StoreLocked(StoreError):
     code = "store-locked"
     hint = "another process is writing to the store; retry, or share it with 'claims serve'"
@@ -167,6 +174,26 @@ class StoreLocked(StoreError):
 class EndpointUnreachable(StoreError):
     code = "endpoint-unreachable"
     hint = "check the URL and that the SPARQL server is running"
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+_FULL_WORDS = ("no space left", "disk quota", "file too large", "database or disk is full")
+
+
+def store_io_error(exc: OSError, where: str = "") -> StoreError:
+    """The coded error for an operating-system error while writing: :class:`DiskFull` when
+    the disk is full, over quota or past the file size limit (also when the engine only
+    says so in words), else :class:`StoreError`.
+
+    >>> store_io_error(OSError(errno.ENOSPC, "No space left on device")).code
+    'disk-full'
+    >>> store_io_error(OSError("IO error: No space left on device: While appending")).code
+    'disk-full'
+    """
+    text = f"{where}: {exc}" if where else str(exc)
+    if exc.errno in _FULL or any(w in str(exc).lower() for w in _FULL_WORDS):
+        return DiskFull(text)
+    return StoreError(text)
 
 
 class ValidationFailed(ClaimsError):

@@ -18,8 +18,9 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -29,7 +30,7 @@ from rdflib import Graph
 from claims import index, layers
 from claims import reader as reading
 from claims.document import Document
-from claims.errors import ClaimsError, StoreError, ValidationFailed
+from claims.errors import ClaimsError, DiskFull, StoreError, ValidationFailed
 from claims.extract import extract
 from claims.language import english_rules, with_language
 from claims.model import iris, shapes
@@ -97,10 +98,11 @@ class IngestReport:
     failures: tuple[Failure, ...]
     skipped: tuple[str, ...] = ()
     stale_layers: tuple[str, ...] = ()  # derived layers a write could not update (rebuild them)
+    stopped: Failure | None = None  # why the run stopped before the end (the disk is full)
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and self.stopped is None
 
     @property
     def statements(self) -> int:
@@ -127,6 +129,8 @@ class IngestReport:
             langs = ", ".join(dict.fromkeys(foreign))
             parts.append(f"{len(foreign)} not in English ({langs}): quotations only, "
                          "no speakers, reported speech or figures")
+        if self.stopped is not None:
+            parts.append(f"stopped before the end: {self.stopped.message}")
         return "; ".join(parts)
 
     def _repr_html_(self) -> str:
@@ -223,7 +227,7 @@ def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
 
 
 def _in_parallel(chunks: Iterable[list[Job]], workers: int, mode: str,
-                 ship: str) -> Iterator[list[Done | Failure]]:
+                 ship: str) -> Generator[list[Done | Failure], None, None]:
     """Results of ``chunks`` in input order, at most two chunks a worker in flight."""
     if workers <= 1:
         for chunk in chunks:
@@ -265,6 +269,7 @@ class _Run:
         self.stale_layers: dict[str, str] = {}
         self.batch: list[Done] = []
         self.count = 0
+        self.stopped: StoreError | None = None  # a write error after which nothing can be written
         # Oxigraph writes without holding the GIL: a private embedded store is written in a
         # thread of its own while the next batch is extracted (other stores are not thread-safe).
         threaded = self.ship == "payload"
@@ -302,6 +307,9 @@ class _Run:
             self.count += len(docs)
 
     def take(self, outcome: Done | Failure) -> None:
+        if self.stopped is not None and not isinstance(outcome, Failure):
+            self.failures.append(_failure(outcome[0].source or outcome[0].id, self.stopped))
+            return
         if isinstance(outcome, Failure):
             self.failures.append(outcome)
             return
@@ -318,6 +326,9 @@ class _Run:
             self._settle(batch, self._write(batch))
             return
         self.wait()  # one write in flight at a time, in input order
+        if self.stopped is not None:  # the write before failed for good: this one would too
+            self._settle(batch, self.stopped)
+            return
         self.writing = (batch, self.writer.submit(self._write, batch))
 
     def wait(self) -> None:
@@ -345,6 +356,8 @@ class _Run:
         return None
 
     def _settle(self, batch: list[Done], error: StoreError | None) -> None:
+        if isinstance(error, DiskFull):
+            self.stopped = error
         if error is not None:
             self.failures.extend(_failure(doc.source or doc.id, error) for doc, _, _, _ in batch)
         else:
@@ -394,15 +407,19 @@ def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "aut
     batch_size = batch_size or (BULK_BATCH if bulk.supports(store) else BATCH)
     run = _Run(store, force=force, batch_size=max(1, batch_size), bulk_load=bulk_load)
     chunks = run.jobs(documents(sources), CHUNK if workers > 1 else max(1, min(batch_size, 64)))
-    with _progress(progress) as bar:
+    results = _in_parallel(chunks, workers, mode, run.ship)
+    with _progress(progress) as bar, closing(results):
         try:
-            for results in _in_parallel(chunks, workers, mode, run.ship):
-                for outcome in results:
+            for outcomes in results:
+                for outcome in outcomes:
                     run.take(outcome)
-                bar.update(len(results))
+                bar.update(len(outcomes))
                 bar.set_postfix(failed=len(run.failures), skipped=len(run.skipped), refresh=False)
+                if run.stopped is not None:  # the disk is full: report what was stored
+                    break
             run.flush()
         finally:
             run.close()
+    stopped = None if run.stopped is None else _failure("store", run.stopped)
     return IngestReport(tuple(run.done), tuple(run.failures), tuple(run.skipped),
-                        tuple(run.stale_layers))
+                        tuple(run.stale_layers), stopped)

@@ -54,19 +54,30 @@ def ingest(paths: tuple[Path, ...], no_validate: bool, validate: str, workers: i
     with open_store(store_spec) as store:
         report = pipeline.ingest(paths, store, validate=mode, workers=workers, force=force,
                                  progress=progress)
+        _print_report(report)  # before closing the store, which may fail too when the disk is full
+    if report.failures or report.stopped is not None:
+        sys.exit(2 if report.analyses else 1)
+
+
+def _print_report(report: pipeline.IngestReport) -> None:
     for analysis in report.analyses:
         lang = analysis.document.language
         note = "" if english_rules(lang) else f" ({lang}: quotations only, no English rules)"
         click.echo(f"stored {analysis.document.id}: {len(analysis.statements)} statements{note}")
+    stopped = report.stopped.message if report.stopped is not None else None
+    unwritten = [f for f in report.failures if f.message == stopped]
     for failure in report.failures:
-        click.echo(f"failed {failure.source}: {failure.message}", err=True)
+        if failure.message != stopped:  # the articles the stop left unwritten: counted below
+            click.echo(f"failed {failure.source}: {failure.message}", err=True)
     click.echo(f"{len(report.analyses)} articles, {report.statements} statements, "
                f"{len(report.failures)} failed, {len(report.skipped)} already stored")
     for name in report.stale_layers:
         click.echo(f"derived layer {name} not updated: rebuild it ('claims layers rebuild {name}')",
                    err=True)
-    if report.failures:
-        sys.exit(2 if report.analyses else 1)
+    if stopped is not None:
+        click.echo(f"stopped before the end: {stopped}", err=True)
+        click.echo(f"{len(unwritten)} articles read but not stored, and the rest not read: "
+                   "run the same command again once there is room", err=True)
 
 
 def statement_record(doc_id: str, content_hash: str, st: Statement) -> dict[str, Any]:

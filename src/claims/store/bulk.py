@@ -38,10 +38,11 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from claims.errors import store_io_error
 from claims.model.iris import entities_graph_iri
 from claims.model.mapping import ArticleTriples
 from claims.store.base import Store, Table
-from claims.store.oxigraph import OxigraphStore, to_ox
+from claims.store.oxigraph import OxigraphStore, remove_leftovers, to_ox
 from claims.vocab import CLAIMS
 
 MARKER = URIRef(str(CLAIMS.contentHash))
@@ -136,7 +137,15 @@ def write(store: Store, payloads: Iterable[Payload], *, bulk: bool | None = None
         store.update(replace_sparql(batch))
         return total
     assert isinstance(store, OxigraphStore)
-    raw = store.raw
+    try:
+        _write_embedded(store.raw, batch, bulk)
+    except OSError as exc:  # the disk is full, or the engine failed to write
+        remove_leftovers(store.path)  # a bulk load's part-written staging file: free its space
+        raise store_io_error(exc, str(store.path)) from exc
+    return total
+
+
+def _write_embedded(raw: ox.Store, batch: list[Payload], bulk: bool | None) -> None:
     old = [p for p in batch if _has_data(raw, p.graph)]
     new = [p for p in batch if not _has_data(raw, p.graph)] if old else batch
     if old:
@@ -152,7 +161,6 @@ def write(store: Store, payloads: Iterable[Payload], *, bulk: bool | None = None
                 raw.load(markers.encode("utf-8"), _NQ)
         else:
             raw.load(("".join(p.nquads() for p in new) + entities).encode("utf-8"), _NQ)
-    return total
 
 
 def stored_hashes(store: Store, graphs: Sequence[str]) -> dict[str, str]:

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from claims.config import union_default_graph
-from claims.errors import QueryError, StoreError, StoreLocked
+from claims.errors import QueryError, StoreError, StoreLocked, store_io_error
 from claims.store.base import Bindings, Store, Table, Term, insert_data
 from claims.store.guard import check_services
 
@@ -125,7 +125,7 @@ class OxigraphStore(Store):
                 return store
             except OSError as exc:
                 if "lock" not in str(exc).lower():
-                    raise StoreError(f"{self.path}: {exc}") from exc
+                    raise store_io_error(exc, str(self.path)) from exc
                 if time.monotonic() + delay > deadline:
                     raise StoreLocked(str(self.path)) from exc
                 time.sleep(delay)
@@ -232,6 +232,8 @@ class OxigraphStore(Store):
                 store.update(sparql)
             except SyntaxError as exc:
                 raise QueryError(str(exc)) from exc
+            except OSError as exc:
+                raise store_io_error(exc, str(self.path)) from exc
 
     def load(self, data: bytes, *, format: str = "trig") -> None:
         with self._handle() as store:
@@ -239,6 +241,8 @@ class OxigraphStore(Store):
                 store.load(data, format=_format(format))
             except SyntaxError as exc:
                 raise StoreError(f"cannot parse {format}: {exc}") from exc
+            except OSError as exc:
+                raise store_io_error(exc, str(self.path)) from exc
 
     def dump(self, *, format: str = "trig") -> bytes:
         with self._handle() as store:
@@ -247,9 +251,12 @@ class OxigraphStore(Store):
         return data
 
     def close(self) -> None:
-        if self._store is not None and not self.read_only:
-            self._store.flush()
-        self._store = None
+        store, self._store = self._store, None
+        if store is not None and not self.read_only:
+            try:
+                store.flush()
+            except OSError as exc:
+                raise store_io_error(exc, str(self.path)) from exc
 
 
 def remove_leftovers(path: Path) -> list[Path]:
