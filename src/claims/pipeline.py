@@ -30,7 +30,7 @@ from rdflib import Graph
 from claims import index, layers
 from claims import reader as reading
 from claims.document import Document
-from claims.errors import ClaimsError, DiskFull, StoreError, ValidationFailed
+from claims.errors import ClaimsError, DiskFull, StoreError, ValidationFailed, store_io_error
 from claims.extract import extract
 from claims.language import english_rules, with_language
 from claims.model import iris, shapes
@@ -222,7 +222,12 @@ def _work(jobs: Sequence[Job], mode: str, ship: str) -> list[Done | Failure]:
         except ClaimsError as exc:
             out.append(_failure(doc.source or doc.id, exc))
         except Exception as exc:  # a bug on one article must not sink a batch of thousands
-            out.append(Failure(doc.source or doc.id, "extraction-crashed", f"{type(exc).__name__}: {exc}"))
+            coded = store_io_error(exc) if isinstance(exc, OSError) else None
+            if isinstance(coded, DiskFull):  # e.g. no room for a model's temporary file
+                out.append(_failure(doc.source or doc.id, coded))
+            else:
+                crash = f"{type(exc).__name__}: {exc}"
+                out.append(Failure(doc.source or doc.id, "extraction-crashed", crash))
     return out
 
 

@@ -32,6 +32,8 @@ RUN = """
 import json, os, resource, signal, sys
 os.environ["CLAIMS_LAYERS"] = "none"
 limit = int(sys.argv[3])
+from claims.language import detect
+detect("The talks went on for another winter.")  # its model is unpacked to a temporary file
 if limit:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
@@ -112,6 +114,7 @@ def test_file_size_limit_stops_with_a_coded_error_and_the_report_so_far(
 
 def test_cli_on_a_full_disk_prints_a_coded_error_not_a_traceback(corpus: Path, tmp_path: Path) -> None:
     code = ("import resource, signal, sys; from claims.cli import main; "
+            "from claims.language import detect; detect('The talks went on for another winter.'); "
             "signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
             "resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000)); "
             "sys.argv = ['claims', 'ingest', '--no-progress', '--store', sys.argv[1], sys.argv[2]]; main()")
