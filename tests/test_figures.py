@@ -38,7 +38,7 @@ def test_approximation_and_range() -> None:
 def test_proportions_years_and_magnitudes() -> None:
     figs = dict(_figs("Two-thirds of voters agreed in 2016; a multimillion-dollar deal."))
     assert figs["Two-thirds of voters"] is not None
-    assert figs["2016"] == Quantity(value=2016.0, kind="year")
+    assert figs["2016"] == Quantity(value=2016.0, kind="year", iso="2016")
     mm = figs["multimillion-dollar"]
     assert mm is not None and mm.value is None and mm.approximate
 

@@ -104,7 +104,7 @@ def _quantity(graph: Graph, node: URIRef) -> Quantity | None:
                     _text(graph, q, CLAIMS.quantityKind) or "number",
                     str(graph.value(q, CLAIMS.approximate)) == "true",
                     _text(graph, q, CLAIMS.qualifier), number(SCHEMA.maxValue),
-                    _text(graph, q, CLAIMS.measures))
+                    _text(graph, q, CLAIMS.measures), _text(graph, q, CLAIMS.dateValue))
 
 
 def read_article(graph: Graph) -> tuple[Document, list[Statement]]:

@@ -77,7 +77,9 @@ class Speaker:
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A figure's value. ``kind``: count, proportion, percentage, money, year, date, number,
-    duration or range; ``upper`` holds a range's upper bound; ``measures`` what is counted."""
+    duration or range; ``upper`` holds a range's upper bound; ``measures`` what is counted.
+    A year or a date also has ``iso``, its ISO 8601 form ("2018", "2018-10-14", "2018-10",
+    or "--10-14" when no year is written); a date has no ``value`` (never its day)."""
 
     value: float | None
     unit: str | None = None
@@ -86,6 +88,7 @@ class Quantity:
     qualifier: str | None = None  # "about", "more than", "nearly", ...
     upper: float | None = None
     measures: str | None = None
+    iso: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

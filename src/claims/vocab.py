@@ -94,6 +94,7 @@ class CLAIMS(DefinedNamespace):
     creditedOutlet: URIRef  # credited outlet
     cue: URIRef  # cue
     date: URIRef  # date
+    dateValue: URIRef  # date value
     end: URIRef  # end
     entityLabel: URIRef  # entity
     entityRule: URIRef  # entity rule

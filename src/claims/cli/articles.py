@@ -99,7 +99,7 @@ def statement_record(doc_id: str, content_hash: str, st: Statement) -> dict[str,
         q = st.quantity
         record["quantity"] = {"value": q.value, "unit": q.unit, "approximate": q.approximate,
                               "kind": q.kind, "upper": q.upper, "qualifier": q.qualifier,
-                              "measures": q.measures}
+                              "measures": q.measures, "iso": q.iso}
     return record
 
 

@@ -114,6 +114,16 @@ def _date(value: str) -> ox.Literal:
     return ox.Literal(value, datatype=ox.NamedNode(literal.datatype or XSD.string))
 
 
+_ISO_TYPES = {4: X.gYear, 7: X.gYearMonth, 10: X.date}
+
+
+def iso_literal(iso: str) -> ox.Literal:
+    """A year or date in ISO 8601 typed by its form: ``2018`` xsd:gYear, ``2018-10``
+    xsd:gYearMonth, ``2018-10-14`` xsd:date; ``--10-14`` (no year written) stays a string:
+    owlrl, loaded with pyshacl, cannot read an xsd:gMonthDay and logs a warning for each."""
+    return ox.Literal(iso, datatype=_ISO_TYPES.get(len(iso), X.string) if iso[:1] != "-" else X.string)
+
+
 def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=X.integer)
 
@@ -241,6 +251,8 @@ class _Graph:
                                (C.measures, value.measures)):
                 if text:
                     self.add(q, prop, _text(text))
+            if value.iso:
+                self.add(q, C.dateValue, iso_literal(value.iso))
 
 
 def article_triples(doc: Document, statements: Iterable[Statement]) -> ArticleTriples:
