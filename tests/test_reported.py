@@ -151,3 +151,38 @@ def test_the_reporters_additions_end_the_content() -> None:
 
 def test_words_leading_into_a_quotation_are_not_reported_speech() -> None:
     assert _rep('Sooner or later, the governor told reporters, "it starts to pay off."') == []
+
+
+def test_according_to_after_a_short_opening_takes_both_sides() -> None:
+    assert _rep("But the next day, according to the mayor, the council changed its mind.") == [
+        ("But the next day, according to the mayor, the council changed its mind",
+         "according to", "mayor")]
+
+
+def test_a_participle_before_a_noun_is_no_cue() -> None:
+    assert _rep("Nearly half of the firm's reported profits came from abroad, according to "
+                "the filing.") == [
+        ("Nearly half of the firm's reported profits came from abroad", "according to",
+         "filing")]
+
+
+def test_an_addressee_or_a_thing_written_is_not_content() -> None:
+    assert _rep('"We will win," Jane Roe told a local radio station on Friday.') == []
+    assert _rep('"We will win," Jane Roe said to a cheering crowd in Ohio.') == []
+    assert _rep("Jon Doe wrote a long letter to the board last week.") == []
+
+
+def test_a_nounish_cue_after_a_pronoun_or_adverb_is_a_verb() -> None:
+    assert [r[:2] for r in _rep("He also claims his fortune is larger than reported.")] == [
+        ("his fortune is larger than reported", "claims")]
+
+
+def test_pointed_to() -> None:
+    assert _rep("The minister pointed to the falling price of grain as proof.") == [
+        ("the falling price of grain as proof", "pointed", "minister")]
+
+
+def test_a_question_put_to_someone_has_no_named_asker() -> None:
+    assert _rep("The rally was loud. Asked whether he would run again, the mayor said he had "
+                "not decided.") == [("whether he would run again", "Asked", None),
+                                    ("he had not decided", "said", "mayor")]

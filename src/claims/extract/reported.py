@@ -22,6 +22,7 @@ from claims.document import Document
 from claims.extract._cues import mid_sentence_words
 from claims.extract._heads import head_source
 from claims.extract._lexicon import (
+    NUMBER_WORDS,
     PRONOUNS,
     REP_AUX,
     REP_EXTRA_NOUNS,
@@ -58,7 +59,7 @@ _WHERE = re.compile(r"^\s+(?:in|during|at|on)\s+(?:a|an|the|his|her|their|its)\s
                     r"conference|briefing|video|op-ed|memo|release|rally|debate|hearing|event)"
                     r"(?:\s+(?:(?:on|last|this|earlier|late)\s+)?(?:" + _DAYS[3:-1] +
                     r"|week|month|night|morning|afternoon|evening)\b)*,?")
-_ACC = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:!?_()—]{1,100}?)\s*(?=[,.;:!?—]|$)")
+_ACC = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:!?()—]{1,160}?)\s*(?=[,.;:!?—]|$)")
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _DETS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my",
                    "your", "to", "no", "any", "every", "each", "whose"})
@@ -70,6 +71,10 @@ _CALL = frozenset({"call", "calls", "called", "calling"})
 _ASK = frozenset({"ask", "asks", "asked", "asking"})
 _ASK_WH = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "whom",
                      "which"})
+# A question put to someone: "Asked whether …, X said", "When asked about …", "was asked if".
+_ASKED = re.compile(r"(?P<v>Asked|(?:(?<=[Ww]hen )|(?<=was )|(?<=were )|(?<=been ))asked)\b"
+                    r"(?:\s+\w+ly)?(?:\s+by\s+[^,;:_]{1,40}?)?\s+(?P<w>whether|if|why|how|what|"
+                    r"when|where|who|which|about)\b")
 _ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
     REPORT_VERBS | REP_PARTICIPLES | _CALL | _ASK) + r")\b")
 _TELL = frozenset({"told", "tell", "tells", "telling"})
@@ -112,6 +117,7 @@ class _Cue:
     tail_end: int = -1  # backward cues: where the cue's own words end
     role: str | None = None
     aff: str | None = None
+    passive: bool = False  # "Asked whether …, X said": the asker is not named
 
 
 def _plausible(text: str, *, plural: bool = False) -> bool:
@@ -137,6 +143,24 @@ def _plausible(text: str, *, plural: bool = False) -> bool:
             last.isalpha() and last.islower() and low not in REP_STOP_WORDS:
         return True  # "the bank", "its defenders"
     return last[0].isupper() and last not in REP_TIME and low not in REP_STOP_WORDS
+
+
+# Verbs whose object is often a thing or an addressee, not what was said ("told CNN",
+# "wrote a book", "added another facet"): their content must look like a clause.
+_NP_VERBS = dict.fromkeys(("told", "tell", "tells", "telling", "wrote", "write", "writes",
+                           "written", "writing", "added", "add", "adds", "adding"), True)
+_TO_NP = re.compile(r"to\s+(?:the|a|an|his|her|their|its|our|my|this|that|these|those|[A-Z0-9])")
+_VERBISH = re.compile(r"\b(?:is|was|are|were|be|been|being|will|would|can|could|should|must|may|"
+                      r"might|has|have|had|did|does|do|[a-z]+ed|[a-z]+n’t|[a-z]+n't|found|told|said|"
+                      r"made|took|got|gave|went|came|knew|thought|saw|felt|became|left|kept|held|"
+                      r"brought|began|ran|won|lost|paid|sent|spent|built|met|led|meant|sold|"
+                      r"stood|wrote|spoke|broke|chose|fell|grew|rose|sat|heard)\b|’s\b|'s\b|"
+                      r"’re|'re|’ll|'ll|’d|'d")
+
+
+def _clause_like(seg: str) -> bool:
+    """Whether a content shows a finite verb (an auxiliary, a past tense, a contraction)."""
+    return _VERBISH.search(seg) is not None
 
 
 def _share(phrase: str) -> bool:
@@ -338,7 +362,7 @@ def _forward_start(masked: str, verb: str, ve: int, end: int) -> int:
     if verb in _CALL:
         return ve
     if verb.startswith("point"):
-        return ve + 4
+        return ve + 4 if rest.startswith(" out") else ve + 3  # "pointed out …", "pointed to …"
     d = _DAY.match(rest) or _WHERE.match(rest)
     return ve + (d.end() if d else 0)
 
@@ -376,11 +400,15 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
         elif w not in REPORT_VERBS and w not in REP_PARTICIPLES:
             continue
         prev = toks[i - 1][0].lower() if i else ""
-        if prev in _DETS or (prev in _PASSIVE and not w.endswith("ing")):
+        if prev in _DETS or (prev in _PASSIVE and not w.endswith("ing")) or prev.endswith(
+                ("’s", "'s")) or prev.isdigit() or prev in NUMBER_WORDS:
+            # a participle before a noun: "Clinton's reported contributions", "eight
+            # reported incidents", "the pledged delegates"
             continue
-        if w in REP_NOUNISH and nxt != "that" and w not in _CALL:
+        if w in REP_NOUNISH and nxt != "that" and w not in _CALL and not (
+                prev in PRONOUNS or prev in REP_AUX):  # "he claims", "also claims": a verb
             continue
-        if w in ("point", "points", "pointed", "pointing") and nxt != "out":
+        if w in ("point", "points", "pointed", "pointing") and nxt not in ("out", "to"):
             continue
         if prev == ",":
             # "…, said Jane Doe." / "…, saying that …"
@@ -413,6 +441,11 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
         else:
             cues.append(_Cue(Span(ws, we), src, "trailing", clause,
                              _start(masked, w, we, sent.end, ask), -1, role, aff))
+    if "sked" in seg:
+        for m in _ASKED.finditer(masked, sent.start, sent.end):
+            at = m.end("w") if m.group("w") == "about" else m.start("w")
+            cues.append(_Cue(Span(m.start("v"), m.end("v")), None, "leading", m.start(), at,
+                             passive=True))
     return _contents(text, masked, sent, cues)
 
 
@@ -429,7 +462,7 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
     prev_end = sent.start
     for n, cue in enumerate(cues):
         nxt = next((c.clause for c in cues[n + 1:] if _coordinate(masked, c)), sent.end)
-        if cue.src is None:  # the sentence's subject speaks: "…, saying that …"
+        if cue.src is None and not cue.passive:  # the subject speaks: "…, saying that …"
             cue.src = _subject(masked, sent, cues[:n])
         if cue.cstart >= 0:
             stop = min([nxt, sent.end] + [sent.start + s for s in semis
@@ -442,7 +475,14 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
                 stop = comma if comma > 0 else stop  # "After aides insisted …, the …"
             cut = _CONCESSIVE.search(masked, cs, stop) or _ADDED.search(masked, cs, stop)
             stop = cut.start() if cut else stop
+            if cue.passive and masked[cue.clause - 5:cue.clause] not in ("was ", "ere ", "een "):
+                comma = masked.find(",", cs, stop)  # "Asked whether …, X said": the question
+                stop = comma if comma > 0 else stop
             c = None if w and w.group() in REP_PREP else _content(text, masked, cs, stop)
+            if c is not None and (_NP_VERBS.get(text[cue.verb.start:cue.verb.end]) or _TO_NP.match(
+                    masked, c.start)) and not _clause_like(masked[c.start:c.end]) and \
+                    not masked[max(0, c.start - 8):c.start].rstrip().endswith("that"):
+                c = None  # "told CNN on Friday", "wrote a letter", "said to a crowd": no clause
             prev_end = max(prev_end, stop)
         else:
             start = max(prev_end, max([sent.start + s + 1 for s in semis
@@ -450,9 +490,10 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
             end = cue.clause
             rest = masked[cue.tail_end:nxt] if cue.tail_end >= 0 else ""
             w2 = _WORD.search(rest)
+            short = len(_WORD.findall(masked[start:end])) <= 6  # "But the next day, according
             if rest.startswith(",") and len(_WORD.findall(rest)) >= 3 and ";" not in rest and \
-                    w2 and w2.group() not in _NOT_MID and (
-                        cue.how != "according-to" or w2.group() in ("and", "but")):
+                    w2 and w2.group() not in _NOT_MID and (  # to X, Y made further demands"
+                        cue.how != "according-to" or w2.group() in ("and", "but") or short):
                 end = nxt  # "A, X said, B": the content is on both sides
             lead_in = _LEAD_IN.match(rest) is not None  # 'Sooner or later, he said, “…”'
             c = None if lead_in else _content(text, masked, start, end)
