@@ -193,3 +193,32 @@ def test_review_queue_shows_who_he_is_for_a_he_added_quotation(lab: Lab, page: A
     assert "Raisi" in page.locator(".claims-review-antecedent").inner_text()
     assert "Ebrahim Raisi" in page.locator(".claims-review-facts").inner_text()
     page.locator(".claims-review").first.screenshot(path=str(lab.artifacts / "review-antecedent.png"))
+
+
+# The colour CodeMirror gives a word, in the first cell whose text contains `marker`.
+_COLOUR = """([marker, word]) => {
+  const cell = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]
+    .find(c => c.querySelector('.cm-content')?.textContent.includes(marker));
+  const span = [...cell.querySelectorAll('.cm-line span')].find(s => s.textContent === word);
+  return span ? getComputedStyle(span).color : null;
+}"""
+
+
+def test_a_sparql_cell_is_highlighted_as_sparql(lab: Lab, page: Any) -> None:
+    page.goto(f"{lab.url}/lab/tree/03_sparql_workbench.ipynb?reset")
+    page.locator(".jp-NotebookPanel .cm-content").first.wait_for()
+    _wait_idle(lab, "03_sparql_workbench.ipynb")
+    keyword = page.evaluate(_COLOUR, ["import claims", "import"])  # Python's keyword colour
+    assert keyword
+    page.wait_for_function(f"({_COLOUR})(['%%sparql', 'SELECT']) === {keyword!r}")
+    for word in ("WHERE", "GROUP", "DESC"):  # SPARQL's keywords, coloured as keywords
+        assert page.evaluate(_COLOUR, ["%%sparql", word]) == keyword, word
+    # a Python cell stays Python: "SELECT" there is a name, not a keyword
+    cell = page.locator(".jp-Notebook .jp-CodeCell").filter(has_text="counts.head()")
+    cell.locator(".cm-content").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" or SELECT")
+    page.wait_for_function(f"({_COLOUR})(['counts.head()', 'or']) === {keyword!r}")
+    assert page.evaluate(_COLOUR, ["counts.head()", "SELECT"]) != keyword
+    page.locator(".jp-Notebook .jp-CodeCell").filter(has_text="%%sparql").first.screenshot(
+        path=str(lab.artifacts / "sparql-cell.png"))
