@@ -154,7 +154,7 @@ class Timing:
     ms: float  # median wall time of the warm runs
     cpu_ms: float  # median CPU time of the same runs
     rows: int
-    runs: int  # 1: a single run, no warm-up (a question that took longer than --single)
+    runs: int  # warm runs timed (1 when the warm-up took longer than the budget)
 
 
 def raw_runner(store: OxigraphStore) -> Runner:
@@ -184,34 +184,33 @@ def server_clock(server: Server) -> Clock:
     return lambda: time.process_time() + process_cpu(pid)
 
 
-def measure_each(runs: tuple[tuple[Runner, Clock], ...], text: str, budget: float,
-                 single: float = 30.0) -> list[Timing]:
-    """Median wall and CPU ms of warm runs for each runner, their runs taken in turn so that
-    all meet the same load on a shared machine: one warm-up each, then at least three turns
-    and up to ten within ``budget`` s a runner (one turn when a warm-up took longer). A
-    question whose first run takes more than ``single`` s is timed by that run alone (the
-    store's files are warm from the questions before it; repeating it would take the hour)."""
+def measure_each(runs: tuple[tuple[Runner, Clock], ...], text: str, budget: float) -> list[Timing]:
+    """Median wall and CPU ms of warm runs for each runner, their runs taken in turn (the
+    order reversed every turn) so that all meet the same load and the same cache on a shared
+    machine: one warm-up turn, then at least three turns and up to ten within ``budget`` s a
+    runner, or a single turn when the warm-up took longer than that."""
     walls: list[list[float]] = [[] for _ in runs]
     cpus: list[list[float]] = [[] for _ in runs]
     rows = [0 for _ in runs]
 
-    def turn() -> None:
-        for side, (run, clock) in enumerate(runs):
+    def turn(order: list[int]) -> None:
+        for side in order:
+            run, clock = runs[side]
             wall, cpu = time.perf_counter(), clock()
             rows[side] = run(text)
             walls[side].append(time.perf_counter() - wall)
             cpus[side].append(clock() - cpu)
 
+    order = list(range(len(runs)))
     begun = time.perf_counter()
-    turn()
-    if max(walls[0]) > single:
-        return [Timing(w[0] * 1000, c[0] * 1000, n, 1) for w, c, n in zip(walls, cpus, rows, strict=True)]
+    turn(order)
     least = 1 if time.perf_counter() - begun > len(runs) * budget else 3
     for kept in (*walls, *cpus):
         kept.clear()  # the warm-up
     begun = time.perf_counter()
     while len(walls[0]) < 10 and (len(walls[0]) < least or time.perf_counter() - begun < len(runs) * budget):
-        turn()
+        order.reverse()
+        turn(order)
     return [Timing(median_ms(w), median_ms(c), n, len(w)) for w, c, n in zip(walls, cpus, rows, strict=True)]
 
 
@@ -237,7 +236,7 @@ def virtuoso_for(size: int, nquads: str) -> VirtuosoServer:
     return server
 
 
-def run_size(size: int, engines: tuple[str, ...], budget: float, *, single: float = 30.0,
+def run_size(size: int, engines: tuple[str, ...], budget: float, *,
              forms: tuple[str, ...] = ("natural", "shaped"), only: tuple[str, ...] = ()) -> str:
     folder, meta = cached_store(size)
     speaker = str(meta["top_speaker"])
@@ -250,7 +249,7 @@ def run_size(size: int, engines: tuple[str, ...], budget: float, *, single: floa
                            (" shaped", q.shaped if "shaped" in forms else None)):
             if text:
                 results[(q.label, "embedded" + form)], results[(q.label, "raw" + form)] = \
-                    measure_each(pair, text, budget, single)
+                    measure_each(pair, text, budget)
     store.close()
     print(report(size, meta, asked, results), flush=True)  # the embedded figures first
     try:
@@ -259,13 +258,13 @@ def run_size(size: int, engines: tuple[str, ...], budget: float, *, single: floa
                 remote = SparqlStore(server.url, timeout=3600, retries=0, union=True)
                 runs = ((api_runner(remote), server_clock(server)),)
                 for q in asked:
-                    results[(q.label, "serve")], = measure_each(runs, q.text, budget, single)
+                    results[(q.label, "serve")], = measure_each(runs, q.text, budget)
         if "virtuoso" in engines and virtuoso_binaries():
             with virtuoso_for(size, str(meta["path"])) as server:
                 remote = SparqlStore(server.url, timeout=3600, retries=0)
                 runs = ((api_runner(remote), server_clock(server)),)
                 for q in asked:
-                    results[(q.label, "virtuoso")], = measure_each(runs, q.text, budget, single)
+                    results[(q.label, "virtuoso")], = measure_each(runs, q.text, budget)
     except Exception:  # a server that fails leaves its column empty, not the run lost
         traceback.print_exc()
     return report(size, meta, asked, results)
@@ -292,7 +291,7 @@ def report(size: int, meta: dict[str, object], asked: list[Question],
                       cell("embedded shaped"), cell("raw shaped")])
     title = (f"{statements:,} statements, {quads:,} quads ({quads / statements:.1f} a statement); "
              f"speaker {meta['top_speaker']} (the most quoted), outlet {OUTLET}; "
-             f"ms, wall (CPU), * a single run ({machine()})")
+             f"ms, wall (CPU), * one warm run ({machine()})")
     return title + "\n" + table(header, lines)
 
 
@@ -302,14 +301,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
     parser.add_argument("--budget", type=float, default=2.0,
                         help="seconds of repeated runs per query and engine (one run when slower)")
-    parser.add_argument("--single", type=float, default=30.0,
-                        help="seconds: a question whose first run takes longer is timed by that run alone")
     parser.add_argument("--forms", nargs="+", default=["natural", "shaped"], choices=["natural", "shaped"],
                         help="on the embedded store: the questions as written, shaped, or both")
     parser.add_argument("--only", nargs="*", default=[], help="questions whose label has one of these words")
     args = parser.parse_args(argv)
     for size in args.sizes:
-        print(run_size(size, tuple(args.engines), args.budget, single=args.single, forms=tuple(args.forms),
+        print(run_size(size, tuple(args.engines), args.budget, forms=tuple(args.forms),
                        only=tuple(args.only)), flush=True)
         print()
 
