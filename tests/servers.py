@@ -193,7 +193,12 @@ class VirtuosoServer(Server):
                 [self.server_bin, "+foreground", "+configfile", str(ini)],
                 cwd=self.directory, stdout=out, stderr=subprocess.STDOUT)
         wait_for(self.url, timeout=120, process=self.process, log=log)
-        self.isql(*VIRTUOSO_GRANTS)
+        try:
+            self.isql(*VIRTUOSO_GRANTS)
+        except RuntimeError as exc:  # a database opened again keeps the grants made before
+            if "already have role" not in str(exc):
+                self.stop()
+                raise
 
     def isql(self, *statements: str, timeout: float = 120) -> str:
         """Run SQL statements as ``dba`` through ``isql-vt``; the output."""

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
+from claims import query
+from claims.store import OxigraphStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -21,19 +25,25 @@ ARTICLES = 240  # about 4,100 statements: every question has answers, the top sp
 
 
 @pytest.fixture(scope="module")
-def store() -> ox.Store:
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphStore]:
     text, entities, statements, _ = synth.chunk(0, ARTICLES, synth.SEED)
     assert statements > 3000
-    store = ox.Store()
-    store.load(text + "".join(entities), format=ox.RdfFormat.N_QUADS)
-    return store
+    store = OxigraphStore(tmp_path_factory.mktemp("kb") / "store")
+    store.raw.load(text + "".join(entities), format=ox.RdfFormat.N_QUADS)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def store(embedded: OxigraphStore) -> ox.Store:
+    return embedded.raw
 
 
 def rows(store: ox.Store, text: str) -> list[tuple[str, ...]]:
     result = store.query(rq.PREFIXES + text, use_default_graph_as_union=True)
     assert isinstance(result, ox.QuerySolutions)
     width = range(len(result.variables))
-    return [tuple(str(solution[i]) for i in width) for solution in result]
+    return [tuple(getattr(solution[i], "value", "") for i in width) for solution in result]
 
 
 QUESTIONS = [q for q in rq.questions(synth.people()[0].name) if q.shaped]
@@ -59,3 +69,23 @@ def test_the_questions_are_asked_without_graph() -> None:
     for question in rq.questions("X"):
         assert "GRAPH" not in question.text
         assert "GRAPH" not in (question.shaped or "")
+
+
+def question(words: str) -> rq.Question:
+    return next(q for q in QUESTIONS if words in q.label)
+
+
+def test_outlet_statements_answers_the_outlets_quarter(store: ox.Store, embedded: OxigraphStore) -> None:
+    frame = query.select(embedded, "outlet_statements", outlet=rq.OUTLET, start="2021-01-01",
+                         end="2021-04-01")
+    expected = rows(store, question("date range").text)
+    assert expected and sorted(frame["text"]) == sorted(r[1] for r in expected)
+    whole = query.select(embedded, "outlet_statements", outlet=rq.OUTLET)
+    assert len(whole) > len(frame) and set(whole["outlet"]) == {rq.OUTLET}
+
+
+def test_quotations_per_month_answers_the_question(store: ox.Store, embedded: OxigraphStore) -> None:
+    frame = query.select(embedded, "quotations_per_month")
+    expected = rows(store, question("per month").text)
+    assert len(expected) > 10
+    assert [(o, m, str(n)) for o, m, n in frame.itertuples(index=False)] == expected

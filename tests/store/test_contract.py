@@ -247,9 +247,10 @@ PARAMS: dict[str, dict[str, str]] = {
     "article_statements": {"article": str(samples.graphs()[0].identifier).replace("/graph/",
                                                                                   "/article/")},
     "figures": {"article": str(samples.graphs()[2].identifier).replace("/graph/", "/article/")},
+    "outlet_statements": {"outlet": "Example News", "start": "2022-09-15", "end": "2022-09-16"},
 }
 FOUNDATION_QUERIES = {"article_statements", "articles", "figures", "quotations_by_speaker",
-                      "speakers", "stats", "unreviewed"}
+                      "speakers", "stats", "unreviewed", "outlet_statements", "quotations_per_month"}
 LOCAL_QUERIES = sorted(n for n, nq in q.named_queries().items() if "SERVICE" not in nq.text)
 
 
