@@ -71,3 +71,19 @@ def test_the_name_in_an_appositive_after_a_role_following_the_cue() -> None:
     sps = _speakers(text)
     assert [(sp.name, sp.role) if sp else None for sp in sps] == [
         ("Nadia Okonkwo", "chief of staff")]
+
+
+def test_the_subject_is_the_shortest_phrase_before_a_verb_that_parses_as_a_source() -> None:
+    text = ("The hearing ended late.\n"
+            "The five-member tribunal found the contract \"void from the first day it was "
+            "signed by either party\" and closed the case.")
+    sps = _speakers(text)
+    assert [(sp.name, sp.method) if sp else None for sp in sps] == [
+        ("five-member tribunal", "descriptive")]
+
+
+def test_a_described_subject_introducing_a_colon_is_the_source() -> None:
+    text = ("The palace issued a short note on Friday: \"The family asks for privacy while "
+            "the investigation continues.\"")
+    sps = _speakers(text)
+    assert [(sp.name, sp.method) if sp else None for sp in sps] == [("palace", "descriptive")]

@@ -476,22 +476,14 @@ def subject_of(text: str, masked: str, region: Span) -> tuple[Speaker | None, Sp
             break
         pos = intro.end()
         starts.append(pos)
+    colon = masked[region.start:region.end].rstrip().endswith(":")
     for st in starts:
         while st < region.end and masked[st].isspace():
             st += 1
-        m = _SUBJ.match(masked, st, region.end)
-        if m is None or m.group("verb") in _NOT_VERB or "_" in m.group("np"):
+        found = _subject_at(text, masked, region, st, colon)
+        if found is None:
             continue
-        first = m.group("np").split()[0]
-        if first in _CLAUSE_WORDS or first.endswith("ing"):
-            continue
-        sp = parse_source(text, Span(m.start("np"), m.end("np")), leading=False)
-        if sp is None or (sp.method == "descriptive" and sp.name.split()[-1].lower()
-                          not in SPEAKER_NOUNS):
-            continue
-        if sp.method == "explicit" and st == region.start and " " not in sp.name and \
-                not _mid_sentence(text, sp.name):
-            continue  # a capitalised sentence opener, not a name
+        sp, m = found
         if sp.method != "pronoun":
             sp = dataclasses.replace(sp, method="subject")
             if m.group("app"):
@@ -500,6 +492,34 @@ def subject_of(text: str, masked: str, region: Span) -> tuple[Speaker | None, Sp
         return sp, Span(m.start("verb"), m.end("verb"))
     return None, None
 
+
+def _subject_at(text: str, masked: str, region: Span, st: int,
+                colon: bool) -> tuple[Speaker, re.Match[str]] | None:
+    """The subject noun phrase at ``st`` and the match holding its verb: the shortest phrase
+    (up to six words) followed by a word that can be a verb and that parses as a source
+    ("The three-judge court found": not "court" as the verb of "The three-judge")."""
+    for pat in _SUBJ_K:
+        m = pat.match(masked, st, region.end)
+        if m is None or m.group("verb") in _NOT_VERB or "_" in m.group("np"):
+            continue
+        first = m.group("np").split()[0]
+        if first in _CLAUSE_WORDS or first.endswith("ing"):
+            return None
+        sp = parse_source(text, Span(m.start("np"), m.end("np")), leading=False)
+        if sp is None or (sp.method == "descriptive" and not colon and
+                          sp.name.split()[-1].lower() not in SPEAKER_NOUNS):
+            continue  # a described subject only when it names a speaker or introduces a colon
+        if sp.method == "explicit" and st == region.start and " " not in sp.name and \
+                not _mid_sentence(text, sp.name):
+            return None  # a capitalised sentence opener, not a name
+        return sp, m
+    return None
+
+
+_SUBJ_K = [re.compile(
+    r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
+    r"[\w’'·&-]+(?:\s+[\w’'·&-]+){%d})(?P<app>,\s[^;:!?_()]{2,120}?,)?\s+" % k + _AUX
+    + r"(?P<verb>[a-z][a-z’'-]+)\b") for k in range(6)]
 
 _TELL_OBJ = re.compile(r"\s+(?:reporters|journalists|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\b")
 

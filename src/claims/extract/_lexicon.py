@@ -161,7 +161,8 @@ SPEAKER_NOUNS: frozenset[str] = frozenset([
     "proponents", "attorneys", "insider", "observer", "historian", "scholar", "columnist",
     "commentator", "user", "users", "commenter", "poster", "owner", "voter", "resident",
     "worker", "employee", "student", "teacher", "parent", "parents", "organizer", "activist",
-    "strategist", "strategists", "consultant", "consultants", "pollster", "pollsters"
+    "strategist", "strategists", "consultant", "consultants", "pollster", "pollsters",
+    "tribunal", "jury", "regulator", "regulators", "watchdog", "prosecutors", "judges"
 ])
 
 NUMBER_WORDS: dict[str, int] = {
