@@ -518,7 +518,7 @@ def _subject_at(text: str, masked: str, region: Span, st: int,
 
 _SUBJ_K = [re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
-    r"[\w’'·&-]+(?:\s+[\w’'·&-]+){%d})(?P<app>,\s[^;:!?_()]{2,120}?,)?\s+" % k + _AUX
+    r"[\w’'·&-]+(?:\s+[\w’'·&-]+){" + str(k) + r"})(?P<app>,\s[^;:!?_()]{2,120}?,)?\s+" + _AUX
     + r"(?P<verb>[a-z][a-z’'-]+)\b") for k in range(6)]
 
 _TELL_OBJ = re.compile(r"\s+(?:reporters|journalists|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\b")
