@@ -20,10 +20,16 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from claims.config import base_iri
-from claims.model.mapping import bind_prefixes, date_literal
+from claims.model.mapping import date_literal
 from claims.track.matching import digest, member_iri
 from claims.track.summary import Head, Member
 from claims.vocab import CLAIMS, SCHEMA
+
+
+def _graph(identifier: URIRef) -> Graph:
+    """An empty graph to fill (no prefixes bound: they cost more than the triples, and the
+    store does not keep them)."""
+    return Graph(identifier=identifier, bind_namespaces="none")
 
 
 def claim_graph_iri(claim: str) -> URIRef:
@@ -44,7 +50,7 @@ def member_graph_iri(statement: str) -> URIRef:
 
 def claim_graph(head: Head) -> Graph:
     """The claim node: canonical wording, counts, first appearance."""
-    graph = bind_prefixes(Graph(identifier=claim_graph_iri(head.claim)))
+    graph = _graph(claim_graph_iri(head.claim))
     claim = URIRef(head.claim)
     for p, o in ((RDF.type, CLAIMS.Claim), (RDF.type, SCHEMA.Claim),
                  (SCHEMA.text, Literal(head.canonical.text)),
@@ -65,7 +71,7 @@ def claim_graph(head: Head) -> Graph:
 
 def member_graph(claim: str, m: Member) -> Graph:
     """One statement's membership of its claim, with its word changes."""
-    graph = bind_prefixes(Graph(identifier=member_graph_iri(m.statement)))
+    graph = _graph(member_graph_iri(m.statement))
     node = URIRef(member_iri(m.statement))
     for p, o in ((RDF.type, CLAIMS.ClaimMember), (CLAIMS.memberOf, URIRef(claim)),
                  (CLAIMS.member, URIRef(m.statement)), (CLAIMS.wording, Literal(m.wording)),
@@ -87,7 +93,7 @@ def member_graph(claim: str, m: Member) -> Graph:
 
 def replaced_graph(claim: str, by: str) -> Graph:
     """What stays of a claim merged into another: its IRI points to the one it joined."""
-    graph = bind_prefixes(Graph(identifier=claim_graph_iri(claim)))
+    graph = _graph(claim_graph_iri(claim))
     graph.add((URIRef(claim), RDF.type, CLAIMS.Claim))
     graph.add((URIRef(claim), DCTERMS.isReplacedBy, URIRef(by)))
     return graph
@@ -95,7 +101,7 @@ def replaced_graph(claim: str, by: str) -> Graph:
 
 def copy_graph(article: str, *, original: str | None, containment: float | None,
                credit: str | None) -> Graph:
-    graph = bind_prefixes(Graph(identifier=copy_graph_iri(article)))
+    graph = _graph(copy_graph_iri(article))
     node = URIRef(article)
     if original:
         graph.add((node, PROV.wasDerivedFrom, URIRef(original)))

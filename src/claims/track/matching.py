@@ -81,13 +81,22 @@ class Tracker:
         self.gone: set[str] = set()  # statements no longer tracked (their graphs go)
         self.split_off_now: set[str] = set()  # statements split off (their graphs may go)
         self._split: set[str] | None = None  # statements split off by decision (read once)
+        self._roots: dict[str, str] = {}  # claim -> the claim it is now (cleared on merges)
+        self._merges = state.merges
 
     def root(self, claim: str) -> str:
-        """The claim ``claim`` is now (following merges)."""
+        """The claim ``claim`` is now (following merges; remembered until the next merge)."""
+        if self._merges != self.state.merges:
+            self._roots.clear()
+            self._merges = self.state.merges
+        if claim in self._roots:
+            return self._roots[claim]
+        first = claim
         seen = {claim}
         while (by := self.state.replaced_by(claim)) is not None and by not in seen:
             claim = by
             seen.add(claim)
+        self._roots[first] = claim
         return claim
 
     def split(self, statement: str) -> bool:
@@ -177,9 +186,10 @@ class Tracker:
         touched: set[str] = set()
         if len(keys) < MIN_BODY_KEYS:
             return touched
-        known = self.state.articles([g for g, _, _ in self.state.similar_bodies(info.graph, keys)])
+        similar = self.state.similar_bodies(info.graph, keys)
+        known = self.state.articles([g for g, _, _ in similar])
         best: tuple[float, str] | None = None
-        for graph, shared, theirs in self.state.similar_bodies(info.graph, keys):
+        for graph, shared, theirs in similar:
             containment = shared / max(1, min(len(keys), theirs))
             if containment < COPY or theirs < MIN_BODY_KEYS:
                 continue

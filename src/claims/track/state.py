@@ -36,11 +36,12 @@ from claims.track.compare import canon, surname
 from claims.track.wording import expanded, tokens, words
 
 SUFFIX = ".track.sqlite"
-COMMON = 400  # a shingle with more postings than this is too common to block on
+COMMON = 100  # a shingle's postings read at most (its latest): a stock run of words
+BUDGET = 200  # postings read for one quotation at most, rarest shingles first
 SHARE = 0.3  # share of the shorter quotation's shingles a candidate must have
 _SHARE_TENTHS = round(SHARE * 10)
 LIMIT = 20  # candidates compared, at most
-SCHEMA_VERSION = "2"  # 2: 4-shingle keys, keyfreq, quotes.who
+SCHEMA_VERSION = "3"  # 2: 4-shingle keys, keyfreq, quotes.who; 3: bodyfreq
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -53,6 +54,7 @@ CREATE INDEX IF NOT EXISTS quotes_graph ON quotes (graph);
 CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, quote INTEGER NOT NULL,
   PRIMARY KEY (key, quote)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS keyfreq (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS bodyfreq (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS claims (claim TEXT PRIMARY KEY, replaced_by TEXT);
 CREATE TABLE IF NOT EXISTS articles (
   graph TEXT PRIMARY KEY, article TEXT NOT NULL, hash TEXT NOT NULL, outlet TEXT,
@@ -89,6 +91,7 @@ def quote_keys(text: str) -> list[int]:
 
 
 BODY_SAMPLE = 4  # keep one body 8-shingle in this many (by hash)
+BODY_COMMON = 100  # a body shingle in more articles than this is boilerplate
 
 
 def body_keys(text: str) -> list[int]:
@@ -129,6 +132,7 @@ class State:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.merges = 0  # counts changes of claims' replacements (for callers' caches)
         found = db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
         version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() if found else None
         if version is not None and version[0] != SCHEMA_VERSION:
@@ -145,11 +149,13 @@ class State:
             db.execute("ALTER TABLE quotes ADD COLUMN who TEXT")
         db.execute("DROP TABLE IF EXISTS keys")
         db.execute("DROP TABLE IF EXISTS keyfreq")
+        db.execute("DROP TABLE IF EXISTS bodyfreq")
         db.executescript(TABLES)
         with self.transaction():
             for quote, text, speaker in db.execute("SELECT id, text, speaker FROM quotes").fetchall():
                 db.execute("UPDATE quotes SET who = ? WHERE id = ?", (surname(speaker), quote))
                 self._index(int(quote), str(text))
+            db.execute("INSERT INTO bodyfreq SELECT key, COUNT(*) FROM bodykeys GROUP BY key")
 
     @classmethod
     def of(cls, store: Store) -> State:
@@ -177,7 +183,9 @@ class State:
         self.db.execute("COMMIT")
 
     def clear(self) -> None:
-        for table in ("quotes", "keys", "keyfreq", "claims", "articles", "bodykeys", "decisions", "shown"):
+        self.merges += 1
+        for table in ("quotes", "keys", "keyfreq", "bodyfreq", "claims", "articles", "bodykeys",
+                      "decisions", "shown"):
             self.db.execute(f"DELETE FROM {table}")
 
     # ------------------------------------------------------------ articles
@@ -195,6 +203,8 @@ class State:
         self.db.execute("DELETE FROM keys WHERE quote IN (SELECT id FROM quotes WHERE graph = ?)",
                         (graph,))
         self.db.execute("DELETE FROM quotes WHERE graph = ?", (graph,))
+        self.db.execute("UPDATE bodyfreq SET n = n - 1 WHERE key IN (SELECT key FROM bodykeys "
+                        "WHERE graph = ?)", (graph,))
         self.db.execute("DELETE FROM bodykeys WHERE graph = ?", (graph,))
         self.db.execute("DELETE FROM articles WHERE graph = ?", (graph,))
         return claims, [str(s) for _, s in found]
@@ -205,15 +215,19 @@ class State:
                         "keys) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (graph, article, content_hash, outlet, credit, date, len(keys)))
         self.db.executemany("INSERT OR IGNORE INTO bodykeys VALUES (?, ?)", ((k, graph) for k in keys))
+        self.db.executemany("INSERT INTO bodyfreq VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1",
+                            ((k,) for k in keys))
 
     def similar_bodies(self, graph: str, keys: Sequence[int]) -> list[tuple[str, int, int]]:
-        """``(graph, shared keys, its key count)`` of other articles sharing body keys."""
+        """``(graph, shared keys, its key count)`` of other articles sharing body keys (keys
+        in more than :data:`BODY_COMMON` bodies, boilerplate, not counted)."""
         if not keys:
             return []
         rows = self.db.execute(
             "SELECT b.graph, COUNT(*), a.keys FROM bodykeys b JOIN articles a ON a.graph = b.graph "
-            "WHERE b.key IN (SELECT value FROM json_each(?)) AND b.graph != ? "
-            "GROUP BY b.graph HAVING COUNT(*) >= 3", (_json(keys), graph)).fetchall()
+            "WHERE b.key IN (SELECT f.key FROM bodyfreq f WHERE f.key IN (SELECT value FROM json_each(?)) "
+            "AND f.n <= ?) AND b.graph != ? GROUP BY b.graph HAVING COUNT(*) >= 3",
+            (_json(keys), BODY_COMMON, graph)).fetchall()
         return [(str(g), int(n), int(k)) for g, n, k in rows]
 
     def set_original(self, graph: str, original: str | None, containment: float | None) -> None:
@@ -251,24 +265,43 @@ class State:
                             ((k,) for k in keys))
 
     def candidates(self, text: str, speaker: str | None = None, *, limit: int = LIMIT) -> list[Quote]:
-        """The quotes sharing rare shingles with ``text``: at least :data:`SHARE` of the
-        4-shingles of the shorter of the two (one at least), those whose speaker has the
-        surname of ``speaker`` (or no known one) first, then the most shared, ``limit`` at
-        most."""
+        """The quotes sharing shingles with ``text``: at least :data:`SHARE` of the 4-shingles
+        of the shorter of the two (one at least), those whose speaker has the surname of
+        ``speaker`` (or no known one) first, then the most shared, ``limit`` at most.
+
+        The postings read are bounded (:data:`BUDGET`): the rarest shingles are probed first,
+        a shingle's latest postings only when it is common, and a quote must share what it
+        needs less the shingles not probed (a true match shares its rarest shingles too).
+        """
         keys = quote_keys(text)
         if not keys:
             return []
+        found = dict(self.db.execute("SELECT key, n FROM keyfreq WHERE key IN (SELECT value FROM "
+                                     "json_each(?))", (_json(keys),)).fetchall())
+        ranked = sorted((int(found[k]), k) for k in keys if k in found)
+        if not ranked:
+            return []
+        probe: list[tuple[int, int]] = []  # (key, postings read)
+        spent = 0
+        for n, key in ranked:
+            if probe and spent + n > BUDGET:
+                break
+            take = min(n, BUDGET, COMMON)
+            probe.append((key, take))
+            spent += take
+        unprobed = len(keys) - len(probe)
         own = len(words(tokens(text)))
+        union = " UNION ALL ".join(
+            "SELECT * FROM (SELECT quote FROM keys WHERE key = ? ORDER BY quote DESC LIMIT ?)"
+            for _ in probe)
         rows = self.db.execute(
-            f"WITH wanted(key) AS (SELECT value FROM json_each(?1)), "
-            f"rare(key) AS (SELECT f.key FROM keyfreq f JOIN wanted w ON w.key = f.key WHERE f.n <= ?2), "
-            f"shared(quote, n) AS (SELECT k.quote, COUNT(*) FROM keys k JOIN rare r ON r.key = k.key "
-            f"GROUP BY k.quote) "
+            f"WITH shared(quote, n) AS (SELECT quote, COUNT(*) FROM ({union}) GROUP BY quote) "
             f"SELECT {_QUOTE_Q} FROM shared s JOIN quotes q ON q.id = s.quote "
-            f"WHERE s.n >= MAX(1, ({_SHARE_TENTHS} * (MIN(?3, q.words) - {RUN - 1}) + 9) / 10) "
-            f"ORDER BY CASE WHEN ?4 IS NULL OR q.who IS NULL THEN 1 WHEN q.who = ?4 THEN 0 ELSE 2 END, "
-            f"s.n DESC, q.id LIMIT ?5",
-            (_json(keys), COMMON, own, surname(speaker), limit)).fetchall()
+            f"WHERE s.n >= MAX(1, ({_SHARE_TENTHS} * (MIN(?, q.words) - {RUN - 1}) + 9) / 10 - ?) "
+            f"ORDER BY CASE WHEN ? IS NULL OR q.who IS NULL THEN 1 WHEN q.who = ? THEN 0 ELSE 2 END, "
+            f"s.n DESC, q.id DESC LIMIT ?",
+            (*[v for pair in probe for v in pair], own, unprobed, surname(speaker), surname(speaker),
+             limit)).fetchall()
         return [Quote(*r) for r in rows]
 
     def quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
@@ -297,6 +330,7 @@ class State:
     def move(self, claim: str, into: str) -> list[str]:
         """Every member of ``claim`` joins ``into``; ``claim`` is replaced by it. Returns the
         statements moved."""
+        self.merges += 1
         moved = [str(s) for (s,) in self.db.execute("SELECT statement FROM quotes WHERE claim = ?",
                                                     (claim,))]
         self.db.execute("UPDATE quotes SET claim = ? WHERE claim = ?", (into, claim))
@@ -307,11 +341,13 @@ class State:
 
     def rename(self, claim: str, to: str) -> None:
         """The claim takes another IRI (no replacement recorded: ``claim`` never showed)."""
+        self.merges += 1
         self.db.execute("UPDATE quotes SET claim = ? WHERE claim = ?", (to, claim))
         self.db.execute("UPDATE claims SET replaced_by = ? WHERE replaced_by = ?", (to, claim))
 
     def replace(self, claim: str, by: str) -> None:
         """Record that ``claim`` (no longer anyone's) is replaced by ``by``."""
+        self.merges += 1
         self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (claim, by))
 
     def set_claim(self, statement: str, claim: str) -> None:
