@@ -13,14 +13,15 @@ other stores it is an in-memory database built when it is opened. It is kept fre
   database) and swaps it in, so a failure leaves the old index as it was;
 - :meth:`StatementIndex.sync` compares the articles' content hashes (their commit markers)
   and the number of review events with what the index last saw, and re-reads only what
-  changed;
+  changed; ``sync(deep=True)`` (``claims index sync``) compares every row and review
+  state with the store instead (:mod:`~claims.index.compare`);
 - :func:`claims.pipeline.ingest` and :mod:`claims.review` update an existing index in the
   same operation as each batch written and each event recorded (:func:`attached`).
 
 It holds nothing the store does not: a corrupt index (:class:`~claims.errors.IndexCorrupt`)
 is fixed by a rebuild. Only articles with their commit marker are indexed; an article
 re-extracted with ``force`` (same content hash) by a process that did not see the index
-is caught by a rebuild, not by a sync.
+is caught by a deep sync or a rebuild, not by a quick one.
 
 The modules: :mod:`~claims.index.schema` (the SQLite layout), :mod:`~claims.index.rows`
 (rows and review states from the store or from ingestion), :mod:`~claims.index.filters`

@@ -25,6 +25,7 @@ from claims.extensions import facets as registered
 from claims.index import facets as _facets
 from claims.index import rows as _rows
 from claims.index import schema
+from claims.index.compare import StoreContent, differing_graphs, differing_reviews
 from claims.index.filters import Filters, match
 from claims.index.rows import Review
 from claims.index.schema import connect, errors
@@ -34,6 +35,7 @@ from claims.statements import ReviewEvent, Statement
 from claims.store.base import Store
 
 T = TypeVar("T")
+ONE_BY_ONE = 16  # changed articles a sync re-reads one query each; more: one read of all
 # The index open for each store in this process (shared by every open and by the hooks).
 OPEN: weakref.WeakKeyDictionary[Store, StatementIndex] = weakref.WeakKeyDictionary()
 
@@ -51,10 +53,13 @@ class IndexStatus:
     changed_graphs: int
     vanished_graphs: int
     new_events: int
+    differing_graphs: int = 0  # a deep check: articles whose rows differ from the store's
+    differing_reviews: int = 0  # ... and review states that differ (events swapped, say)
 
     @property
     def stale(self) -> bool:
-        return bool(self.changed_graphs or self.vanished_graphs or self.new_events)
+        return bool(self.changed_graphs or self.vanished_graphs or self.new_events
+                    or self.differing_graphs or self.differing_reviews)
 
 
 class StatementIndex:
@@ -216,17 +221,35 @@ class StatementIndex:
                 temp.unlink(missing_ok=True)
             raise
 
-    def sync(self) -> dict[str, int]:
+    def sync(self, *, deep: bool = False) -> dict[str, int]:
         """Catch up with the store: re-index changed and new article graphs, drop vanished
-        ones, re-read review states if the number of events changed. Returns the counts."""
+        ones, re-read review states if the number of events changed. Returns the counts.
+
+        ``deep``: compare content, not markers and counts: every row and review state the
+        index holds against what the store says (one read of the whole store, about what a
+        rebuild reads), and re-index the articles that differ: a statement deleted or
+        changed over HTTP, a review event swapped for another (``differing`` in the counts).
+        """
         hashes = _rows.store_hashes(self.store)
         changed, vanished = self._diff(hashes)
+        content = StoreContent.read(self.store, hashes) if deep else None
+        events = _rows.event_count(self.store)
+        differing = 0
+        if content is not None:  # review states first: the rows compared carry them
+            with self._transaction() as db:
+                states = differing_reviews(db, content.reviews)
+                self._set_reviews(db, states)
+                db.execute("DELETE FROM reviews WHERE statement NOT IN "
+                           "(SELECT value FROM json_each(?))", (json.dumps(list(content.reviews)),))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('events', ?)", (str(events),))
+                others = set(differing_graphs(db, content)) - set(changed)
+            differing = len(others) + len(states)
+            changed = [*changed, *sorted(others)]
         if len(changed) > max(500, len(hashes) // 4):
             self.rebuild()
             return {"changed": len(changed), "vanished": len(vanished), "events": -1,
-                    "rebuilt": 1}
-        rows = [r for g in changed for r in _rows.rows_from_store(self.store, g)]
-        events = _rows.event_count(self.store)
+                    "rebuilt": 1, "differing": differing}
+        rows = self._fresh_rows(changed, content)
         with self._transaction() as db:
             self._replace_graphs(db, [*changed, *vanished], rows,
                                  {g: hashes[g] for g in changed})
@@ -238,12 +261,24 @@ class StatementIndex:
                 _facets.fill(db, self.store, facet)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('synced_at', ?)", (_now(),))
         return {"changed": len(changed), "vanished": len(vanished), "events": new_events,
-                "rebuilt": 0}
+                "rebuilt": 0, "differing": differing}
 
-    def check(self, *, integrity: bool = False) -> IndexStatus:
+    def _fresh_rows(self, graphs: Sequence[str], content: StoreContent | None) -> list[dict[str, Any]]:
+        """The store's rows of ``graphs``: from a deep read already made, else one query a
+        graph when they are few, one query for all when they are many (one read of the
+        store costs less than hundreds of queries, each with its own joins)."""
+        if content is not None:
+            return [r for g in graphs for r in content.graphs.get(g, ())]
+        if len(graphs) <= ONE_BY_ONE:
+            return [r for g in graphs for r in _rows.rows_from_store(self.store, g)]
+        wanted = set(graphs)
+        return [r for r in _rows.rows_from_store(self.store) if r["graph"] in wanted]
+
+    def check(self, *, integrity: bool = False, deep: bool = False) -> IndexStatus:
         """What :meth:`sync` would do, without doing it; ``integrity``: first SQLite's own
         integrity check (every page readable, every index entry matching its row: a value
-        changed in place or bytes overwritten are found), :class:`IndexCorrupt` if it fails."""
+        changed in place or bytes overwritten are found), :class:`IndexCorrupt` if it fails;
+        ``deep``: compare every row and review state with the store (see :meth:`sync`)."""
         if integrity:
             self.verify()
         hashes = _rows.store_hashes(self.store)
@@ -252,9 +287,15 @@ class StatementIndex:
             meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         graphs = self._count("SELECT count(*) FROM graphs")
         events = int(meta.get("events", 0))
+        rows = reviews = 0
+        if deep:
+            content = StoreContent.read(self.store, hashes)
+            with errors(self._where):
+                reviews = len(differing_reviews(self.db, content.reviews))
+                rows = len(set(differing_graphs(self.db, content)) - set(changed))
         return IndexStatus(self._where, len(self), graphs, events, meta.get("synced_at"),
                            meta.get("rebuilt_at"), len(changed), len(vanished),
-                           _rows.event_count(self.store) - events)
+                           _rows.event_count(self.store) - events, rows, reviews)
 
     def verify(self) -> None:
         """SQLite's ``PRAGMA integrity_check`` on the index file; :class:`IndexCorrupt` unless ok."""
