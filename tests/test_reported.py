@@ -186,3 +186,14 @@ def test_a_question_put_to_someone_has_no_named_asker() -> None:
     assert _rep("The rally was loud. Asked whether he would run again, the mayor said he had "
                 "not decided.") == [("whether he would run again", "Asked", None),
                                     ("he had not decided", "said", "mayor")]
+
+
+def test_calling_someone_something_is_reported() -> None:
+    assert _rep("Former governor Jane Roe called him a political opportunist.") == [
+        ("him a political opportunist", "called", "Jane Roe")]
+    assert _rep("She called the police after the break-in.") == []
+
+
+def test_described_as() -> None:
+    assert _rep("The minister described the agreement as a turning point for the region.") == [
+        ("the agreement as a turning point for the region", "described", "minister")]

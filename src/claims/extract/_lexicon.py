@@ -83,7 +83,7 @@ REPORT_VERBS: frozenset[str] = frozenset(
         "recall", "deny", "admit", "assert", "contend", "concede", "confirm", "predict",
         "promise", "pledge", "vow", "stress", "emphasize", "emphasise", "complain", "maintain",
         "observe", "point", "estimate", "testify", "reiterate", "counter", "praise",
-        "criticize", "criticise", "charge", "allege", "urge"
+        "criticize", "criticise", "charge", "allege", "urge", "describe"
     ] for f in _forms(lem))
 
 # Words that end a role or title written before a name: "foreign policy adviser Yuri Ushakov".

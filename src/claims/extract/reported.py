@@ -332,6 +332,33 @@ def _right_source(masked: str, toks: list[tuple[str, int, int]], i: int) -> Span
     return span
 
 
+_OBJ_PRONOUNS = frozenset({"him", "her", "them", "it", "himself", "herself", "themselves",
+                           "itself", "me", "us", "you"})
+_NOT_COMPLEMENT = frozenset({"on", "for", "to", "in", "at", "back", "off", "out", "up", "about",
+                             "with", "from", "into", "by", "and", "or", "but", "that", "after",
+                             "before", "over", "when", "as", "during", "last", "this", "early",
+                             "late", "again", "twice", "once", "every", "each"})
+
+
+def _labels(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether "call" at ``toks[i]`` names something: "called him a fascist", "calls
+    Trump's idea stupid" (an object, then a complement), not "called the police"."""
+    j = i + 1
+    if j < len(toks) and toks[j][0].lower() in _OBJ_PRONOUNS:
+        j += 1
+    else:
+        while j < len(toks) and toks[j][0][:1].isupper() and j - i <= 4:
+            j += 1
+        if j == i + 1:
+            return False
+        if toks[j - 1][0].endswith(("’s", "'s")) and j < len(toks) and toks[j][0].isalpha():
+            j += 1  # "Trump's idea"
+    if j >= len(toks):
+        return False
+    w = toks[j][0]
+    return w.isalpha() and w.islower() and w not in _NOT_COMPLEMENT and not w.endswith("ly")
+
+
 def _ask_start(toks: list[tuple[str, int, int]], i: int) -> int:
     """Where the content of "ask" at ``toks[i]`` starts, or -1 when it asks nothing
     reportable: the question ("asked (them) whether/if/why …"), the request ("asked the
@@ -397,8 +424,9 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
                 continue
         elif w in _CALL and nxt in ("for", "on"):
             we = toks[i + 1][2]  # "called for", "called on"
-        elif w not in REPORT_VERBS and w not in REP_PARTICIPLES:
-            continue
+        elif (w in _CALL and not _labels(toks, i)) or (
+                w not in REPORT_VERBS and w not in REP_PARTICIPLES and w not in _CALL):
+            continue  # not a cue; "call" only names something: "called him a fraud"
         prev = toks[i - 1][0].lower() if i else ""
         if prev in _DETS or (prev in _PASSIVE and not w.endswith("ing")) or prev.endswith(
                 ("’s", "'s")) or prev.isdigit() or prev in NUMBER_WORDS:
@@ -475,7 +503,9 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
                 stop = comma if comma > 0 else stop  # "After aides insisted …, the …"
             cut = _CONCESSIVE.search(masked, cs, stop) or _ADDED.search(masked, cs, stop)
             stop = cut.start() if cut else stop
-            if cue.passive and masked[cue.clause - 5:cue.clause] not in ("was ", "ere ", "een "):
+            label = masked[cue.verb.start:cue.verb.end] in _CALL and cs == cue.verb.end
+            if label or (cue.passive and masked[cue.clause - 5:cue.clause] not in (
+                    "was ", "ere ", "een ")):
                 comma = masked.find(",", cs, stop)  # "Asked whether …, X said": the question
                 stop = comma if comma > 0 else stop
             c = None if w and w.group() in REP_PREP else _content(text, masked, cs, stop)
