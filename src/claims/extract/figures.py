@@ -380,7 +380,16 @@ def _fraction_figure(text: str, fm: re.Match[str]) -> Statement | None:
     val = FRACTIONS.get(frac) or FRACTIONS.get(frac.replace("-", " ")) or _fraction(frac.replace("-", " "))
     if val is None:
         return None
-    span = Span(fm.start(), fm.end() if what else fm.end("frac"))
+    end = fm.end() if what else fm.end("frac")
+    if what:  # "half of the budget went": the words that name what, no verb after them
+        words = list(re.finditer(r"[\w’'-]+", what))
+        keep = 1 + (words[0].group().lower() in ("the", "its", "their"))
+        while keep < len(words) and unit_word(words[keep].group()) \
+                and words[keep].group().lower() not in _VERBS:
+            keep += 1
+        end = fm.start("what") + words[keep - 1].end()
+        what = fm.group("what")[:words[keep - 1].end()]
+    span = Span(fm.start(), end)
     measures = re.sub(r"^the\s+", "", what) if what else None
     return Statement(Kind.FIGURE, span.of(text), span,
                      quantity=Quantity(value=val, kind="proportion", measures=measures), confidence=0.8)
@@ -402,6 +411,13 @@ def _dates(text: str) -> list[Statement]:
     return out
 
 
+# verbs that often follow the subject a fraction measures ("half of the budget went")
+_VERBS = frozenset(["went", "came", "say", "says", "said", "vote", "votes", "voted", "live", "lives",
+                    "lived", "think", "thinks", "want", "wants", "go", "goes", "get", "gets", "got",
+                    "make", "makes", "made", "take", "takes", "took", "see", "sees", "saw", "give",
+                    "gives", "gave", "left", "leave", "leaves", "remain", "remains", "support",
+                    "supports", "oppose", "opposes", "agree", "agrees", "back", "backs", "come",
+                    "comes", "believe", "believes", "own", "owns", "lack", "lacks", "need", "needs"])
 _FROM = re.compile(r"\bfrom\s+$")
 _TO = re.compile(r"\s+to\s+$")
 _RANGED = frozenset(["number", "count", "money", "percentage"])

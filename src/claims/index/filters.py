@@ -37,6 +37,8 @@ class Filters:
     kinds: tuple[str, ...] = ()  # any of these kinds (with ``kind``: both must hold)
     pending: bool = False  # only statements with no attribution verdict yet (the review queue)
     facets: tuple[tuple[str, str | None], ...] = ()  # (facet, value); value None: any value
+    quantity: str | None = None  # only figures of this quantity kind ("money", "date", ...)
+    dates: bool = True  # False: figures of kind "date" left out (the explorer's default)
 
     def where(self, *more: str) -> tuple[str, tuple[object, ...]]:
         """The ``WHERE`` clause (empty for no filter) and its parameters: fixed column names,
@@ -58,6 +60,11 @@ AND date IS NOT NULL', ('Ana', '{text speaker}: ("peace"*)'))
             params.extend(self.kinds)
         if self.pending:
             terms.append("verdict IS NULL")
+        if self.quantity:
+            terms.append("quantity = ?")
+            params.append(self.quantity)
+        if not self.dates:
+            terms.append("quantity IS NOT 'date'")
         if self.since is not None:
             terms.append("date >= ?")
             params.append(self.since.isoformat())

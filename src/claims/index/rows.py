@@ -38,7 +38,7 @@ PREFIX schema: <https://schema.org/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?g ?statement ?kind ?text ?speaker ?role ?cue ?confidence ?title ?outlet ?date ?url
        ?article ?start ?end ?mention_start ?mention_end ?method ?extractor ?version
-       ?value ?upper ?unit ?quantity
+       ?value ?upper ?unit ?quantity ?measures (STR(?iso_value) AS ?iso)
 WHERE {
   GRAPH ?g {
     ?statement a ?kind ; schema:text ?text ; claims:confidence ?confidence ;
@@ -53,7 +53,8 @@ WHERE {
     OPTIONAL { ?statement claims:attributionMethod ?method }
     OPTIONAL { ?statement claims:quantity ?q .
                OPTIONAL { ?q schema:value ?value } OPTIONAL { ?q schema:maxValue ?upper }
-               OPTIONAL { ?q schema:unitText ?unit } OPTIONAL { ?q claims:quantityKind ?quantity } }
+               OPTIONAL { ?q schema:unitText ?unit } OPTIONAL { ?q claims:quantityKind ?quantity }
+               OPTIONAL { ?q claims:measures ?measures } OPTIONAL { ?q claims:dateValue ?iso_value } }
     OPTIONAL { ?statement prov:wasGeneratedBy/prov:wasAssociatedWith ?agent }
     OPTIONAL { ?article schema:headline ?title }
     OPTIONAL { ?article schema:publisher ?publisher }
@@ -168,6 +169,7 @@ def rows_from_store(store: Store, graph: str | None = None) -> Iterator[dict[str
                       if isinstance(c["extractor"][i], str) else None),
         "value": _float(c["value"][i]), "upper": _float(c["upper"][i]),
         "unit": _text(c["unit"][i]), "quantity": _text(c["quantity"][i]),
+        "measures": _text(c["measures"][i]), "iso": _text(c["iso"][i]),
     } for i in range(len(c["statement"])))
 
 
@@ -195,7 +197,8 @@ def rows_from_statements(doc: Document, statements: Iterable[Statement]) -> list
             "method": (who.method or None) if who and mention else None,
             "extractor": f"{st.extractor} {st.extractor_version}",
             "value": _float(q.value) if q else None, "upper": _float(q.upper) if q else None,
-            "unit": (q.unit or None) if q else None, "quantity": (q.kind or None) if q else None})
+            "unit": (q.unit or None) if q else None, "quantity": (q.kind or None) if q else None,
+            "measures": (q.measures or None) if q else None, "iso": (q.iso or None) if q else None})
     return out
 
 

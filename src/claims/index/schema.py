@@ -13,14 +13,15 @@ from claims.index.facets import TABLE as FACETS
 from claims.store.base import Store
 from claims.store.oxigraph import OxigraphStore
 
-SCHEMA_VERSION = 4  # 2: by_outlet, by_status, status in by_speaker; 3: facets;
-# 4: full-text index (words), figure value, upper bound, unit and quantity kind
+SCHEMA_VERSION = 5  # 2: by_outlet, by_status, status in by_speaker; 3: facets;
+# 4: full-text index (words), figure value, upper bound, unit and quantity kind;
+# 5: what a figure measures, a year's or date's ISO 8601 form
 SUFFIX = ".index.sqlite"
 # Row columns, in the order every read method returns them (the statement IRI first).
 COLUMNS = ("statement", "graph", "kind", "text", "speaker", "extracted_speaker", "role", "cue",
            "confidence", "status", "verdict", "rating", "title", "outlet", "date", "url",
            "article", "start", "end", "mention_start", "mention_end", "method", "extractor",
-           "value", "upper", "unit", "quantity")
+           "value", "upper", "unit", "quantity", "measures", "iso")
 SORTABLE = ("date", "speaker", "kind", "confidence", "status", "text", "outlet", "article")
 
 TABLES = f"""
@@ -30,7 +31,7 @@ CREATE TABLE statements (
   status TEXT NOT NULL, verdict TEXT, rating TEXT, title TEXT, outlet TEXT, date TEXT,
   url TEXT, article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
   mention_start INTEGER, mention_end INTEGER, method TEXT, extractor TEXT,
-  value REAL, upper REAL, unit TEXT, quantity TEXT);
+  value REAL, upper REAL, unit TEXT, quantity TEXT, measures TEXT, iso TEXT);
 -- The free-text filter's index (docs/frontend.md, "Free text"): the statement, its current
 -- speaker and its article's title, kept in step with the table by the triggers (WORDS).
 CREATE VIRTUAL TABLE words USING fts5(text, speaker, title, content='statements',

@@ -558,7 +558,7 @@ class StatementIndex:
     def choices(self, column: str) -> list[str]:
         """The distinct values of a filter column or a facet, sorted (kept until the index
         changes)."""
-        if column not in ("speaker", "kind", "outlet", "status"):
+        if column not in ("speaker", "kind", "outlet", "status", "quantity"):
             if column not in {f.name for f in registered()}:
                 raise ValueError(f"no choices for {column!r}")
             return self._cached(f"choices {column}", lambda: [v for v, _ in self._pairs(

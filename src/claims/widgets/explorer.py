@@ -45,18 +45,24 @@ def _number(value: float) -> str:
 
 
 def figure_cell(row: pd.Series) -> str:
-    """A figure's value, range, unit and quantity kind ("2.1 billion USD · money"); ""
-    for other statements.
+    """A figure's value, range, unit, quantity kind and what it measures ("2.1 billion USD ·
+    money"); a date's ISO form; "" for other statements.
 
     >>> figure_cell(pd.Series({"value": 2.1e9, "upper": None, "unit": "USD", "quantity": "money"}))
     '2.1 billion USD · money'
     >>> figure_cell(pd.Series({"value": 2019.0, "upper": 2021.0, "unit": None, "quantity": "year"}))
     '2019–2021 · year'
+    >>> figure_cell(pd.Series({"value": 0.5, "quantity": "proportion", "measures": "world's population"}))
+    "0.5 · proportion of world's population"
+    >>> figure_cell(pd.Series({"value": None, "quantity": "date", "iso": "2022-09-15"}))
+    '2022-09-15 · date'
     """
     value, upper = row.get("value"), row.get("upper")
+    unit, kind, measures, iso = row.get("unit"), row.get("quantity"), row.get("measures"), row.get("iso")
+    if isinstance(iso, str) and iso and kind == "date":
+        return f"{iso} · date"
     if value is None or pd.isna(value):
-        return cell(row.get("quantity"))
-    unit, kind = row.get("unit"), row.get("quantity")
+        return cell(kind)
     number = (lambda v: f"{v:.0f}") if kind in ("year", "date") else _number
     shown = number(float(value))
     if upper is not None and not pd.isna(upper):
@@ -65,6 +71,8 @@ def figure_cell(row: pd.Series) -> str:
         shown += f" {unit}"
     if isinstance(kind, str) and kind and kind != unit:
         shown += f" · {kind}"
+    if isinstance(measures, str) and measures and measures != unit:
+        shown += f" of {measures}"
     return shown
 
 
@@ -102,6 +110,8 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.speaker = W.Combobox(description="Speaker", placeholder="type a name: any speaker",
                                   ensure_option=False)
         self.kind = W.Dropdown(description="Kind")
+        self.quantity = W.Dropdown(description="Figure")  # a figure's quantity kind
+        self.dates = W.Checkbox(value=False, description="dates too", indent=False)
         self.outlet = W.Dropdown(description="Outlet")
         self.status = W.Dropdown(description="Status")
         self.since = W.DatePicker(description="From")
@@ -124,7 +134,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self._fill_choices()
         self._applied: tuple[Filters, str, bool] | None = None
         for control in (self.speaker, self.kind, self.outlet, self.status, self.since, self.until,
-                        self.text, self.titles, self.sort, self.descending,
+                        self.text, self.titles, self.sort, self.descending, self.quantity, self.dates,
                         *self.facet_filters.values()):
             control.observe(self.errors.guard(self._on_filter), names="value")
         self.prev.on_click(self.errors.guard(lambda _: self.turn(-1)))
@@ -137,6 +147,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         super().__init__([
             W.HBox([self.speaker, self.kind, self.outlet]),
             W.HBox([self.status, self.since, self.until]),
+            W.HBox([self.quantity, self.dates]),
             W.HBox([self.text, self.titles, self.sort, self.descending, self.refresh]),
             *([W.HBox(list(self.facet_filters.values()))] if self.facet_filters else []),
             self.errors, self.count, self.grid, W.HBox([self.prev, self.next, self.export]),
@@ -145,7 +156,8 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.apply()
 
     def _style(self) -> None:
-        for name in ("speaker", "kind", "outlet", "status", "since", "until", "text", "titles", "sort",
+        for name in ("speaker", "kind", "quantity", "dates", "outlet", "status", "since", "until", "text",
+                     "titles", "sort",
                      "count", "grid", "prev", "next", "details", "export", "download", "refresh",
                      "plots"):
             getattr(self, name).add_class(f"claims-explorer-{name}")
@@ -153,6 +165,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
     def _fill_choices(self) -> None:
         for control, column, label in ((self.speaker, "speaker", "Any speaker"),
                                        (self.kind, "kind", "Any kind"),
+                                       (self.quantity, "quantity", "Any figure kind"),
                                        (self.outlet, "outlet", "Any outlet"),
                                        (self.status, "status", "Any status")):
             current = control.value
@@ -182,7 +195,9 @@ class Explorer(W.VBox):  # type: ignore[misc]
         return Filters(speaker=self.speaker_filter, kind=self.kind.value or None,
                        outlet=self.outlet.value or None, status=self.status.value or None,
                        since=self.since.value, until=self.until.value, text=self.text.value,
-                       titles=self.titles.value, facets=tuple(chosen))
+                       titles=self.titles.value, facets=tuple(chosen),
+                       quantity=self.quantity.value or None,
+                       dates=self.dates.value or self.quantity.value == "date")
 
     @property
     def speaker_filter(self) -> str | None:
