@@ -89,3 +89,11 @@ def test_quotations_per_month_answers_the_question(store: ox.Store, embedded: Ox
     expected = rows(store, question("per month").text)
     assert len(expected) > 10
     assert [(o, m, str(n)) for o, m, n in frame.itertuples(index=False)] == expected
+
+
+def test_quotations_containing_answers_the_question(store: ox.Store, embedded: OxigraphStore) -> None:
+    frame = query.select(embedded, "quotations_containing", word=rq.WORD.upper())
+    expected = rows(store, question("containing a word").text)
+    found = zip(frame["statement"].map(query.expand), frame["text"], strict=True)
+    assert expected and sorted(found) == sorted(expected)
+    assert frame["speaker"].notna().all()

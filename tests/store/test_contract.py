@@ -248,6 +248,7 @@ PARAMS: dict[str, dict[str, str]] = {
                                                                                   "/article/")},
     "figures": {"article": str(samples.graphs()[2].identifier).replace("/graph/", "/article/")},
     "outlet_statements": {"outlet": "Example News", "start": "2022-09-15", "end": "2022-09-16"},
+    "quotations_containing": {"word": "Unipolar"},
 }
 FOUNDATION_QUERIES = {"article_statements", "articles", "figures", "quotations_by_speaker",
                       "speakers", "stats", "unreviewed", "outlet_statements", "quotations_per_month"}
