@@ -215,24 +215,29 @@ def _ox_values(columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> pd.D
     namespaces = [(f"{p}:", ns, len(ns)) for p, ns in (*PREFIXES.items(), ("kb", base_iri()))]
     seen: dict[object, Any] = {}
 
+    literal, named = ox.Literal, ox.NamedNode
+
     def value(term: object) -> Any:
-        if term is None:
-            return None
-        if isinstance(term, ox.Literal):
-            datatype = term.datatype.value
+        kind = type(term)  # exact types: pyoxigraph's terms are final classes
+        if kind is literal:
+            datatype = term.datatype.value  # type: ignore[attr-defined]
             if datatype == _XSD_STRING:
-                return term.value
+                return term.value  # type: ignore[attr-defined]
             number = _NUMBERS.get(datatype)
             if number is not None:
                 with suppress(ValueError):  # an ill-typed literal takes the general path
-                    return number(term.value)
+                    return number(term.value)  # type: ignore[attr-defined]
+        elif term is None:
+            return None
         found = seen.get(term, seen)
         if found is not seen:
             return found
-        if isinstance(term, ox.NamedNode):
-            iri = term.value
-            found = next((p + iri[n:] for p, ns, n in namespaces if iri.startswith(ns) and len(iri) > n),
-                         iri)
+        if kind is named:
+            iri = found = term.value  # type: ignore[attr-defined]
+            for prefix, ns, n in namespaces:
+                if iri.startswith(ns) and len(iri) > n:
+                    found = prefix + iri[n:]
+                    break
         else:
             found = to_python(from_ox(term))
         seen[term] = found

@@ -222,8 +222,7 @@ class OxigraphStore(Store):
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("not a SELECT query", hint="use run() for ASK, CONSTRUCT and DESCRIBE")
             columns = tuple(v.value for v in result.variables)
-            width = range(len(columns))
-            return columns, [tuple(s[i] for i in width) for s in result]
+            return columns, [tuple(solution) for solution in result]  # in the variables' order, None unbound
 
     def update(self, sparql: str) -> None:
         check_services(sparql)
