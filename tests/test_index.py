@@ -467,6 +467,23 @@ def test_position_after_and_count_follow_the_filter_order(index: StatementIndex)
     assert index.after(Filters(speaker="Nobody"), queue[0]) is None
 
 
+def test_a_search_pages_and_positions_in_the_order_of_the_whole_table(index: StatementIndex) -> None:
+    search = Filters(text="putin clause")  # the search's copy of its matches orders the page
+    passing = set(index.filter(search, limit=None)[0]["statement"])
+    assert 1 < len(passing) < len(index)
+    for sort in ("date", "speaker", "kind", "confidence", "status", "text", "outlet", "article"):
+        for descending in (True, False):
+            whole = index.filter(Filters(), sort=sort, descending=descending, limit=None)[0]
+            expected = [s for s in whole["statement"] if s in passing]
+            found, total = index.filter(search, sort=sort, descending=descending, limit=None)
+            assert found["statement"].tolist() == expected and total == len(expected), sort
+            page = index.filter(search, sort=sort, descending=descending, limit=2, offset=1)[0]
+            assert page["statement"].tolist() == expected[1:3]
+            assert page.columns.tolist() == found.columns.tolist()
+            assert [index.position(search, s, sort=sort, descending=descending)
+                    for s in expected] == list(range(len(expected)))
+
+
 def test_csv_streams_every_passing_row(index: StatementIndex) -> None:
     filters = Filters(kind="quotation")
     pieces = list(index.csv(filters, columns=("statement", "speaker", "confidence"), sort="confidence",

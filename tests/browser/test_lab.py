@@ -199,7 +199,7 @@ def test_review_queue_shows_who_he_is_for_a_he_added_quotation(lab: Lab, page: A
 _COLOUR = """([marker, word]) => {
   const cell = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]
     .find(c => c.querySelector('.cm-content')?.textContent.includes(marker));
-  const span = [...cell.querySelectorAll('.cm-line span')].find(s => s.textContent === word);
+  const span = [...(cell?.querySelectorAll('.cm-line span') ?? [])].find(s => s.textContent === word);
   return span ? getComputedStyle(span).color : null;
 }"""
 
@@ -208,8 +208,8 @@ def test_a_sparql_cell_is_highlighted_as_sparql(lab: Lab, page: Any) -> None:
     page.goto(f"{lab.url}/lab/tree/03_sparql_workbench.ipynb?reset")
     page.locator(".jp-NotebookPanel .cm-content").first.wait_for()
     _wait_idle(lab, "03_sparql_workbench.ipynb")
+    page.wait_for_function(f"({_COLOUR})(['import claims', 'import']) !== null")
     keyword = page.evaluate(_COLOUR, ["import claims", "import"])  # Python's keyword colour
-    assert keyword
     page.wait_for_function(f"({_COLOUR})(['%%sparql', 'SELECT']) === {keyword!r}")
     for word in ("WHERE", "GROUP", "DESC"):  # SPARQL's keywords, coloured as keywords
         assert page.evaluate(_COLOUR, ["%%sparql", word]) == keyword, word

@@ -487,17 +487,22 @@ class StatementIndex:
     def count(self, filters: Filters) -> int:
         """How many rows pass ``filters`` (kept until the index changes: a page turn or a new
         sort does not count again)."""
-        where, params = self._clause(filters)
+        table, where, params = self._source(filters)
         return self._cached(f"count {filters!r}", lambda: self._count(
-            f"SELECT count(*) FROM statements{where}", params))
+            f"SELECT count(*) FROM {table}{where}", params))
 
     def filter(self, filters: Filters, *, sort: str = "date", descending: bool = True,
                limit: int | None = 50, offset: int = 0) -> tuple[pd.DataFrame, int]:
         """A page of the rows that pass ``filters``, sorted, and how many pass in all."""
         order = _order(sort, descending)
-        where, params = self._clause(filters)
-        page = self._frame(f"{schema.SELECT}{where} ORDER BY {order} LIMIT ? OFFSET ?",
-                           (*params, _limit(limit), offset))
+        table, where, params = self._source(filters, sort=sort)
+        if table != "statements":  # a search: the page's rowids from its matches, then the rows
+            where, order_by = f" WHERE rowid IN (SELECT id FROM {table}{where} ORDER BY {order} " \
+                "LIMIT ? OFFSET ?)", f" ORDER BY {order}"
+            page = self._frame(f"{schema.SELECT}{where}{order_by}", (*params, _limit(limit), offset))
+        else:
+            page = self._frame(f"{schema.SELECT}{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                               (*params, _limit(limit), offset))
         return page, self.count(filters)
 
     def position(self, filters: Filters, statement: str, *, sort: str = "date",
@@ -505,11 +510,11 @@ class StatementIndex:
         """Where ``statement`` comes (0: first) among the rows :meth:`filter` pages through
         in the same order; None if it does not pass ``filters``."""
         order = _order(sort, descending)
-        where, params = self._clause(filters)
+        table, where, params = self._source(filters, sort=sort)
         with errors(self._where):
             found = self.db.execute(
                 f"SELECT n FROM (SELECT statement, row_number() OVER (ORDER BY {order}) AS n "
-                f"FROM statements{where}) WHERE statement = ?",
+                f"FROM {table}{where}) WHERE statement = ?",
                 (*params, shorten(expand(statement)))).fetchone()
         return None if found is None else int(found[0]) - 1
 
@@ -534,22 +539,22 @@ class StatementIndex:
     def per_speaker(self, filters: Filters, *, limit: int = 15) -> list[tuple[str, int]]:
         """Rows per (current) speaker among those passing ``filters``, the ``limit`` most
         frequent, most first (ties by name). Kept until the index changes."""
-        where, params = self._clause(filters, "speaker IS NOT NULL")
+        table, where, params = self._source(filters, "speaker IS NOT NULL")
         return list(self._cached(f"per_speaker {limit} {filters!r}", lambda: self._pairs(
-            f"SELECT speaker, count(*) FROM statements{where} GROUP BY speaker "
+            f"SELECT speaker, count(*) FROM {table}{where} GROUP BY speaker "
             "ORDER BY 2 DESC, 1 LIMIT ?", (*params, _limit(limit)))))
 
     def over_time(self, filters: Filters, *, limit: int = 24) -> list[tuple[str, int]]:
         """Rows per month (``YYYY-MM``) among those passing ``filters``, the latest ``limit``
         months, oldest first; per day (``YYYY-MM-DD``) when they all fall in one month.
         Rows without a date are not counted. Kept until the index changes."""
-        where, params = self._clause(filters, "date IS NOT NULL")
+        table, where, params = self._source(filters, "date IS NOT NULL")
 
         def compute() -> list[tuple[str, int]]:
-            months = self._pairs(f"SELECT substr(date, 1, 7) AS month, count(*) FROM statements"
+            months = self._pairs(f"SELECT substr(date, 1, 7) AS month, count(*) FROM {table}"
                                  f"{where} GROUP BY month ORDER BY month", params)
             if len(months) == 1:
-                return self._pairs(f"SELECT date, count(*) FROM statements{where} GROUP BY date "
+                return self._pairs(f"SELECT date, count(*) FROM {table}{where} GROUP BY date "
                                    "ORDER BY date", params)
             return months
 
@@ -602,18 +607,31 @@ class StatementIndex:
             yield written(found)
 
     def _clause(self, filters: Filters, *more: str) -> tuple[str, tuple[object, ...]]:
-        """``filters.where(*more)``, with the free text's matches read from the full-text
-        index once and kept in a temporary table until the index changes: the count, the
-        page and both charts of one search share them."""
+        """``filters.where(*more)`` over ``statements``, with the free text's matches read
+        from the full-text index once (:meth:`_hits`)."""
         found = match(filters.text, titles=filters.titles)
         if not found:
             return filters.where(*more)
         table = self._cached(f"hits {found}", lambda: self._hits(found))
         return replace(filters, text="").where(f"rowid IN (SELECT id FROM {table})", *more)
 
+    def _source(self, filters: Filters, *more: str, sort: str = "date"
+                ) -> tuple[str, str, tuple[object, ...]]:
+        """The table to read and ``filters.where(*more)`` on it: for a search, its matches'
+        copy (:meth:`_hits`), so the count, the page's order and both charts read the
+        matching rows' few columns from one temporary table instead of each reading the
+        rows from ``statements`` again; else ``statements``."""
+        found = match(filters.text, titles=filters.titles)
+        if not found or sort not in _HIT_COLUMNS:
+            return ("statements", *self._clause(filters, *more))
+        table = self._cached(f"hits {found}", lambda: self._hits(found))
+        return (table, *replace(filters, text="").where(*more))
+
     def _hits(self, expression: str) -> str:
-        """A new temporary table of the rowids matching FTS5 ``expression``; the tables of
-        earlier versions of the index are dropped."""
+        """A new temporary table of the rows matching FTS5 ``expression``: their rowid
+        (``id``) and the columns the filters, the charts and the orders use
+        (:data:`_HIT_COLUMNS`), read once; the tables of earlier versions of the index
+        are dropped. Kept until the index changes."""
         db = self.db
         with errors(self._where):
             for (name,) in db.execute("SELECT name FROM temp.sqlite_master WHERE type = 'table' "
@@ -622,13 +640,21 @@ class StatementIndex:
                     db.execute(f'DROP TABLE temp."{name}"')
             self._hit_tables += 1
             name = f"hits_{self._hit_tables}"
-            db.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
-            db.execute(f"INSERT INTO {name} SELECT rowid FROM words WHERE words MATCH ?", (expression,))
+            columns = ", ".join(_HIT_COLUMNS)
+            db.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY, {columns})")
+            db.execute(f"INSERT INTO {name} SELECT rowid, {columns} FROM statements WHERE rowid IN "
+                       "(SELECT rowid FROM words WHERE words MATCH ?) ORDER BY rowid", (expression,))
         return f"temp.{name}"
 
     def _pairs(self, sql: str, params: Sequence[object] = ()) -> list[tuple[str, int]]:
         with errors(self._where):
             return [(str(k), int(n)) for k, n in self.db.execute(sql, tuple(params)).fetchall()]
+
+
+# What a search's copy of its matching rows holds besides the rowid: the columns of every
+# filter (Filters.where, the facets' ``statement IN ...``) and of every order but "text".
+_HIT_COLUMNS = ("statement", "speaker", "kind", "outlet", "status", "verdict", "date", "article",
+                "start", "confidence")
 
 
 def _order(sort: str, descending: bool) -> str:
