@@ -197,3 +197,10 @@ def test_calling_someone_something_is_reported() -> None:
 def test_described_as() -> None:
     assert _rep("The minister described the agreement as a turning point for the region.") == [
         ("the agreement as a turning point for the region", "described", "minister")]
+
+
+def test_what_follows_a_quotations_cue_is_not_content_without_that() -> None:
+    assert _rep('"We will win," Jane Roe said carefully, as the crowd cheered.') == []
+    assert _rep('"We will win," Jane Roe said of the vote in Ohio.') == []
+    assert _rep('"We will win," Jane Roe said, and she added that the count was over.') == [
+        ("the count was over", "added", "Jane Roe")]

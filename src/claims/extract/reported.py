@@ -75,6 +75,7 @@ _ASK_WH = frozenset({"whether", "if", "why", "how", "what", "when", "where", "wh
 _ASKED = re.compile(r"(?P<v>Asked|(?:(?<=[Ww]hen )|(?<=was )|(?<=were )|(?<=been ))asked)\b"
                     r"(?:\s+\w+ly)?(?:\s+by\s+[^,;:_]{1,40}?)?\s+(?P<w>whether|if|why|how|what|"
                     r"when|where|who|which|about)\b")
+_AFTER_QUOTE = re.compile(r"_[\s,:;—–-]*$")
 _ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
     REPORT_VERBS | REP_PARTICIPLES | _CALL | _ASK) + r")\b")
 _TELL = frozenset({"told", "tell", "tells", "telling"})
@@ -466,7 +467,9 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
                 not tail.group("w") or tail.group("w").rstrip(".") in REP_TAIL_WORDS or w in _TELL):
             cues.append(_Cue(Span(ws, we), src, "trailing", clause, -1, tail.end("t"),
                              role, aff))
-        else:
+        elif not (_AFTER_QUOTE.search(masked, max(sent.start, src.start - 4), src.start)
+                  and not _THAT.match(masked[we:min(sent.end, we + 120)])):
+            # '“…,” Jane Roe said carefully': the cue of a quotation, unless "that" follows
             cues.append(_Cue(Span(ws, we), src, "trailing", clause,
                              _start(masked, w, we, sent.end, ask), -1, role, aff))
     if "sked" in seg:
