@@ -87,3 +87,28 @@ def test_a_described_subject_introducing_a_colon_is_the_source() -> None:
             "the investigation continues.\"")
     sps = _speakers(text)
     assert [(sp.name, sp.method) if sp else None for sp in sps] == [("palace", "descriptive")]
+
+
+def test_a_role_of_a_place_or_body_before_the_name() -> None:
+    text = ('Chief Minister of Goa Lina Fernandes said on Monday: "The beaches stay open."\n'
+            'Director of the Harbour Trust Piet Visser told the radio station the port was '
+            '"working at full speed again".')
+    sps = _speakers(text)
+    assert [(sp.name, sp.role) if sp else None for sp in sps] == [
+        ("Lina Fernandes", "Chief Minister of Goa"), ("Piet Visser", "Director of the Harbour Trust")]
+
+
+def test_a_relative_who_before_the_cue_and_a_phrase_after_the_name() -> None:
+    text = ('The motion was tabled by Amara Diallo who said in the chamber, "This law is long '
+            'overdue and everybody here knows it."\n'
+            'Kenji Sato from the fishermen’s cooperative said at a press conference: "Our boats '
+            'have not left the harbour in a month."')
+    sps = _speakers(text)
+    assert [(sp.name, sp.affiliation) if sp else None for sp in sps] == [
+        ("Amara Diallo", None), ("Kenji Sato", "fishermen’s cooperative")]
+
+
+def test_a_second_verb_coordinated_with_and_keeps_the_subject() -> None:
+    text = ('Olga Petrenko said the plan was "late but welcome", and said it was "far too '
+            'small for a city of this size".')
+    assert _names(text) == ["Olga Petrenko", "Olga Petrenko"]

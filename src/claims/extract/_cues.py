@@ -21,6 +21,8 @@ import re
 from claims.extract._heads import head_source
 from claims.extract._lexicon import (
     ATTRIB_VERBS,
+    FEMALE_NAMES,
+    MALE_NAMES,
     OBJECT_VERBS,
     PRONOUNS,
     REP_NOUNISH,
@@ -110,6 +112,15 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
         elif w.endswith(("’s", "'s")) and i + 1 < len(words) and words[i + 1][:1].isupper():
             last_role = i  # "NBC’s Dante Chinni": the name follows the possessive
     name_toks = words[last_role + 1:]
+    if last_role >= 0 and len(name_toks) >= 3 and name_toks[0] in ("of", "for") and all(
+            _CAP.fullmatch(w) or w in _CONNECT for w in name_toks[1:]):
+        # "First Minister of Scotland Jo Roe", "CEO of the Refugee Council Jo Roe"
+        caps = [i for i, w in enumerate(name_toks) if _CAP.fullmatch(w)]
+        given = next((i for i in caps if name_toks[i] in MALE_NAMES | FEMALE_NAMES), None)
+        k = given if given is not None and len(name_toks) - given >= 2 else len(name_toks) - 2
+        if k > 1 and len(caps) >= 3:
+            last_role += k
+            name_toks = words[last_role + 1:]
     if name_toks and (name_toks[0] in _CONNECT or name_toks[-1].endswith(("’s", "'s"))
                       or all(w in _TIME_WORDS for w in name_toks)):
         name_toks = []  # "of", a possessive ("Clinton’s health"), "Friday": not a name
@@ -537,12 +548,31 @@ _AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|also|later|then|a
                        r"since|still|never|not|did|does|would|will|could|may|might|first|"
                        r"[a-z]+ly))+\s*$")
 
+_DET_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+$")
+_WHO_TAIL = re.compile(r"\s+who\s*$")
+_AND_TAIL = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+_NAME_PP = re.compile(r"\s*(?P<n>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD
+                      + r"){1,3})\s+(?:from|of|at|with)\s+(?:the\s+)?(?P<aff>[^,;:_]{2,60}?)\s*$")
+
+
+def _name_then_phrase(text: str, masked: str, np: Span) -> Speaker | None:
+    """A full name opening the source phrase, then a prepositional phrase: "Jo Roe from the
+    pro-market camp", "Jo Roe of the farmers' union" (the phrase is the affiliation)."""
+    m = _NAME_PP.fullmatch(masked, np.start, np.end)
+    if m is None:
+        return None
+    return Speaker(name=text[m.start("n"):m.end("n")], mention=text[m.start("n"):m.end("n")],
+                   mention_span=Span(m.start("n"), m.end("n")),
+                   affiliation=text[m.start("aff"):m.end("aff")])
+
+
 #: How far before (or after) a quotation its cue is looked for: a sentence longer than this
 #: (hostile input: thousands of quotes in one "sentence") must not make the search quadratic.
 CUE_WINDOW = 1000
 
 
-def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span | None]:
+def cue_in(text: str, masked: str, region: Span, *,
+           nested: bool = False) -> tuple[Speaker | None, Span | None]:
     opening = region.end - region.start <= CUE_WINDOW  # the region starts its sentence
     if not opening:
         region = Span(region.end - CUE_WINDOW, region.end)
@@ -569,11 +599,22 @@ def cue_in(text: str, masked: str, region: Span) -> tuple[Speaker | None, Span |
         vs, ve = region.start + v.start(), region.start + v.end()
         if v.group() in _NOUNISH and not _NOUNISH_CUE.match(masked, ve, region.end + 1):
             continue  # "rated 32% of Republican claims as …": the noun, not the cue
+        if _DET_BEFORE.search(masked, max(region.start, vs - 8), vs):
+            continue  # "in a press conference", "the report": a noun after a determiner
         left = max(region.start, masked.rfind(",", region.start, vs) + 1,
                    masked.rfind("_", region.start, vs) + 1)
         aux = _AUX_TAIL.search(masked, left, vs)  # "X has since said", "X once told"
         np_end = aux.start() if aux is not None and aux.start() > left else vs
+        rel = _WHO_TAIL.search(masked, left, np_end)  # "drafted by Jo Roe who said"
+        np_end = rel.start() if rel is not None and rel.start() > left else np_end
         sp = parse_source(text, Span(left, np_end), leading=False) if left < np_end else None
+        if sp is None and left < np_end:  # "Jo Roe from the pro-market camp said"
+            sp = _name_then_phrase(text, masked, Span(left, np_end))
+        and_m = _AND_TAIL.search(masked, region.start, vs) if sp is None and not nested else None
+        if and_m is not None:  # "X said … and said": the earlier subject speaks again (once:
+            # a hostile run of "and said" must not recurse)
+            earlier, _ = cue_in(text, masked, Span(region.start, and_m.start()), nested=True)
+            sp = earlier if earlier is not None and earlier.method != "according-to" else None
         if sp is None and masked[left - 1:left] == ",":  # "X, at a gaggle, said"
             head = head_source(masked, region.start, left - 1)
             sp = parse_source(text, head, leading=False) if head else None
