@@ -30,6 +30,12 @@ def test_fractions_are_valued_as_fractions(text: str, phrase: str, value: float)
     assert rows[0][1] == pytest.approx(value)
 
 
+def test_a_fraction_at_the_end_of_the_text() -> None:
+    for text in ("They took half of the", "They took half of the budget", "a third of its"):
+        for fig in find_figures(Document.from_text(text, id="t")):
+            assert text[fig.span.start:fig.span.end] == fig.text
+
+
 def test_an_ordinal_is_no_fraction() -> None:
     assert _rows("She won a third term and a quarter century of rule.") == []
 

@@ -383,7 +383,7 @@ def _fraction_figure(text: str, fm: re.Match[str]) -> Statement | None:
     end = fm.end() if what else fm.end("frac")
     if what:  # "half of the budget went": the words that name what, no verb after them
         words = list(re.finditer(r"[\w’'-]+", what))
-        keep = 1 + (words[0].group().lower() in ("the", "its", "their"))
+        keep = min(len(words), 1 + (words[0].group().lower() in ("the", "its", "their")))
         while keep < len(words) and unit_word(words[keep].group()) \
                 and words[keep].group().lower() not in _VERBS:
             keep += 1
