@@ -69,3 +69,8 @@ def test_negative_and_vague_magnitudes() -> None:
 def test_percentage_range_with_both_units() -> None:
     (_, q), = _figs("Fees run from 2 per cent to 3.5 per cent.")
     assert q is not None and (q.value, q.upper, q.kind) == (2.0, 3.5, "range")
+
+
+def test_a_fraction_of_a_bare_determiner_does_not_crash() -> None:
+    assert [s.text for s in find_figures(Document.from_text(
+        "Voters backed it by two-thirds of the.", id="t"))] == ["two-thirds of the"]
