@@ -204,3 +204,17 @@ def test_what_follows_a_quotations_cue_is_not_content_without_that() -> None:
     assert _rep('"We will win," Jane Roe said of the vote in Ohio.') == []
     assert _rep('"We will win," Jane Roe said, and she added that the count was over.') == [
         ("the count was over", "added", "Jane Roe")]
+
+
+def test_a_reporters_comment_after_a_last_dash_or_comma_ends_the_content() -> None:
+    assert _rep("Jane Roe said she would not block the bill — a swipe at her party's "
+                "leaders.") == [("she would not block the bill", "said", "Jane Roe")]
+    assert _rep("Most voters say they trust the mayor, compared with 40 percent last "
+                "year.")[0][:2] == ("they trust the mayor", "say")
+
+
+def test_an_adverb_of_the_saying_is_not_content() -> None:
+    assert _rep("The minister said publicly the tax would be cut in May.") == [
+        ("the tax would be cut in May", "said", "minister")]
+    assert _rep("The minister said only five people were hurt.") == [
+        ("only five people were hurt", "said", "minister")]

@@ -53,6 +53,9 @@ _TELL_OBJ = re.compile(r"^\s+(?:me|him|her|us|them|you|reporters|journalists|sup
                        r"(?:the|a|an|his|her|their)\s+[a-z]+|(?:[A-Z][\w.’'·-]*\s+){1,3})\s*"
                        r"(?:(?:on|last|this|earlier)\s+\w+\s+|" + _DAYS + r"\s+)?")
 _DAY = re.compile(r"^\s+(?:on\s+)?" + _DAYS + r"\b,?")
+# "said publicly the plan …": an adverb of the saying (not "only", "nearly": of the content)
+_ADVERB = re.compile(r"^\s+(?!(?:only|early|nearly|roughly|likely|family|fully)\b)[a-z]+ly\b,?"
+                     r"(?=\s)")
 # "said in a statement Thursday night …", "said in an interview …": where it was said.
 _WHERE = re.compile(r"^\s+(?:in|during|at|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:statement|interview|speech|letter|e-?mail|post|tweet|appearance|call|"
@@ -81,7 +84,10 @@ _ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
 _TELL = frozenset({"told", "tell", "tells", "telling"})
 # The reporter's additions after a content: a relative clause on its last noun ("…, which
 # was passed in 2010"), a participle clause on the speaker ("…, throwing a wrench in …").
-_ADDED = re.compile(r",\s+(?:which|who|whose|whom|where|for whom|(?!including\b)[a-z]+ing)\b")
+_ADDED = re.compile(r",\s+(?:which|who|whose|whom|where|for whom|(?!including\b)[a-z]+ing|"
+                    r"compared (?:with|to)|well (?:above|below)|up from|down from)\b"
+                    r"|\s(?:[—–]|--)\s*(?:a|an)\s(?=[^—–]*$)"  # "… — a swipe at …" (a last dash)
+                    r"|,\s+(?:a|an)\s+[a-z]+(?=[^,]*$)")  # "…, a move that …" (a last comma)
 # A quotation right after a cue in mid-sentence: what comes before it leads into the quote.
 _LEAD_IN = re.compile(r"[\s,:]+(?:that\s+)?_")
 _CONCESSIVE = re.compile(r",\s+(?:although|though|even though|while|whereas)\b")
@@ -391,7 +397,7 @@ def _forward_start(masked: str, verb: str, ve: int, end: int) -> int:
         return ve
     if verb.startswith("point"):
         return ve + 4 if rest.startswith(" out") else ve + 3  # "pointed out …", "pointed to …"
-    d = _DAY.match(rest) or _WHERE.match(rest)
+    d = _DAY.match(rest) or _WHERE.match(rest) or _ADVERB.match(rest)
     return ve + (d.end() if d else 0)
 
 
