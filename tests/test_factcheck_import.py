@@ -248,3 +248,21 @@ def test_a_big_batch_bulk_loads_into_a_private_store_and_reimports(tmp_path: Pat
         before = sorted(store.dump(format="nquads").splitlines())
         import_paths(store, [path])
         assert sorted(store.dump(format="nquads").splitlines()) == before
+
+
+def test_nquads_text_is_the_quads(samples: Path) -> None:
+    """The import writes N-Quads as text; it must say exactly what the term-built quads say,
+    quotes, backslashes, line breaks and language tags included."""
+    import pyoxigraph as ox
+
+    from claims.factcheck import graph
+    from claims.factcheck.records import from_row
+
+    facts = [fc for path in sorted(samples.glob("*.json")) for fc in read_path(path)[0]]
+    facts.append(from_row({"claim": 'He said "no"\\ twice\nthen\r"yes" — 10%', "title": "ä \\n",
+                           "speaker": 'A "B"', "rating": "half-true", "language": "en-GB",
+                           "url": "https://www.politifact.com/f/ü/"}))
+    expected = {q for fc in facts for q in graph.quads(fc)}
+    written = set(ox.parse(graph.nquads(facts), format=ox.RdfFormat.N_QUADS))
+    assert written == expected
+    assert len(expected) > 40

@@ -137,18 +137,26 @@ class Side:
 PAIR_FEATURES = ("query_coverage", "doc_coverage", "same_person", "claimant_not_person", "speaker_named",
                  "log_days", "after",
                  "no_dates", "shared_numbers", "numbers_missing", "shared_names", "names_jaccard",
-                 "negation_differs")
+                 "negation_differs", "same_day", "days_3", "days_30", "days_365", "days_older",
+                 "days_after", "same_person_recent")
+
+# How long before the statement the fact-checked claim was made, in days (``days_after``: made
+# later): most claims are checked again when repeated within the year, or the same day in a debate.
+_GAPS = ((0, 0), (-3, -1), (-30, -4), (-365, -31), (-1_000_000, -366), (1, 1_000_000))
 
 
 def pair(query: Side, doc: Side) -> list[float]:
     """The pairwise features of a statement and a fact-check."""
     same = float(bool(query.person and doc.person and query.person == doc.person))
     named = float(bool(query.person and query.person in doc.names))
+    gap: int | None = None
     if query.day and doc.day:
         gap = (doc.day - query.day).days
         log_days, after, no_dates = math.log1p(abs(gap)) / 10, float(gap >= 0), 0.0
     else:
         log_days, after, no_dates = 0.0, 0.0, 1.0
+    buckets = [float(gap is not None and low <= gap <= high) for low, high in _GAPS]
+    recent = same * float(gap is not None and -365 <= gap <= 0)
     shared_n = len(query.numbers & doc.numbers)
     missing_n = float(bool(query.numbers) and not shared_n)
     shared = len(query.names & doc.names)
@@ -158,4 +166,4 @@ def pair(query: Side, doc: Side) -> list[float]:
             common / len(doc.content) if doc.content else 0.0, same, float(doc.non_person), named,
             log_days, after, no_dates, math.log1p(shared_n),
             missing_n, math.log1p(shared), shared / union if union else 0.0,
-            float(query.negated != doc.negated)]
+            float(query.negated != doc.negated), *buckets, recent]

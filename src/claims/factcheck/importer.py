@@ -26,6 +26,7 @@ from claims.factcheck import graph
 from claims.factcheck.records import FactCheck, from_claimreview, from_google, from_row
 from claims.store.base import Store, Table
 from claims.store.oxigraph import OxigraphStore
+from claims.vocab import CLAIMS
 
 BATCH = 5_000
 BULK_MIN = 1_000  # new fact-checks in a batch from which a private embedded store bulk-loads them
@@ -163,24 +164,37 @@ def _tell_layer(store: Store, facts: Sequence[FactCheck]) -> dict[str, str]:
     return {}
 
 
+def _existing(store: Store, batch: Sequence[FactCheck]) -> set[str]:
+    """The URLs of the batch whose fact-check the store already holds: index lookups on a
+    private embedded store (a ``VALUES`` join of thousands of IRIs costs far more), else one query."""
+    iris = {str(graph.factcheck_iri(fc.url)): fc.url for fc in batch}
+    if isinstance(store, OxigraphStore) and not store.shared:
+        raw, kind = store.raw, ox.NamedNode(str(CLAIMS.ImportedFactCheck))
+        return {url for iri, url in iris.items()
+                if next(iter(raw.quads_for_pattern(ox.NamedNode(iri), graph.RDF_TYPE, kind, None)), None)}
+    found = store.query(_EXISTING % " ".join(f"<{iri}>" for iri in iris))
+    return {iris[str(row["s"])] for row in found} if isinstance(found, Table) else set()
+
+
 def _write(store: Store, batch: Sequence[FactCheck]) -> None:
-    nodes = " ".join(f"<{graph.factcheck_iri(fc.url)}>" for fc in batch)
-    found = store.query(_EXISTING % nodes)
-    existing = isinstance(found, Table) and len(found) > 0
-    data = graph.nquads(batch)
-    if not existing:
-        if isinstance(store, OxigraphStore) and not store.shared and len(batch) >= BULK_MIN:
+    """Load the batch's new fact-checks; replace the triples of those the store has."""
+    existing = _existing(store, batch)
+    new = [fc for fc in batch if fc.url not in existing]
+    if new:
+        data = graph.nquads(new)
+        if isinstance(store, OxigraphStore) and not store.shared and len(new) >= BULK_MIN:
             # a private embedded store: pyoxigraph's bulk loader (not transactional; a crash
             # leaves part of the batch, which a re-import replaces)
             store.raw.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             store.raw.flush()
         else:
             store.load(data, format="nquads")
-        return
-    owned = " ".join(f"<{s}>" for fc in batch for s in graph.subjects(fc))
-    inserts = _insert_data(data)
-    store.update(f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} "
-                 f"WHERE {{ VALUES ?s {{ {owned} }} GRAPH ?g {{ ?s ?p ?o }} }} ;\n{inserts}")
+    old = [fc for fc in batch if fc.url in existing]
+    if old:
+        owned = " ".join(f"<{s}>" for fc in old for s in graph.subjects(fc))
+        store.update(f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} "
+                     f"WHERE {{ VALUES ?s {{ {owned} }} GRAPH ?g {{ ?s ?p ?o }} }} ;\n"
+                     f"{_insert_data(graph.nquads(old))}")
 
 
 def _insert_data(nquads: bytes) -> str:

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -58,6 +59,7 @@ class FactCheck:
         return source_key(self.publisher_url or self.url)
 
 
+@lru_cache(maxsize=65_536)
 def source_key(url: str) -> str:
     host = (urlsplit(url).hostname or "unknown").lower()
     return host.removeprefix("www.")

@@ -77,8 +77,12 @@ class Encoder(Protocol):
     def __call__(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-RETRIEVAL_FEATURES = ("bm25_share", "bm25_rr", "bm25_log")
-DENSE_FEATURES = ("cos_claim", "cos_title", "cos_rr")
+# Scores of a candidate, and where it stands among the sentence's candidates (``_z``: standard
+# score within the list; ``_share``: against the best of the list): BM25 and embedding cosines
+# are relative to the collection and the sentence, what a ranking compares is relative to the list.
+RETRIEVAL_FEATURES = ("bm25_share", "bm25_rr", "bm25_log", "bm25_z")
+DENSE_FEATURES = ("cos_claim", "cos_title", "cos_rr", "cos_max", "cos_share", "cos_claim_z",
+                  "cos_title_z", "cos_max_z", "cos_claim_share", "cos_title_share")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +113,15 @@ class Model:
         return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
                 "mean": list(self.mean), "scale": list(self.scale), "threshold": self.threshold,
                 "coverage": self.coverage}
+
+
+_COS_MAX = len(RETRIEVAL_FEATURES) + DENSE_FEATURES.index("cos_max")
+
+
+def _standard(values: np.ndarray) -> np.ndarray:
+    """Standard scores within a candidate list (zeros for a list of one)."""
+    spread = float(values.std())
+    return (values - values.mean()) / spread if spread > 0 else np.zeros_like(values)
 
 
 def features_of(dense: bool) -> tuple[str, ...]:
@@ -155,11 +168,11 @@ class Collection:
 
     def candidates(self, text: str, *, vector: np.ndarray | None = None,
                    k: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate rows (indices into the docs) and the feature matrix, one row each."""
+        """Candidate rows (indices into the docs): BM25's top ``k`` and, with a vector, the
+        embeddings' top ``k``; and their retrieval features (:data:`RETRIEVAL_FEATURES`, then
+        :data:`DENSE_FEATURES` with a vector), one row each."""
         n = len(self.docs)
         query = search_tokens(text)
-        bm25 = np.zeros(n, dtype=np.float32) if False else None
-        del bm25
         order: list[int] = []
         bm25_of: dict[int, float] = {}
         rank_of: dict[int, int] = {}
@@ -169,11 +182,10 @@ class Collection:
                 if s > 0:
                     order.append(i)
                     bm25_of[i], rank_of[i] = s, r
-        cos_claim = cos_title = None
         dense_rank: dict[int, int] = {}
-        if self.embeddings is not None and vector is not None:
-            cos_claim = self.embeddings[0] @ vector
-            cos_title = self.embeddings[1] @ vector
+        cosines: tuple[np.ndarray, np.ndarray] | None = None
+        if self.embeddings is not None and vector is not None and n:
+            cos_claim, cos_title = self.embeddings[0] @ vector, self.embeddings[1] @ vector
             best = np.maximum(cos_claim, cos_title)
             top = np.argpartition(-best, min(k, n) - 1)[:k]
             top = top[np.argsort(-best[top])]
@@ -181,18 +193,21 @@ class Collection:
                 dense_rank[i] = r
                 if i not in rank_of:
                     order.append(i)
+            cosines = cos_claim, cos_title
         if not order:
             return np.zeros(0, dtype=np.int64), np.zeros((0, 0))
-        top_bm25 = max(bm25_of.values(), default=1.0) or 1.0
-        rows = []
-        for i in order:
-            s = bm25_of.get(i, 0.0)
-            row = [s / top_bm25, 1.0 / rank_of[i] if i in rank_of else 0.0, math.log1p(s)]
-            if cos_claim is not None and cos_title is not None:
-                row += [float(cos_claim[i]), float(cos_title[i]),
-                        1.0 / dense_rank[i] if i in dense_rank else 0.0]
-            rows.append(row)
-        return np.asarray(order, dtype=np.int64), np.asarray(rows, dtype=np.float64)
+        idx = np.asarray(order, dtype=np.int64)
+        bm25 = np.asarray([bm25_of.get(i, 0.0) for i in order])
+        logs = np.log1p(bm25)
+        bm25_rr = np.asarray([1.0 / rank_of[i] if i in rank_of else 0.0 for i in order])
+        columns = [bm25 / (bm25.max() or 1.0), bm25_rr, logs, _standard(logs)]
+        if cosines is not None:
+            claim, title = cosines[0][idx].astype(np.float64), cosines[1][idx].astype(np.float64)
+            best = np.maximum(claim, title)
+            dense_rr = np.asarray([1.0 / dense_rank[i] if i in dense_rank else 0.0 for i in order])
+            columns += [claim, title, dense_rr, best, best - best.max(), _standard(claim),
+                        _standard(title), _standard(best), claim - claim.max(), title - title.max()]
+        return idx, np.column_stack(columns)
 
     def feature_matrix(self, text: str, speaker: str | None = None, day: str | None = None, *,
                        vector: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -225,5 +240,5 @@ class Collection:
         order = np.lexsort((-idx, -scores))[:top]
         dense = x.shape[1] > len(RETRIEVAL_FEATURES) + len(PAIR_FEATURES)
         return [Match(self.docs[int(idx[j])].id, r, float(scores[j]), float(math.expm1(bm25_log[j])),
-                      float(x[j, 3]) if dense else None, bool(keep[j]))
+                      float(x[j, _COS_MAX]) if dense else None, bool(keep[j]))
                 for r, j in enumerate(order.tolist(), start=1)]
