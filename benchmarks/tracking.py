@@ -13,7 +13,8 @@ cost parts).
    data's README (``exact``: Quotebank's key; ``shingle3``: word 3-shingle containment of
    the shorter >= 0.8, as re-implemented here) are scored in the same run.
 3. **Cost** (``--sizes``): matching on ``benchmarks/synth.py`` articles (see
-   :func:`cost_part`).
+   :func:`cost_part`); ``--rebuild N``: a full rebuild of a synthetic store of N statements
+   (:func:`rebuild_part`).
 2. **PolNeAR corpus**: the 924 dev + train articles ingested into an embedded store with
    the layer: claims, their sizes, outlets, independent sources, misquote flags,
    syndicated copies.
@@ -244,17 +245,49 @@ def cost_part(sizes: list[int], new: int = 100) -> None:
                  "building its graphs", "claims", "biggest claim"], rows))
 
 
+def rebuild_part(sizes: list[int]) -> None:
+    """A full rebuild of the layer (``claims track rebuild``) on a copy of the
+    ``benchmarks/synth.py`` store of N statements: store reads, matching, every graph written
+    (wall and CPU seconds)."""
+    import shutil
+
+    from _bench import cached_store
+    from claims.track.layer import LAYER
+
+    rows = []
+    for size in sizes:
+        folder, meta = cached_store(size)
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "kb"
+            shutil.copytree(folder, copy)
+            store = OxigraphStore(copy)
+            wall, cpu = time.perf_counter(), time.process_time()
+            LAYER.rebuild(store)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            claims = len(select(store, "first_reports"))
+            store.close()
+        articles = int(str(meta.get("articles", 0)) or 0)
+        rows.append([size, articles, f"{wall:.1f}", f"{cpu:.1f}",
+                     f"{cpu / max(1, articles) * 1000:.1f}", claims])
+    print("\n## Full rebuild (claims track rebuild, synthetic store copy)\n")
+    print(table(["statements", "articles", "wall s", "CPU s", "CPU ms an article", "claims"], rows))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs-only", action="store_true", help="only score the pairs")
     parser.add_argument("--show", type=int, default=15, help="biggest claims to list")
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000],
                         help="statements for the cost part (synthetic)")
+    parser.add_argument("--rebuild", type=int, nargs="*", default=[],
+                        help="statements of synthetic stores to time a full rebuild on")
     args = parser.parse_args()
     pairs_part()
     if not args.pairs_only:
         corpus_part(args.show)
         cost_part(args.sizes)
+        if args.rebuild:
+            rebuild_part(args.rebuild)
 
 
 if __name__ == "__main__":
