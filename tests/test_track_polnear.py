@@ -1,6 +1,8 @@
 """Claims found in real news (PolNeAR, read from ../shared, skipped when absent): cases
 verified by hand against the articles — Clinton's coal line reported by three outlets, two
-of them with the nouns swapped, and Sanders' "my supporters" quoted as "my voters"."""
+of them with the nouns swapped, Sanders' "my supporters" quoted as "my voters", Rubio's
+"consequences here and around the world" without "here and" (after "But" spliced before a
+cut), and Sanders' "transform our country" as "transform this country" (the same words)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ TRAIN = (Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear_trai
 COAL = ("polnear-train-politico_2016-06-10_afl-cio-to-endorse-clinton",
         "polnear-train-usa-today_2016-05-18_in-kentucky-democrats-battling-i",
         "polnear-train-wash-post_2016-07-06_understated-perez-raises-politic")
+RUBIO = ("polnear-train-nyt_2016-03-12_republicans-lower-volume-in-deba",
+         "polnear-train-politico_2016-03-10_trump-s-rivals-pull-their-punche")
+COUNTRY = ("polnear-train-huff-post_2016-06-09_clinton-and-sanders-aren-t-butti",
+           "polnear-train-wash-post_2016-06-09_game-over-will-sanders-come-down")
 SANDERS = ("polnear-train-politico_2016-07-02_sanders-california-supporters-ca",
            "polnear-train-wash-post_2016-06-27_the-revolutionary-s-next-tactic-")
 
@@ -29,7 +35,7 @@ SANDERS = ("polnear-train-politico_2016-07-02_sanders-california-supporters-ca",
 def articles() -> dict[str, Document]:
     if not TRAIN.exists():
         pytest.skip(f"{TRAIN} is absent")
-    wanted = set(COAL + SANDERS)
+    wanted = set(COAL + SANDERS + RUBIO + COUNTRY)
     return {d.id: d for d in read(TRAIN) if isinstance(d, Document) and d.id in wanted}
 
 
@@ -56,3 +62,23 @@ def test_supporters_quoted_as_voters_is_flagged(articles: dict[str, Document]) -
     assert len(flagged) == 1
     assert {flagged["changes"].iloc[0]} <= {"replaced: supporters -> voters",
                                             "replaced: voters -> supporters"}
+
+
+def test_here_and_dropped_after_a_spliced_but_is_flagged(articles: dict[str, Document]) -> None:
+    store = MemoryStore()
+    assert claims.ingest([articles[i] for i in RUBIO], store, progress=False).ok
+    members = select(store, "claim_members")
+    line = members[members["text"].str.contains("consequences")]
+    assert line["claim"].nunique() == 1 and set(line["outlet"]) == {"nyt", "politico"}
+    flagged = select(store, "misquotes")
+    assert flagged[["outlet", "changes"]].values.tolist() == [["politico", "dropped: here and -> "]]
+
+
+def test_our_country_as_this_country_is_the_same_words(articles: dict[str, Document]) -> None:
+    store = MemoryStore()
+    assert claims.ingest([articles[i] for i in COUNTRY], store, progress=False).ok
+    members = select(store, "claim_members")
+    line = members[members["text"].str.contains("transform")]
+    assert line["claim"].nunique() == 1 and set(line["outlet"]) == {"huff-post", "wash-post"}
+    assert set(line["wording"]) == {"exact", "truncated"}
+    assert select(store, "misquotes").empty
