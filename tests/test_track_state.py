@@ -39,9 +39,13 @@ def test_an_older_state_is_migrated_in_place() -> None:
     tracker = Tracker(state)
     with state.transaction():
         _article(tracker, 1, LINE)
+    # as the first version left it: 3-shingle keys, no frequencies, no surnames
     db.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
-    db.execute("DELETE FROM keyfreq")
-    db.execute("UPDATE quotes SET who = NULL")
+    db.execute("DROP TABLE keyfreq")
+    db.execute("DROP TABLE bodyfreq")
+    db.execute("DROP INDEX IF EXISTS quotes_who")
+    db.execute("ALTER TABLE quotes DROP COLUMN who")
+    db.execute("DELETE FROM keys")
     again = State(db)  # reopened: the index is derived again from the quotations
     assert db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0] != "1"
     assert [q.statement for q in again.candidates(LINE[:40], "Lopez")] == ["urn:test:statement/1"]
