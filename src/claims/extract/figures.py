@@ -31,6 +31,7 @@ from claims.extract._numbers import (
     CLOCK,
     GLUED_UNIT,
     MEASURE,
+    NUMBER_START,
     SPELLED,
     iso_date,
     parse_number,
@@ -47,7 +48,7 @@ _MAG = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|mln|mil|
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _CUR = r"(?:US\s?\$|\$US|A\$|C\$|S\s?\$|HK\$|[$£€¥]|Rs\.?\s?|RM|EUR|USD|GBP)"
 _UNIT_PCT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b|pc\b)"
-_NUM = rf"(?:{_DIGITS}|\b(?i:{_WORDNUM})\b)"
+_NUM = rf"(?:{_DIGITS}|\b{_WORDNUM}\b)"
 _FIGURE = re.compile(
     rf"(?:\b(?P<qual>(?i:{_QUAL}))\s+)?(?P<neg>\bminus[\s-]|(?<![\w.,-])-(?=[\d$]))?"
     rf"(?P<cur>{_CUR})?(?P<neg2>-)?(?P<num>{_NUM})(?P<mag>{_MAG})?(?P<glued>{GLUED_UNIT})?"
@@ -56,27 +57,28 @@ _FIGURE = re.compile(
     rf"(?P<mag2>{_MAG})?)?"
     rf"(?P<pct>{_UNIT_PCT})?(?P<hyph>-(?P<hunit>[a-z]+)\b)?"
     rf"(?P<unit>\s+(?:[a-zA-Zμ°][\w’'-]*))?")
-_ANCHOR = re.compile(rf"\d|\b(?i:{_NW})\b")
+_ANCHOR = re.compile(NUMBER_START)
 _MULTI = re.compile(r"\bmulti-?(?P<mag>million|billion|trillion)(?:-(?P<cur>dollar|euro|pound))?\b")
 _DEN = r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
 _NUMER = r"(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)"
 # "two-thirds of voters", "a quarter of the budget", "half of the world's population", and
 # without "of" where it cannot be an ordinal: "a two-thirds majority", "cut by a third"
 _FRACTION = re.compile(
-    rf"\b(?P<frac>{_NUMER}[ -]{_DEN}|[Hh]alf)(?:\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?[\w’'-]+"
+    rf"\b(?=[AaOoTtFfSsEeNnHh])(?P<frac>{_NUMER}[ -]{_DEN}|[Hh]alf)"
+    r"(?:\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?[\w’'-]+"
     r"(?:\s+(?!(?:of|in|and|to|for|on|at|is|was|are|were|by|from|with|have|has|had|"
     r"will|would|say|said|think|who|that)\b|\w+ed\b)[\w’'-]+){0,2}))?")
 _YEAR = re.compile(r"(?<![\w$£€.,])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|,\d|\.\d)")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?")
-_DATE = re.compile(rf"\b(?P<m>{_MONTHS})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*%|\.\d|,\d)"
+_DATE = re.compile(rf"\b(?=[JFMASOND])(?P<m>{_MONTHS})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*%|\.\d|,\d)"
                    rf"(?:,?\s+(?P<y>1[89]\d\d|20\d\d)\b)?")
-_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTHS})\s+(?:of\s+)?(?P<y>1[89]\d\d|20\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b(?=[JFMASOND])(?P<m>{_MONTHS})\s+(?:of\s+)?(?P<y>1[89]\d\d|20\d\d)\b")
 _MODEL_BEFORE = re.compile(r"(?:[A-Z][\w&’'-]*|[a-z]+[A-Z][\w-]*)[ -]$")
 _NOT_MODEL = frozenset(["A", "An", "In", "By", "On", "At", "From", "Since", "Until", "About", "Some",
                         "Nearly", "Almost", "Over", "Under", "Around", "Only", "The", "Of", "To",
                         "With", "For", "And", "But", "Than", "All", "Just", "Top", "Up", "Down"])
-_VAGUE = re.compile(r"\b(?P<m>[Tt]ens|[Hh]undreds|[Dd]ozens)\s+of\s+"
+_VAGUE = re.compile(r"\b(?=[TtHhDdMmBb])(?P<m>[Tt]ens|[Hh]undreds|[Dd]ozens)\s+of\s+"
                     r"(?P<mag>thousands|millions|billions)\b"
                     r"|\b(?P<m2>[Tt]housands|[Mm]illions|[Bb]illions)\s+of\b")
 _DAY_MONTH = re.compile(
@@ -312,7 +314,7 @@ def _first_of_pair(text: str, m: re.Match[str]) -> Statement | None:
 def _vague(text: str) -> list[Statement]:
     """ "tens of millions" -> [1e7, 1e8); "millions of" -> [1e6, 1e7)."""
     out = []
-    for vm in _VAGUE.finditer(text):
+    for vm in _VAGUE.finditer(text) if "s of" in text else ():
         if vm.group("m"):
             mult = {"tens": 10.0, "dozens": 12.0, "hundreds": 100.0}[vm.group("m").lower()]
             base = MAGNITUDES[vm.group("mag").lower().rstrip("s")]
@@ -333,7 +335,7 @@ def find_figures(doc: Document) -> list[Statement]:
         st = _fraction_figure(text, fm)
         if st is not None:
             found.append(st)
-    for mm in _MULTI.finditer(text):
+    for mm in _MULTI.finditer(text) if "multi" in text else ():
         unit = {"dollar": "USD", "euro": "EUR", "pound": "GBP"}.get(mm.group("cur") or "")
         found.append(Statement(Kind.FIGURE, mm.group(), Span(mm.start(), mm.end()),
                                quantity=Quantity(value=None, unit=unit, kind="money",
