@@ -112,3 +112,11 @@ def test_a_second_verb_coordinated_with_and_keeps_the_subject() -> None:
     text = ('Olga Petrenko said the plan was "late but welcome", and said it was "far too '
             'small for a city of this size".')
     assert _names(text) == ["Olga Petrenko", "Olga Petrenko"]
+
+
+def test_he_after_a_named_subject_of_unknown_gender_in_the_sentence_before() -> None:
+    text = ("The cabinet discussed an offer from Kovalchuk on Monday.\n"
+            "Kovalchuk filed his resignation after the recording leaked. He said the minister "
+            "was \"a model of patience for all of us\" in the end.")
+    sps = _speakers(text)
+    assert [(sp.name, sp.method) if sp else None for sp in sps] == [("Kovalchuk", "pronoun")]

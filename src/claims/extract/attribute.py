@@ -24,7 +24,14 @@ import re
 
 from claims.document import Document
 from claims.entities import Registry, canonical_name, default_registry
-from claims.extract._cues import CUE_WINDOW, NAME_RE, cue_in, find_cue, parse_source
+from claims.extract._cues import (
+    CUE_WINDOW,
+    NAME_RE,
+    cue_in,
+    find_cue,
+    mid_sentence_words,
+    parse_source,
+)
 from claims.extract._lexicon import (
     ATTRIB_VERBS,
     DETERMINERS,
@@ -34,7 +41,7 @@ from claims.extract._lexicon import (
     PRONOUNS,
     TITLES,
 )
-from claims.extract._names import tidy
+from claims.extract._names import places, tidy
 from claims.extract.budget import check
 from claims.extract.quotes import ABBR_DOT, Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
@@ -97,6 +104,12 @@ class _Resolver:
         for last, g in _registry_genders(registry).items():  # "Obama": Barack Obama's
             self.surname_gender.setdefault(last, g)
         self.people = self._people(masked, names)
+        mid = mid_sentence_words(text)
+        pl = places()
+        self.subjects = [(pos, name) for pos, name in names  # any named subject, for he/she
+                         if not name.endswith(("’s", "'s")) and name not in pl and
+                         (" " in name or name in mid) and _is_subject(masked, pos)]
+        self.subjects_at = [p for p, _ in self.subjects]
         self.people_at = [p for p, _ in self.people]
         self.salient = {p for p, _ in self.people if _is_subject(masked, p)}
 
@@ -197,10 +210,30 @@ class _Resolver:
                     return sp  # the speaker just quoted, gender unknown: "Fowler said … he"
         return fallback
 
+    def last_subject(self, pronoun: str, pos: int) -> Speaker | None:
+        """The named subject of the sentence before a he/she that nothing else resolved,
+        when its gender is not known to be the other one ("Roe filed his papers. He said …")."""
+        if pronoun not in ("he", "she"):
+            return None
+        i = bisect.bisect_left(self.subjects_at, pos) - 1
+        if i < 0 or pos - self.subjects[i][0] > _LAST_SUBJECT:
+            return None
+        name = self.subjects[i][1]
+        clean = tidy(Speaker(name=name, mention=name))
+        if clean is None or clean.method != "explicit" or clean.is_organization:
+            return None
+        g = self.gender(clean)
+        return clean if g in (None, {"he": "m", "she": "f"}[pronoun]) else None
+
     def resolve(self, sp: Speaker, pos: int) -> Speaker | None:
         self.learn(pos)
         if sp.method == "pronoun":
-            ante = self.antecedent(sp.name, sp.mention_span.start if sp.mention_span else pos)
+            at = sp.mention_span.start if sp.mention_span else pos
+            ante = self.antecedent(sp.name, at)
+            if ante is None:
+                ante = self.last_subject(sp.name, at)
+                if ante is not None:
+                    ante = self.resolve(ante, at)
             if ante is None:
                 return None
             if ante.method == "explicit" and ante.qid is None and ante in (
@@ -250,10 +283,11 @@ class _Resolver:
 
 
 _SALIENT_SPAN = 1000
+_LAST_SUBJECT = 300
 _SAME_CLAUSE = 400
 _SENT_ADVERBS = frozenset({"But", "And", "So", "Yet", "Still", "Then", "Now", "Meanwhile",
                            "However", "Instead", "Later", "Earlier", "Also"})
-_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w’'·.-]*\s+)+$")
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w’'·-]*\s+)+$")  # no full stop: a sentence end
 
 
 def _is_subject(masked: str, pos: int) -> bool:
