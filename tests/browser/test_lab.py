@@ -130,11 +130,14 @@ def test_explorer_type_ahead_speaker_and_row_click_shows_provenance(lab: Lab, pa
     page.wait_for_function("document.querySelector('.claims-provenance .claims-section-source')"
                            f"?.textContent.includes('{third}')")
     # only the statement wraps: no row is taller than its statement's lines (facets too)
-    spare = page.evaluate("""() => [...document.querySelectorAll('.claims-explorer-grid tbody tr')]
-      .map(tr => { const range = document.createRange();
-                   range.selectNodeContents(tr.querySelector('td.claims-col-text'));
-                   return tr.getBoundingClientRect().height - range.getBoundingClientRect().height; })""")
-    assert spare and max(spare) < 12, spare
+    page.wait_for_function("""() => {
+      const spare = [...document.querySelectorAll('.claims-explorer-grid tbody tr')].map(tr => {
+        const cell = tr.querySelector('td.claims-col-text');
+        if (!cell) { return 1e9; }
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return tr.getBoundingClientRect().height - range.getBoundingClientRect().height; });
+      return spare.length > 0 && Math.max(...spare) < 12; }""")
     page.set_viewport_size({"width": 1400, "height": 2400})  # the table and the provenance below
     page.locator(".claims-explorer").first.screenshot(path=str(lab.artifacts / "explorer-widget.png"))
 
