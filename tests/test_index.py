@@ -484,6 +484,24 @@ def test_a_search_pages_and_positions_in_the_order_of_the_whole_table(index: Sta
                     for s in expected] == list(range(len(expected)))
 
 
+def test_a_search_copies_every_column_a_filter_names() -> None:
+    import dataclasses
+    import re
+
+    from claims.index import schema
+    from claims.index.statement_index import _HIT_COLUMNS
+
+    every = {f.name: ("x" if f.type == "str | None" else None) for f in dataclasses.fields(Filters)}
+    filters = Filters(speaker="a", kind="quotation", outlet="o", since=date(2024, 1, 1),
+                      until=date(2024, 2, 1), status="s", kinds=("quotation",), pending=True,
+                      **{k: v for k, v in every.items() if k not in {
+                          "speaker", "kind", "outlet", "since", "until", "status", "text", "titles",
+                          "kinds", "pending", "facets"} and v is not None}, dates=False)
+    where, _ = filters.where()
+    named = set(re.findall(r"\b(\w+)\b", where)) & set(schema.COLUMNS)
+    assert named and named <= set(_HIT_COLUMNS), named - set(_HIT_COLUMNS)
+
+
 def test_csv_streams_every_passing_row(index: StatementIndex) -> None:
     filters = Filters(kind="quotation")
     pieces = list(index.csv(filters, columns=("statement", "speaker", "confidence"), sort="confidence",

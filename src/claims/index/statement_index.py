@@ -653,8 +653,9 @@ class StatementIndex:
 
 # What a search's copy of its matching rows holds besides the rowid: the columns of every
 # filter (Filters.where, the facets' ``statement IN ...``) and of every order but "text".
-_HIT_COLUMNS = ("statement", "speaker", "kind", "outlet", "status", "verdict", "date", "article",
-                "start", "confidence")
+# (tests/test_index.py checks that every column Filters.where names is here)
+_HIT_COLUMNS = ("statement", "speaker", "kind", "outlet", "status", "verdict", "quantity", "date",
+                "article", "start", "confidence")
 
 
 def _order(sort: str, descending: bool) -> str:
