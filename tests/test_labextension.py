@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTENSION = ROOT / "labextension"
+EXTENSION = ROOT / "src" / "claims" / "labextension"
 
 
 def test_the_prebuilt_extension_is_the_build_of_its_source() -> None:
@@ -29,4 +29,4 @@ def test_the_prebuilt_extension_is_the_build_of_its_source() -> None:
 def test_the_wheel_installs_it_where_jupyterlab_looks() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     shared = config["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
-    assert shared["labextension/prebuilt"] == "share/jupyter/labextensions/claims-sparql-cells"
+    assert shared["src/claims/labextension/prebuilt"] == "share/jupyter/labextensions/claims-sparql-cells"
