@@ -199,6 +199,9 @@ def from_html(html: str | bytes, *, id: str, url: str | None = None, **meta: Any
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True,
                                              include_tables=False, include_comments=False)
+        if result is None:  # libxml2 stops at 255 nested elements: parse again without that limit
+            result = trafilatura.bare_extraction(_deep_tree(html), url=url, with_metadata=True,
+                                                 include_tables=False, include_comments=False)
     except Exception as exc:  # trafilatura raises lxml and value errors on broken pages
         raise NoArticleText(id, hint=f"the page could not be parsed ({exc})") from exc
     if not isinstance(result, trafilatura.settings.Document) \
@@ -210,6 +213,17 @@ def from_html(html: str | bytes, *, id: str, url: str | None = None, **meta: Any
     paragraphs, credit = clean_lines(str(result.text).split("\n"))
     merged = {k: v for k, v in found.items() if v} | {k: v for k, v in meta.items() if v}
     return _document(id, paragraphs, merged, credit)
+
+
+def _deep_tree(html: str | bytes) -> Any:
+    """``html`` parsed with libxml2's limits lifted (``huge_tree``: elements nested up to about
+    a thousand deep), for a page that the default parse cut off; its size is already bounded
+    by :func:`check_size`, and HTML parsing expands no user-defined entities."""
+    import lxml.html
+
+    if isinstance(html, str):
+        html = html.encode("utf-8")
+    return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True, encoding="utf-8"))
 
 
 def _sidecar(path: Path) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import pytest
 
 from claims.pipeline import IngestReport, ingest
 from claims.query import select
-from claims.reader import from_text
+from claims.reader import from_text, read_file
 from claims.store import MemoryStore
 
 GOOD = 'Vladimir Putin said: "The talks will go on for another winter."\n'
@@ -42,6 +42,19 @@ def test_bad_files_in_a_directory_leave_the_good_ones_stored(tmp_path: Path) -> 
     report, _ = _ingest(folder)
     assert len(report.analyses) == 2
     assert len(report.failures) == 3 and all(f.code for f in report.failures)
+
+
+@pytest.mark.parametrize("depth", [300, 500])
+def test_an_article_nested_hundreds_of_elements_deep_is_read(tmp_path: Path, depth: int) -> None:
+    page = tmp_path / "deep.html"
+    paragraphs = [GOOD.strip()] + [f"The delegates met for the {n}th time in the capital on "
+                                   "Monday and agreed to meet again before the end of the year."
+                                   for n in range(4, 9)]
+    page.write_text("<html><head><title>Talks</title></head><body>" + "<div>" * depth
+                    + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>" * depth + "</body></html>",
+                    "utf-8")
+    document = read_file(page)
+    assert "another winter" in document.text and document.title == "Talks"
 
 
 def test_a_batch_survives_bad_lines(tmp_path: Path) -> None:
