@@ -5,7 +5,6 @@ panel's "Fact-checks" section, and the query behind them."""
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -113,12 +112,9 @@ def factcheck_widget(chosen: Selected) -> W.Widget | None:
         return None
     from claims.errors import ClaimsError
     from claims.factcheck.edits import confirm, reject
+    from claims.widgets._reviews import error_html, reviewer_inputs
 
-    reviewer = W.Text(value=os.environ.get("CLAIMS_REVIEWER", ""), placeholder="your name",
-                      description="Reviewer")
-    reviewer.add_class("claims-factcheck-reviewer")
-    message = W.HTML()
-    message.add_class("claims-factcheck-message")
+    reviewer, message = reviewer_inputs("factcheck")
     boxes = []
     for _, r in rows.drop_duplicates("match").iterrows():
         item = W.HTML(f"<ul class='claims-factchecks'>{_item(r)}</ul>")
@@ -132,7 +128,7 @@ def factcheck_widget(chosen: Selected) -> W.Widget | None:
                 try:
                     act(chosen.store, chosen.iri, factcheck, reviewer=reviewer.value)
                 except ClaimsError as exc:
-                    message.value = f"<p class='claims-section-error'>{html.escape(exc.message)}</p>"
+                    message.value = error_html(exc)
                     return
                 message.value = ""
                 done = "rejected" if label == "Reject" else "confirmed"

@@ -6,7 +6,6 @@ the reading functions behind ``claims track show``.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
@@ -173,12 +172,9 @@ def claim_widget(chosen: Selected) -> W.Widget | None:
         return None
     from claims.errors import ClaimsError
     from claims.track import dismiss_misquote
+    from claims.widgets._reviews import error_html, reviewer_inputs
 
-    reviewer = W.Text(value=os.environ.get("CLAIMS_REVIEWER", ""), placeholder="your name",
-                      description="Reviewer")
-    reviewer.add_class("claims-claim-reviewer")
-    message = W.HTML()
-    message.add_class("claims-claim-message")
+    reviewer, message = reviewer_inputs("claim")
     body = W.HTML()
     buttons = W.VBox()
     box = W.VBox([body, buttons, reviewer, message])
@@ -200,7 +196,7 @@ def claim_widget(chosen: Selected) -> W.Widget | None:
         try:
             dismiss_misquote(chosen.store, statement, reviewer=reviewer.value)
         except ClaimsError as exc:
-            message.value = f"<p class='claims-section-error'>{html.escape(exc.message)}</p>"
+            message.value = error_html(exc)
             return
         message.value = f"<p class='claims-claim-decided'>flag dismissed by {html.escape(reviewer.value)}</p>"
         again = _claim_rows(chosen)
