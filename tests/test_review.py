@@ -6,6 +6,8 @@ tests do not depend on what the extractor finds.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -305,6 +307,8 @@ def test_cli_review_list_record_rate_history(tmp_path: Path) -> None:
     rows = json.loads(claims("review", "history", quote, "--format", "json"))
     assert [(r["reviewer"], r["verdict"], r["rating"], r["corrected_speaker"]) for r in rows] == [
         ("Ana", "misattributed", None, "Sergei Lavrov"), ("Faye", None, "mostly-false", None)]
+    as_csv = list(csv.DictReader(io.StringIO(claims("review", "history", quote, "--format", "csv"))))
+    assert [r["time"] for r in as_csv] == [r["time"] for r in rows]  # times written alike
     status = json.loads(claims("review", "list", "--reviewed", "--format", "json"))
     assert [(r["statement"], r["speaker"], r["rating_text"]) for r in status] == [
         (quote, "Sergei Lavrov", "Misleading")]

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 import pandas as pd
 
-from claims.cli._table import fit_table, json_records
+from claims.cli._table import fit_table, json_records, plain_times
 from claims.csvsafe import to_csv
 from claims.errors import ClaimsError, MalformedBatch
 from claims.store import Store, open_store
@@ -113,7 +113,7 @@ def emit(text: str, *, nl: bool = True) -> None:
 
 def echo_frame(frame: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        emit(to_csv(frame), nl=False)
+        emit(to_csv(plain_times(frame)), nl=False)
     elif fmt == "json":
         emit(json_records(frame))
     elif frame.empty:

@@ -88,6 +88,20 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
 
 
+def plain_times(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its dates and times written as :func:`json_records` writes them
+    (``2020-01-18``; ``2026-12-02T16:11:22+00:00``), so CSV and JSON agree.
+
+    >>> plain_times(pd.DataFrame({"time": pd.to_datetime(["2026-12-02 16:11:22+00:00"])})).iloc[0, 0]
+    '2026-12-02T16:11:22+00:00'
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(lambda v: _text(v) if isinstance(v, pd.Timestamp) else v)
+    return out
+
+
 def json_records(frame: pd.DataFrame) -> str:
     """``frame`` as a JSON array of objects: missing values null, dates as written
     (``2020-01-18``, a time only when there is one), slashes not escaped.
