@@ -96,7 +96,10 @@ def test_a_writable_network_endpoint_needs_an_explicit_flag(kb: Path) -> None:
 def _children(pid: int) -> list[int]:
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(p) for p in (task / "children").read_text().split()]
+        try:
+            found += [int(p) for p in (task / "children").read_text().split()]
+        except FileNotFoundError:  # a thread that ended while we read its siblings
+            continue
     return found
 
 
