@@ -215,7 +215,8 @@ _COLOUR = """([marker, word]) => {
 
 def test_a_sparql_cell_is_highlighted_as_sparql(lab: Lab, page: Any) -> None:
     page.goto(f"{lab.url}/lab/tree/03_sparql_workbench.ipynb?reset")
-    page.locator(".jp-NotebookPanel .cm-content").first.wait_for()
+    # a code cell's editor: a rendered Markdown cell's editor is there but hidden
+    page.locator(".jp-NotebookPanel .jp-CodeCell .cm-content").first.wait_for()
     _wait_idle(lab, "03_sparql_workbench.ipynb")
     page.wait_for_function(f"({_COLOUR})(['import claims', 'import']) !== null")
     keyword = page.evaluate(_COLOUR, ["import claims", "import"])  # Python's keyword colour
