@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,7 +16,7 @@ import pandas as pd
 
 from claims.cli._table import fit_table, json_records, plain_times
 from claims.csvsafe import to_csv
-from claims.errors import ClaimsError, MalformedBatch
+from claims.errors import ClaimsError
 from claims.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,24 +54,6 @@ def format_option(func: F) -> F:
     return _format(output_option(func))
 reviewer_option = click.option("--reviewer", "-r", envvar="CLAIMS_REVIEWER", required=True,
                                help="Your name, kept with the event.  [env: CLAIMS_REVIEWER]")
-
-
-def jsonl_records(lines: Iterable[str], required: tuple[str, ...],
-                  hint: str) -> list[dict[str, object]]:
-    """The JSON objects of a JSON Lines input (blank lines skipped), each with the
-    ``required`` keys; :class:`MalformedBatch` naming the first bad line."""
-    out = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedBatch(f"line {number}: {exc.msg}", hint=hint) from None
-        if not isinstance(record, dict) or not all(key in record for key in required):
-            raise MalformedBatch(f"line {number}: no {' or '.join(required)}", hint=hint)
-        out.append(record)
-    return out
 
 
 def coded_errors(func: F) -> F:

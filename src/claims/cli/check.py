@@ -7,12 +7,11 @@ from typing import TextIO
 
 import click
 
-from claims import query
+from claims import jsonl, query
 from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
-    jsonl_records,
     open_shared,
     reviewer_option,
     store_option,
@@ -52,7 +51,7 @@ def check_group(ctx: click.Context, sentences: TextIO | None, article: str | Non
     if sentences is not None:
         from claims.check import check_records
 
-        for ident, found in check_records(jsonl_records(sentences, ("sentence",), _HINT)):
+        for ident, found in check_records(jsonl.objects(sentences, ("sentence",), _HINT)):
             r = found.reading
             click.echo("\t".join([ident, r.phrase, r.measure, r.entity.label if r.entity else "",
                                   str(r.year or ""), _number(r.claimed), _number(found.computed),

@@ -8,12 +8,11 @@ from typing import TextIO
 
 import click
 
-from claims import query
+from claims import jsonl, query
 from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
-    jsonl_records,
     open_shared,
     reviewer_option,
     store_option,
@@ -69,7 +68,7 @@ def match_command(text: str | None, speaker: str | None, day: str | None, querie
     if (text is None) == (queries is None):
         raise click.UsageError("give --text or --queries")
     records = ([{"id": "text", "text": text, "speaker": speaker, "date": day}] if text is not None
-               else jsonl_records(queries or (), ("id", "text"), _HINT))
+               else jsonl.objects(queries or (), ("id", "text"), _HINT))
     with open_shared(store_spec) as store:
         urls = _urls(store)
         collection(store)

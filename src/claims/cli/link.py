@@ -6,12 +6,11 @@ from typing import TextIO
 
 import click
 
-from claims import layers, query
+from claims import jsonl, layers, query
 from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
-    jsonl_records,
     open_shared,
     reviewer_option,
     store_option,
@@ -37,7 +36,7 @@ def link_group(ctx: click.Context, mentions: TextIO | None) -> None:
         return
     from claims.link import link_mentions
 
-    for ident, found in link_mentions(jsonl_records(
+    for ident, found in link_mentions(jsonl.objects(
             mentions, ("mention",), "give one JSON object a line: id, mention, context, date")):
         click.echo(f"{ident}\t{found.qid or ''}\t{found.method}\t{found.confidence:.2f}")
 

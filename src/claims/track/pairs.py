@@ -13,12 +13,12 @@ word changes, so that any benchmark can be scored.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from claims.errors import MalformedBatch
+from claims.jsonl import numbered
 from claims.track.compare import compare
 
 _HINT = 'one JSON object a line: {"pair_id", "a": {"id", "text", "speaker"}, "b": {...}}'
@@ -48,15 +48,7 @@ def _side(value: object, number: int, name: str) -> Side:
 
 def read_pairs(lines: Iterable[str]) -> Iterator[Pair]:
     """The pairs of JSON Lines (blank lines skipped); :class:`MalformedBatch` on a bad line."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedBatch(f"line {number}: {exc.msg}", hint=_HINT) from None
-        if not isinstance(record, dict) or "pair_id" not in record:
-            raise MalformedBatch(f"line {number}: no pair_id", hint=_HINT)
+    for number, record in numbered(lines, ("pair_id",), _HINT):
         yield Pair(str(record["pair_id"]), _side(record.get("a"), number, "a"),
                    _side(record.get("b"), number, "b"))
 
