@@ -54,6 +54,7 @@ def format_option(func: F) -> F:
     return _format(output_option(func))
 reviewer_option = click.option("--reviewer", "-r", envvar="CLAIMS_REVIEWER", required=True,
                                help="Your name, kept with the event.  [env: CLAIMS_REVIEWER]")
+note_option = click.option("--note", "-n", default=None, help="Why; kept with the decision.")
 
 
 def coded_errors(func: F) -> F:

@@ -12,6 +12,7 @@ from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
+    note_option,
     open_shared,
     reviewer_option,
     store_option,
@@ -68,7 +69,7 @@ def check_group(ctx: click.Context, sentences: TextIO | None, article: str | Non
 @click.argument("check")
 @click.argument("verdict")
 @reviewer_option
-@click.option("--note", "-n", default=None, help="Why; kept with the decision.")
+@note_option
 @store_option
 @coded_errors
 def check_set(check: str, verdict: str, reviewer: str, note: str | None, store_spec: str | None) -> None:

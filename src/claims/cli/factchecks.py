@@ -13,6 +13,7 @@ from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
+    note_option,
     open_shared,
     reviewer_option,
     store_option,
@@ -104,7 +105,7 @@ def list_command(rating: str | None, publisher: str | None, statements: bool, st
 @click.argument("statement")
 @click.argument("factcheck")
 @reviewer_option
-@click.option("--note", "-n", default=None, help="Why; kept with the decision.")
+@note_option
 @store_option
 @coded_errors
 def reject_command(statement: str, factcheck: str, reviewer: str, note: str | None,
@@ -121,7 +122,7 @@ def reject_command(statement: str, factcheck: str, reviewer: str, note: str | No
 @click.argument("statement")
 @click.argument("factcheck")
 @reviewer_option
-@click.option("--note", "-n", default=None, help="Why; kept with the decision.")
+@note_option
 @store_option
 @coded_errors
 def confirm_command(statement: str, factcheck: str, reviewer: str, note: str | None,

@@ -11,12 +11,11 @@ from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
+    note_option,
     open_shared,
     reviewer_option,
     store_option,
 )
-
-_NOTE = click.option("--note", "-n", default=None, help="Why; kept with the decision.")
 
 
 @click.group("link", invoke_without_command=True)
@@ -59,7 +58,7 @@ def link_show(statement: str, store_spec: str | None, fmt: str) -> None:
 @click.argument("statement")
 @click.argument("qid")
 @reviewer_option
-@_NOTE
+@note_option
 @store_option
 @coded_errors
 def link_relink(statement: str, qid: str, reviewer: str, note: str | None,
@@ -75,7 +74,7 @@ def link_relink(statement: str, qid: str, reviewer: str, note: str | None,
 @link_group.command("unlink")
 @click.argument("statement")
 @reviewer_option
-@_NOTE
+@note_option
 @store_option
 @coded_errors
 def link_unlink(statement: str, reviewer: str, note: str | None, store_spec: str | None) -> None:
@@ -90,7 +89,7 @@ def link_unlink(statement: str, reviewer: str, note: str | None, store_spec: str
 @link_group.command("confirm")
 @click.argument("statement")
 @reviewer_option
-@_NOTE
+@note_option
 @store_option
 @coded_errors
 def link_confirm(statement: str, reviewer: str, note: str | None, store_spec: str | None) -> None:

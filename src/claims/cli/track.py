@@ -14,12 +14,11 @@ from claims.cli._common import (
     coded_errors,
     echo_frame,
     format_option,
+    note_option,
     open_shared,
     reviewer_option,
     store_option,
 )
-
-_NOTE = click.option("--note", "-n", default=None, help="Why; kept with the decision.")
 
 
 @click.group("track")
@@ -101,7 +100,7 @@ def track_syndicated(store_spec: str | None, fmt: str) -> None:
 def _decision(action: str, help_: str) -> Callable[..., None]:
     @click.argument("statement")
     @reviewer_option
-    @_NOTE
+    @note_option
     @store_option
     @coded_errors
     def command(statement: str, reviewer: str, note: str | None, store_spec: str | None) -> None:
@@ -127,7 +126,7 @@ for _name, _action, _help in (
 @click.argument("claim")
 @click.argument("into")
 @reviewer_option
-@_NOTE
+@note_option
 @store_option
 @coded_errors
 def track_merge(claim: str, into: str, reviewer: str, note: str | None,
