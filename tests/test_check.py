@@ -217,6 +217,13 @@ def test_a_founding_year_is_not_the_year_of_the_data() -> None:
     assert c.reading.year == 2022
 
 
+def test_years_listed_after_a_joining_date_the_joining_too() -> None:
+    c = _one("Chile and Mexico, members since 2010 and 1994, hold 150 million people.", "2021-03-01")
+    assert c.reading.year_rule == "publication year - 1 (assumed)"
+    both = _one("The group, which Chile and Peru joined in 2010 and 2016, makes 3% of world GDP.", "2021-03-01")
+    assert (both.reading.year, both.reading.year_rule) == (2020, "publication year - 1 (assumed)")
+
+
 def test_the_year_the_article_states_elsewhere() -> None:
     c = _one("The G7 makes 43% of global GDP.", "2022-11-17",
              context="In 2022, the G20 economies accounted for most of it. The G7 makes 43% of global GDP.")
@@ -253,6 +260,41 @@ def test_a_group_named_earlier_in_the_article() -> None:
     c = _one("The group's members hold 3.2 billion people.", "2023-08-22", context=context)
     assert c.reading.entity is not None and c.reading.entity.label == "BRICS"
     assert c.reading.entity.how == "group named earlier in the article"
+
+
+def test_countries_listed_with_a_group_named_after_them_are_added_to_it() -> None:
+    c = _one("Together with Argentina and Indonesia, the G7 holds 14 percent of the world's population.",
+             "2023-05-20")
+    counted = members("G7", "2023-05-20") + ("ARG", "IDN")
+    assert c.reading.entity is not None and c.reading.entity.members == counted
+    assert c.computed == pytest.approx(_share("population", counted, 2023))
+
+
+def test_they_with_countries_listed_is_the_group_named_before_plus_the_list() -> None:
+    sentence = "Together with India and Brazil, they hold 30 percent of the world's population."
+    c = _one(sentence, "2023-05-20", context=f"The G7 leaders met in Hiroshima. {sentence}")
+    counted = members("G7", "2023-05-20") + ("IND", "BRA")
+    assert c.reading.entity is not None and c.reading.entity.group == "G7"
+    assert c.reading.entity.members == counted
+    assert c.computed == pytest.approx(_share("population", counted, 2023))
+
+
+def test_they_with_countries_that_join_is_the_group_they_join_in_the_year_stated() -> None:
+    brics = _one("Together with Egypt, Ethiopia, Iran and the United Arab Emirates, which join in 2024, "
+                 "they will hold 3.5 billion people.", "2023-09-01")
+    assert brics.reading.entity is not None and brics.reading.entity.group == "BRICS"
+    assert set(brics.reading.entity.members) == set(members("BRICS", "2023-09-01")) | {
+        "EGY", "ETH", "IRN", "ARE"}
+    # Finland and Sweden are in the EU (1995) and in NATO (2023, 2024): the year told them apart
+    nato = _one("Together with Finland and Sweden, which joined in 2023 and 2024, they are home to "
+                "970 million people.", "2024-07-10")
+    assert nato.reading.entity is not None and nato.reading.entity.group == "NATO"
+    assert nato.computed == pytest.approx(_sum("population", members("NATO", "2024-07-10"), 2023))
+
+
+def test_they_with_countries_listed_and_no_group_to_refer_to_is_uncheckable() -> None:
+    c = _one("Together with Chile and Peru, they hold 10 percent of the world's population.", "2023-01-01")
+    assert c.verdict == "uncheckable" and c.computed is None  # not the two countries alone
 
 
 def test_us_dollars_are_not_the_united_states() -> None:

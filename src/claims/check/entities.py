@@ -27,6 +27,16 @@ _CONTINENTS = {"Africa": "Africa", "African": "Africa", "Europe": "Europe", "Eur
                "the Americas": "Americas", "Oceania": "Oceania"}
 _CONTINENT = re.compile(r"\b(?:" + "|".join(sorted(_CONTINENTS, key=len, reverse=True)) + r")\b")
 _LISTED = re.compile(r"\b(?:made up of|comprising|consisting of|composed of|namely|including)\b")
+# "Together with Iran and Egypt, they ...": countries added to a group the sentence only refers to
+_ALONG = re.compile(r"\b(?:together with|along with|alongside|in addition to|with the addition of)\s",
+                    re.I)
+_ANAPHOR = re.compile(r"\b(?:they|these (?:countries|nations|states|economies)|"
+                      r"the (?:group|bloc|grouping|alliance|club|organi[sz]ation)|its members|"
+                      r"the (?:founding|original|existing) members)\b", re.I)
+_JOINING = re.compile(r"\b(?:join(?:s|ed|ing)?|new members?|accession|admitted|admission|"
+                      r"expan(?:ded|sion)|enlarge(?:d|ment))\b", re.I)
+_JOIN_YEAR = re.compile(r"\b(?:join(?:s|ed|ing)?|admitted|accession)\b(?:\s+\w+){0,3}?\s+(?:in\s+)?"
+                        r"(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +80,9 @@ def entity_of(sentence: str, at: int, day: str | None, *, context: str = "",
     a country named right after the figure, "417,000 in Brunei"), with the article's
     ``context`` (its text, or the sentences around) for a group named earlier."""
     when = day or ""
+    along = _together(sentence, at, when, context)
+    if along is not None:
+        return along
     named = [g for g in groups.mentions(sentence)]
     if named:
         best = min(named, key=lambda g: (g.start > at, abs(g.start - at)))
@@ -92,6 +105,68 @@ def entity_of(sentence: str, at: int, day: str | None, *, context: str = "",
         name = _CONTINENTS[land.group()]
         return Entity(name, continent(name), "continent named in the sentence", day)
     return _from_context(sentence, context, when)
+
+
+def _together(sentence: str, at: int, day: str, context: str) -> Entity | None:
+    """ "Together with Iran, Egypt and Ethiopia, which will join in 2024, they represent 45%":
+    the listed countries added to the group the sentence refers to — named in it after the
+    list, else ("they", "the bloc") the group the article named before the sentence, else the
+    one group the listed countries joined (the sentence says they join; all of them have a
+    spell in it, and the most joined in the year it states or around the article's date),
+    else the group named most often in the article. None when the sentence has no such
+    list; an entity without members when the group it refers to cannot be told (uncheckable
+    rather than a check of the listed countries alone)."""
+    along = _ALONG.search(sentence)
+    if along is None or along.start() > at:
+        return None
+    subject = _ANAPHOR.search(sentence, along.end(), at)
+    named = [g for g in groups.mentions(sentence) if along.end() <= g.start < at]
+    stop = named[0].start if named else subject.start() if subject else -1
+    if stop < 0:
+        return None
+    listed = tuple(dict.fromkeys(c.value.iso3 for c in countries.mentions(sentence[along.end():stop])
+                                 if c.value.kind == "country"))
+    if not listed:
+        return None
+    code, how = None, ""
+    if named:
+        code, how = named[0].value.code, "group named in the sentence"
+    elif day:
+        where = context.find(sentence) if context else -1
+        before = [g for g in _groups_in(context) if g.start < where] if where > 0 else []
+        if before:
+            code, how = before[-1].value.code, "group named earlier in the article"
+        elif _JOINING.search(sentence):
+            code = _joined(listed, sentence, day)
+            how = "group the listed countries join"
+        if code is None:
+            common = _from_context(sentence, context, day)
+            code, how = (common.group, common.how) if common else (None, "")
+    label = "+".join(listed)
+    if code is None or not day:
+        return Entity(f"they+{label}", (), "countries added to a group the sentence does not name")
+    base = members_on(code, day)
+    extra = tuple(c for c in listed if c not in base)
+    return Entity("+".join((code, *extra)), base + extra, f"{how}, with the countries listed with it",
+                  day, code)
+
+
+def _joined(listed: tuple[str, ...], sentence: str, day: str) -> str | None:
+    """The one group every listed country has a spell in (any status), the most of them
+    joining in the year the sentence states ("will join in 2024") or, without one, within a
+    year of the article's date; None when no group or several fit alike."""
+    stated = _JOIN_YEAR.search(sentence)
+    year = int(stated.group("year")) if stated else int(day[:4])
+    years = {year} if stated else {year - 1, year, year + 1}
+    scores: dict[str, int] = {}
+    for g in groups.groups():
+        joined = {s.member: s.joined for s in groups.spells(g.code)}
+        if all(c in joined for c in listed):
+            scores[g.code] = sum(int(joined[c][:4]) in years for c in listed)
+    best = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not best or best[0][1] == 0 or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
 
 
 def _from_context(sentence: str, context: str, day: str) -> Entity | None:

@@ -6,7 +6,8 @@ In order, the first that applies:
    "had in 1999"; the nearest after the figure within a few words, else the nearest before
    it), or a relative one ("seven years ago": that many years before the year the rest of
    the rule gives). Years that date something else are skipped: "set up in 2001", "since",
-   "founded", "joined", "will join in 2024". A year after the data's last ("by 2050")
+   "founded", "joined", "will join in 2024" (and the years listed with one: "joined in 2023
+   and 2024"). A year after the data's last ("by 2050")
    makes the figure a forecast.
 2. **article**: one recent year (the publication year or the one before) the article states
    elsewhere for its figures ("In 2022, the G20 economies ...").
@@ -41,6 +42,7 @@ _YEAR = re.compile(r"(?<![\w$£€.,])(1[89]\d\d|20\d\d)(?![\w%]|,\d|\.\d)")
 _NOT_THE_DATA = re.compile(
     r"(?:set up|founded|established|created|formed|launched|since|join(?:ed|s)?|until|"
     r"before|after|from|signed|became|member since|admitted)(?:\s+in)?\s+$", re.I)
+_LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+years?\s+(?:ago|earlier|before)\b",
                   re.I)
 _PROJECTION = re.compile(r"\b(?:project(?:ed|s|ion)|forecast|expected|predict(?:ed|s)|would have|"
@@ -50,8 +52,11 @@ _PROJECTION = re.compile(r"\b(?:project(?:ed|s|ion)|forecast|expected|predict(?:
 def _years(text: str) -> list[tuple[int, int]]:
     """(offset, year) of the years in ``text`` that date statistics."""
     out = []
+    skipped = -1  # where the last year that dates something else ended
     for m in _YEAR.finditer(text):
-        if _NOT_THE_DATA.search(text[max(0, m.start() - 25):m.start()]):
+        if _NOT_THE_DATA.search(text[max(0, m.start() - 25):m.start()]) or (
+                skipped >= 0 and _LISTED_ON.fullmatch(text, skipped, m.start())):
+            skipped = m.end()  # "joined in 2023 and 2024": both date the joining
             continue
         out.append((m.start(), int(m.group(1))))
     return out
