@@ -220,7 +220,8 @@ def test_a_founding_year_is_not_the_year_of_the_data() -> None:
 def test_years_listed_after_a_joining_date_the_joining_too() -> None:
     c = _one("Chile and Mexico, members since 2010 and 1994, hold 150 million people.", "2021-03-01")
     assert c.reading.year_rule == "publication year - 1 (assumed)"
-    both = _one("The group, which Chile and Peru joined in 2010 and 2016, makes 3% of world GDP.", "2021-03-01")
+    both = _one("The group, which Chile and Peru joined in 2010 and 2016, makes 3% of world GDP.",
+                "2021-03-01")
     assert (both.reading.year, both.reading.year_rule) == (2020, "publication year - 1 (assumed)")
 
 
@@ -265,7 +266,7 @@ def test_a_group_named_earlier_in_the_article() -> None:
 def test_countries_listed_with_a_group_named_after_them_are_added_to_it() -> None:
     c = _one("Together with Argentina and Indonesia, the G7 holds 14 percent of the world's population.",
              "2023-05-20")
-    counted = members("G7", "2023-05-20") + ("ARG", "IDN")
+    counted = (*members("G7", "2023-05-20"), "ARG", "IDN")
     assert c.reading.entity is not None and c.reading.entity.members == counted
     assert c.computed == pytest.approx(_share("population", counted, 2023))
 
@@ -273,7 +274,7 @@ def test_countries_listed_with_a_group_named_after_them_are_added_to_it() -> Non
 def test_they_with_countries_listed_is_the_group_named_before_plus_the_list() -> None:
     sentence = "Together with India and Brazil, they hold 30 percent of the world's population."
     c = _one(sentence, "2023-05-20", context=f"The G7 leaders met in Hiroshima. {sentence}")
-    counted = members("G7", "2023-05-20") + ("IND", "BRA")
+    counted = (*members("G7", "2023-05-20"), "IND", "BRA")
     assert c.reading.entity is not None and c.reading.entity.group == "G7"
     assert c.reading.entity.members == counted
     assert c.computed == pytest.approx(_share("population", counted, 2023))
