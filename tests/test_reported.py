@@ -218,3 +218,20 @@ def test_an_adverb_of_the_saying_is_not_content() -> None:
         ("the tax would be cut in May", "said", "minister")]
     assert _rep("The minister said only five people were hurt.") == [
         ("only five people were hurt", "said", "minister")]
+
+
+def test_a_report_nested_in_another_is_the_outer_speakers_claim() -> None:
+    # "X said that Y told Z …": Y's words are only what X says they were.
+    assert _rep("The mayor said that the contractor had told her the bridge would reopen "
+                "in May.") == [("the contractor had told her the bridge would reopen in May",
+                                "said", "mayor")]
+
+
+def test_a_new_clause_after_and_or_but_ends_the_content() -> None:
+    assert _rep("Jane Roe said the plant would close next year, and the union called a "
+                "strike for Monday.") == [("the plant would close next year", "said", "Jane Roe")]
+    assert _rep("The agency said prices would rise in the spring, but wages stayed flat "
+                "all year.") == [("prices would rise in the spring", "said", "agency")]
+    # a second "that" is a second content of the same verb: it stays
+    assert _rep("Jon Doe said that the mill would close, and that forty jobs would go.") == [
+        ("the mill would close, and that forty jobs would go", "said", "Jon Doe")]

@@ -91,6 +91,9 @@ _ADDED = re.compile(r",\s+(?:which|who|whose|whom|where|for whom|(?!including\b)
 # A quotation right after a cue in mid-sentence: what comes before it leads into the quote.
 _LEAD_IN = re.compile(r"[\s,:]+(?:that\s+)?_")
 _CONCESSIVE = re.compile(r",\s+(?:although|though|even though|while|whereas)\b")
+# Where the reporter's own clause begins after a content: ", and/but <a new clause>" (not
+# ", and that …", a second content of the same verb).
+_COORD = re.compile(r",\s+(?:and|but)\s+(?!that\b)")
 _MIN_CHARS = 12
 # Shares and counts of people that speak in polls: "Nearly half said", "Most say".
 _QUANTIFIERS = frozenset({"half", "majority", "majorities", "most", "many", "several", "some",
@@ -510,8 +513,8 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
             if src_word and src_word.group() in REP_SUBORD:
                 comma = masked.find(",", cue.cstart, stop)
                 stop = comma if comma > 0 else stop  # "After aides insisted …, the …"
-            cut = _CONCESSIVE.search(masked, cs, stop) or _ADDED.search(masked, cs, stop)
-            stop = cut.start() if cut else stop
+            cuts = [m.start() for p in (_CONCESSIVE, _ADDED, _COORD) if (m := p.search(masked, cs, stop))]
+            stop = min(cuts, default=stop)
             label = masked[cue.verb.start:cue.verb.end] in _CALL and cs == cue.verb.end
             if label or (cue.passive and masked[cue.clause - 5:cue.clause] not in (
                     "was ", "ere ", "een ")):
@@ -539,7 +542,15 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
             prev_end = max(prev_end, end if end > cue.clause else cue.tail_end)
         if c is not None and not masked[c.start:c.end].startswith("ccording"):
             out.append(_make(text, c, cue))
-    return out
+    return _outermost(out)
+
+
+def _outermost(found: list[Statement]) -> list[Statement]:
+    """A report nested in another's content ("X said that Y told Z …") is X's claim about
+    Y, not Y's statement: only the outer one is kept."""
+    return [s for s in found if not any(
+        o is not s and o.span.start <= s.span.start and s.span.end <= o.span.end
+        and o.span != s.span for o in found)]
 
 
 def _coordinate(masked: str, cue: _Cue) -> bool:
