@@ -15,6 +15,9 @@ pattern (a for-loop join), and hash-joins only across sub-queries: "shaped" is t
 question with its large joins written as sub-queries (and through the articles where the
 question is about articles' outlets and dates), timed on the embedded store and raw
 pyoxigraph; tests/test_research_queries.py checks that both forms give the same answers.
+"index" is the statement index's view of the same question where it has one (SQLite beside
+the store: a speaker's quotations, counts per speaker, the explorer's filters and its
+full-text search, which matches words rather than substrings), opened afresh each run.
 The synthetic data (benchmarks/synth.py) is cached per size; so is Virtuoso's database
 (under benchmarks/.cache/, git-ignored, which may be a link to a folder elsewhere).
 """
@@ -29,6 +32,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import synth
 from _bench import cached_store, machine, median_ms, table
+from claims.index import Filters, StatementIndex
+from claims.index.schema import index_path
 from claims.model.mapping import MODEL_VERSION
 from claims.query import select
 from claims.store import OxigraphStore
@@ -61,6 +67,7 @@ class Question:
     target: float | None  # seconds, at 1M statements on the embedded store (issue 17)
     text: str
     shaped: str | None = None  # the same question with sub-queries, for Oxigraph's hash joins
+    index: Callable[[StatementIndex], int] | None = None  # the statement index's view, rows
 
 
 def questions(speaker: str, outlet: str = OUTLET, word: str = WORD) -> list[Question]:
@@ -81,11 +88,11 @@ SELECT ?quote ?text ?date ?outlet WHERE {{
   }} ORDER BY DESC(?date) LIMIT 100 }}
   ?quote schema:text ?text ; claims:reportedBy ?publisher .
   ?publisher schema:name ?outlet .
-}} ORDER BY DESC(?date)"""),
+}} ORDER BY DESC(?date)""", lambda index: len(index.quotations(speaker, limit=100))),
         Question("statements per speaker", 3.0, """
 SELECT ?speaker (COUNT(?statement) AS ?statements) WHERE {
   ?statement claims:speakerName ?speaker .
-} GROUP BY ?speaker ORDER BY DESC(?statements)"""),
+} GROUP BY ?speaker ORDER BY DESC(?statements)""", None, lambda index: len(index.speakers(corrected=False))),
         Question("an outlet's statements in a date range (a quarter)", 1.0, f"""
 SELECT ?statement ?text ?date WHERE {{
   ?outlet schema:name {where} .
@@ -97,7 +104,8 @@ SELECT ?statement ?text ?date WHERE {{
   ?article schema:publisher ?outlet ; schema:datePublished ?date .
   FILTER (?date >= "2021-01-01"^^xsd:date && ?date < "2021-04-01"^^xsd:date)
   ?statement prov:wasDerivedFrom ?article ; schema:text ?text .
-}} ORDER BY ?date"""),
+}} ORDER BY ?date""", lambda index: len(index.filter(
+            Filters(outlet=outlet, since=date(2021, 1, 1), until=date(2021, 3, 31)), limit=None)[0])),
         Question(f"quotations containing a word ({word})", 5.0, f"""
 SELECT ?quote ?text WHERE {{
   ?quote a claims:Quotation ; schema:text ?text .
@@ -106,7 +114,7 @@ SELECT ?quote ?text WHERE {{
 SELECT ?quote ?text WHERE {{
   {{ SELECT ?quote ?text WHERE {{ ?quote schema:text ?text FILTER (CONTAINS(LCASE(?text), {what})) }} }}
   ?quote a claims:Quotation .
-}}"""),
+}}""", lambda index: len(index.filter(Filters(kind="quotation", text=word), limit=None)[0])),
         Question("quotations per outlet per month", 5.0, """
 SELECT ?outlet ?month (COUNT(?quote) AS ?quotations) WHERE {
   ?quote a claims:Quotation ; claims:reportedBy ?publisher ; claims:date ?date .
@@ -169,6 +177,29 @@ def raw_runner(store: OxigraphStore) -> Runner:
 
 def api_runner(store: Any) -> Runner:
     return lambda text: len(select(store, PREFIXES + text))
+
+
+def index_runner(store: OxigraphStore, path: Path, view: Callable[[StatementIndex], int]) -> Runner:
+    """The statement index's answer (the SPARQL text unused), opened afresh each run so that
+    nothing it keeps between calls (counts, matches) answers for it."""
+    def run(_text: str) -> int:
+        index = StatementIndex.at(store, path)
+        try:
+            return view(index)
+        finally:
+            index.close()
+    return run
+
+
+def index_file(store: OxigraphStore, mode: str) -> Path | None:
+    """The statement index beside ``store`` (``mode`` "build": built when missing or of an
+    older layout, 8-14 min at 1M; "use": only if there; "skip": none)."""
+    path = index_path(store)
+    if mode == "skip" or path is None or (mode == "use" and not path.exists()):
+        return None
+    index = StatementIndex.open(store, sync=False, create=mode == "build")
+    index.close()
+    return path
 
 
 def process_cpu(pid: int) -> float:
@@ -237,7 +268,8 @@ def virtuoso_for(size: int, nquads: str) -> VirtuosoServer:
 
 
 def run_size(size: int, engines: tuple[str, ...], budget: float, *,
-             forms: tuple[str, ...] = ("natural", "shaped"), only: tuple[str, ...] = ()) -> str:
+             forms: tuple[str, ...] = ("natural", "shaped"), only: tuple[str, ...] = (),
+             index: str = "build") -> str:
     folder, meta = cached_store(size)
     speaker = str(meta["top_speaker"])
     asked = [q for q in questions(speaker) if not only or any(word in q.label for word in only)]
@@ -252,6 +284,11 @@ def run_size(size: int, engines: tuple[str, ...], budget: float, *,
             if text:
                 results[(q.label, "embedded" + form)], results[(q.label, "raw" + form)] = \
                     measure_each(pair, text, budget)
+    path = index_file(store, index) if "embedded" in engines else None
+    for q in asked if path is not None else ():
+        if q.index is not None:
+            runs = ((index_runner(store, path, q.index), time.process_time),)
+            results[(q.label, "index")], = measure_each(runs, "", budget)
     store.close()
     print(report(size, meta, asked, results), flush=True)  # the embedded figures first
     try:
@@ -272,25 +309,38 @@ def run_size(size: int, engines: tuple[str, ...], budget: float, *,
     return report(size, meta, asked, results)
 
 
+def index_cell(found: Timing | None, counts: set[int]) -> str:
+    """The index's figures, with its rows where they differ from the SPARQL answers'."""
+    if found is None:
+        return "-"
+    mark = "" if found.runs > 1 else "*"
+    rows = "" if found.rows in counts or not counts else f" [{found.rows:,} rows]"
+    return f"{found.ms:,.0f} ({found.cpu_ms:,.0f}){mark}{rows}"
+
+
 def report(size: int, meta: dict[str, object], asked: list[Question],
            results: dict[tuple[str, str], Timing]) -> str:
     statements, quads = int(str(meta["statements"])), int(str(meta["quads"]))
     header = ["question", "target s", "rows", "embedded", "raw", "api/raw", "serve", "virtuoso",
-              "shaped embedded", "shaped raw"]
+              "shaped embedded", "shaped raw", "shaped api/raw", "index"]
     lines = []
     for q in asked:
         def cell(engine: str, q: Question = q) -> str:
             found = results.get((q.label, engine))
             mark = "" if not found or found.runs > 1 else "*"
             return f"{found.ms:,.0f} ({found.cpu_ms:,.0f}){mark}" if found else "-"
-        counts = {t.rows for (label, _), t in results.items() if label == q.label}
-        api, raw = results.get((q.label, "embedded")), results.get((q.label, "raw"))
-        ratio = (f"{api.ms / raw.ms:.2f} ({api.cpu_ms / raw.cpu_ms:.2f})"
-                 if api and raw and raw.ms > 0 and raw.cpu_ms > 0 else "-")
+        def ratio(form: str, q: Question = q) -> str:
+            api, raw = results.get((q.label, "embedded" + form)), results.get((q.label, "raw" + form))
+            return (f"{api.ms / raw.ms:.2f} ({api.cpu_ms / raw.cpu_ms:.2f})"
+                    if api and raw and raw.ms > 0 and raw.cpu_ms > 0 else "-")
+        # the SPARQL answers agree on every engine; the index's free text matches words, not
+        # substrings (claims.index.filters), and counts the speaker as corrected
+        counts = {t.rows for (label, engine), t in results.items() if label == q.label and engine != "index"}
         rows = "/".join(f"{c:,}" for c in sorted(counts))  # one number when every engine agrees
         lines.append([q.label, f"{q.target:g}" if q.target else "", rows, cell("embedded"),
-                      cell("raw"), ratio, cell("serve"), cell("virtuoso"),
-                      cell("embedded shaped"), cell("raw shaped")])
+                      cell("raw"), ratio(""), cell("serve"), cell("virtuoso"),
+                      cell("embedded shaped"), cell("raw shaped"), ratio(" shaped"),
+                      index_cell(results.get((q.label, "index")), counts)])
     title = (f"{statements:,} statements, {quads:,} quads ({quads / statements:.1f} a statement); "
              f"speaker {meta['top_speaker']} (the most quoted), outlet {OUTLET}; "
              f"ms, wall (CPU), * one warm run ({machine()})")
@@ -306,10 +356,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--forms", nargs="+", default=["natural", "shaped"], choices=["natural", "shaped"],
                         help="on the embedded store: the questions as written, shaped, or both")
     parser.add_argument("--only", nargs="*", default=[], help="questions whose label has one of these words")
+    parser.add_argument("--index", default="build", choices=["build", "use", "skip"],
+                        help="the statement index beside the store: build it when missing (8-14 min "
+                             "at 1M), use it only if there, or skip its column")
     args = parser.parse_args(argv)
     for size in args.sizes:
         print(run_size(size, tuple(args.engines), args.budget, forms=tuple(args.forms),
-                       only=tuple(args.only)), flush=True)
+                       only=tuple(args.only), index=args.index), flush=True)
         print()
 
 
