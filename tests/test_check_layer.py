@@ -17,6 +17,7 @@ from claims import layers
 from claims.check import checked, override, status, views
 from claims.check import layer as checking
 from claims.cli import cli
+from claims.document import Document
 from claims.index import Filters, StatementIndex
 from claims.model.shapes import check as shacl
 from claims.query import expand
@@ -159,3 +160,25 @@ def test_a_fact_checkers_rating_stays_apart_and_can_cite_the_check(store: Store)
     assert made.evidence == (check,)
     again = checked(store).set_index("phrase").loc["half of the world's population"]
     assert (again.verdict, again.computed_verdict) == ("roughly_right", "roughly_right")
+
+
+def test_checks_are_recomputed_on_reingestion_and_after_the_reference_tables_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = OxigraphStore(tmp_path / "kb")
+    note = Document.from_text("The G7 holds 40 percent of the world's population.", id="g7-note",
+                              date="2023-05-20", source="https://example.org/g7-note")
+    claims.ingest([note], store, progress=False)
+    assert list(checked(store).claimed.astype(float)) == [40.0]
+    assert checked(store).verdict.iloc[0] == "inaccurate" and status(store).fresh
+    # the reference tables changed: the checks are stale ...
+    monkeypatch.setattr(checking, "reference_version", lambda: "other-tables")
+    assert len(status(store).other_reference) == 1 and not status(store).fresh
+    # ... until the article is re-ingested (its checks recomputed, not added) ...
+    claims.ingest([note], store, progress=False, force=True)
+    assert status(store).fresh and len(checked(store)) == 1
+    # ... or the layer rebuilt
+    monkeypatch.setattr(checking, "reference_version", lambda: "newer-tables")
+    assert not status(store).fresh
+    layers.rebuild(store, "check")
+    assert status(store).fresh and len(checked(store)) == 1
+    store.close()
