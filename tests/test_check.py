@@ -200,6 +200,36 @@ def test_fractions_and_a_parenthesised_precise_value() -> None:
     assert precise.reading.claimed == 62.0 and precise.reading.comparator == "approx"
 
 
+def test_a_quarter_two_thirds_and_about() -> None:
+    eu = members("EU", "2023-06-01")
+    quarter = _one("The EU produces a quarter of the world's GDP.", "2023-06-01")
+    assert (quarter.reading.claimed, quarter.reading.comparator) == (25.0, "approx")
+    assert quarter.computed == pytest.approx(_share("gdp_usd", eu, 2022))
+    g20 = members("G20", "2023-06-01", organisations="expand")
+    actual = _share("population", g20, 2023)
+    for sentence in ("The G20 is home to two-thirds of the world's population.",
+                     "The G20 is home to about two thirds of the world's population."):
+        c = _one(sentence, "2023-06-01")
+        assert (c.reading.claimed, c.reading.comparator) == (pytest.approx(200 / 3), "approx")
+        assert c.computed == pytest.approx(actual)
+        assert c.verdict == verdict_of(abs(200 / 3 - actual) / actual)
+
+
+def test_more_than_or_over_a_fraction_is_a_bound() -> None:
+    g20 = members("G20", "2023-06-01", organisations="expand")
+    actual = _share("population", g20, 2023)
+    assert actual > 50  # so "more than half" holds and "about half" is off by actual/50 - 1
+    more = _one("The G20 is home to more than half of the world's population.", "2023-06-01")
+    assert (more.reading.comparator, more.rel_error, more.verdict) == ("at_least", 0.0, "accurate")
+    over = _one("The G20 is home to over a third of the world's population.", "2023-06-01")
+    assert (over.reading.comparator, over.verdict) == ("at_least", "accurate")
+    about = _one("The G20 is home to about half of the world's population.", "2023-06-01")
+    assert about.reading.comparator == "approx"
+    assert about.rel_error == pytest.approx(abs(50 - actual) / actual)
+    under = _one("The G20 holds less than a third of the world's population.", "2023-06-01")
+    assert (under.reading.comparator, under.verdict) == ("at_most", verdict_of((actual - 100 / 3) / actual))
+
+
 # -- year rules -------------------------------------------------------------------------------
 
 def test_year_stated_in_the_sentence_wins() -> None:

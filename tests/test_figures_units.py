@@ -63,3 +63,18 @@ def test_areas(text: str, phrase: str, value: float, unit: str) -> None:
 def test_a_hyphenated_count_after_the_is_a_figure_but_the_two_leaders_is_not() -> None:
     assert _figures("Leaders of the nine-nation SCO met.") == [("nine-nation", 9.0, "nation", "count")]
     assert _figures("The two leaders met.") == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "qualifier", "value"), [
+    ("More than half of the voters stayed home.", "More than half of the voters", "more than", 0.5),
+    ("Nearly two-thirds of the budget is debt.", "Nearly two-thirds of the budget", "nearly", 2 / 3),
+    ("It owns about two thirds of the land.", "about two thirds of the land", "about", 2 / 3),
+    ("Over a quarter of the seats changed hands.", "Over a quarter of the seats", "over", 0.25),
+    ("Two fifths of the budget is debt.", "Two fifths of the budget", None, 0.4),
+])
+def test_a_fraction_keeps_the_qualifier_before_it(text: str, phrase: str, qualifier: str | None,
+                                                   value: float) -> None:
+    (found,) = [f for f in find_figures(Document.from_text(text, id="t")) if f.quantity]
+    assert found.quantity is not None
+    assert (found.text, found.quantity.qualifier, found.quantity.kind) == (phrase, qualifier, "proportion")
+    assert found.quantity.value == pytest.approx(value)

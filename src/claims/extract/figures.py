@@ -68,6 +68,8 @@ _FRACTION = re.compile(
     r"(?:\s+of\s+(?P<what>(?:the\s+|its\s+|their\s+)?[\w’'-]+"
     r"(?:\s+(?!(?:of|in|and|to|for|on|at|is|was|are|were|by|from|with|have|has|had|"
     r"will|would|say|said|think|who|that)\b|\w+ed\b)[\w’'-]+){0,2}))?")
+# the qualifier right before a fraction: "more than half of", "nearly two-thirds of"
+_QUAL_BEFORE = re.compile(rf"\b(?P<qual>(?i:{_QUAL}))\s+$")
 _YEAR = re.compile(r"(?<![\w$£€.,])(?P<y>1[89]\d\d|20\d\d)(?![\w%]|,\d|\.\d)")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?")
@@ -125,8 +127,9 @@ def _figure(text: str, m: re.Match[str], shared_mag: str | None = None) -> State
     is_word = num[0].isalpha()
     unit_tok = (m.group("unit") or "").strip().rstrip("-’'")
     hunit = m.group("hunit")
-    if hunit and hunit.rstrip("s") in _DENOMINATORS:
-        return None  # "two-thirds": a fraction, read as one
+    if (hunit and hunit.rstrip("s") in _DENOMINATORS) or (
+            is_word and unit_tok.lower().rstrip("s") in _DENOMINATORS):
+        return None  # "two-thirds", "about two thirds": a fraction, read as one
     qual = m.group("qual")
     kind, unit, end = "number", None, m.end("num")
     mag = m.group("mag") or (shared_mag if not (m.group("pct1") or m.group("glued")) else None)
@@ -391,10 +394,14 @@ def _fraction_figure(text: str, fm: re.Match[str]) -> Statement | None:
             keep += 1
         end = fm.start("what") + words[keep - 1].end()
         what = fm.group("what")[:words[keep - 1].end()]
-    span = Span(fm.start(), end)
+    qual = _QUAL_BEFORE.search(text, max(0, fm.start() - 20), fm.start())
+    span = Span(qual.start() if qual else fm.start(), end)
+    word = qual.group("qual").lower() if qual else None
     measures = re.sub(r"^the\s+", "", what) if what else None
     return Statement(Kind.FIGURE, span.of(text), span,
-                     quantity=Quantity(value=val, kind="proportion", measures=measures), confidence=0.8)
+                     quantity=Quantity(value=val, kind="proportion", measures=measures, qualifier=word,
+                                       approximate=word is not None and QUALIFIERS.get(word) == "~"),
+                     confidence=0.8)
 
 
 def _dates(text: str) -> list[Statement]:
