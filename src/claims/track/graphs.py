@@ -69,25 +69,32 @@ def claim_graph(head: Head) -> Graph:
     return graph
 
 
+# the terms a member graph uses, looked up once (a closed namespace's lookup is slow)
+_TYPE, _MEMBER_CLASS, _CHANGE_CLASS = RDF.type, CLAIMS.ClaimMember, CLAIMS.WordChange
+_MEMBER_OF, _MEMBER, _WORDING = CLAIMS.memberOf, CLAIMS.member, CLAIMS.wording
+_CONFIDENCE, _MISQUOTE, _STATUS = CLAIMS.matchConfidence, CLAIMS.misquote, CLAIMS.misquoteStatus
+_WORD_CHANGE, _KIND, _CANONICAL_WORDS = CLAIMS.wordChange, CLAIMS.changeKind, CLAIMS.canonicalWords
+_MEMBER_WORDS, _ORDER = CLAIMS.memberWords, CLAIMS.changeOrder
+
+
 def member_graph(claim: str, m: Member) -> Graph:
     """One statement's membership of its claim, with its word changes."""
     graph = _graph(member_graph_iri(m.statement))
     node = URIRef(member_iri(m.statement))
-    for p, o in ((RDF.type, CLAIMS.ClaimMember), (CLAIMS.memberOf, URIRef(claim)),
-                 (CLAIMS.member, URIRef(m.statement)), (CLAIMS.wording, Literal(m.wording)),
-                 (CLAIMS.matchConfidence, _decimal(m.confidence)),
-                 (CLAIMS.misquote, Literal(m.misquote))):
-        graph.add((node, p, o))
+    add = graph.add
+    for p, o in ((_TYPE, _MEMBER_CLASS), (_MEMBER_OF, URIRef(claim)),
+                 (_MEMBER, URIRef(m.statement)), (_WORDING, Literal(m.wording)),
+                 (_CONFIDENCE, _decimal(m.confidence)), (_MISQUOTE, Literal(m.misquote))):
+        add((node, p, o))
     if m.misquote_status:
-        graph.add((node, CLAIMS.misquoteStatus, Literal(m.misquote_status)))
+        add((node, _STATUS, Literal(m.misquote_status)))
     for order, change in enumerate(m.changes, 1):
         term = URIRef(f"{node}/change/{order}")
-        graph.add((node, CLAIMS.wordChange, term))
-        for p, o in ((RDF.type, CLAIMS.WordChange), (CLAIMS.changeKind, Literal(change.kind)),
-                     (CLAIMS.canonicalWords, Literal(" ".join(change.a))),
-                     (CLAIMS.memberWords, Literal(" ".join(change.b))),
-                     (CLAIMS.changeOrder, Literal(order))):
-            graph.add((term, p, o))
+        add((node, _WORD_CHANGE, term))
+        for p, o in ((_TYPE, _CHANGE_CLASS), (_KIND, Literal(change.kind)),
+                     (_CANONICAL_WORDS, Literal(" ".join(change.a))),
+                     (_MEMBER_WORDS, Literal(" ".join(change.b))), (_ORDER, Literal(order))):
+            add((term, p, o))
     return graph
 
 

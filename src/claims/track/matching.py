@@ -80,7 +80,7 @@ class Tracker:
         self.full: set[str] = set()  # claims whose every member graph must be rewritten
         self.gone: set[str] = set()  # statements no longer tracked (their graphs go)
         self.split_off_now: set[str] = set()  # statements split off (their graphs may go)
-        self._split: set[str] | None = None  # statements split off by decision (read once)
+        self._split: set[str] | None = None  # digests of statements split off (read once)
         self._roots: dict[str, str] = {}  # claim -> the claim it is now (cleared on merges)
         self._merges = state.merges
 
@@ -103,9 +103,9 @@ class Tracker:
         """Whether an editor split the statement off its claim (the decisions are read on
         first use: a tracker lives for one write, after its decisions are recorded)."""
         if self._split is None:
-            self._split = {s for s, (value, _) in self.state.decisions(MEMBER_SCHEME).items()
+            self._split = {digest(s) for s, (value, _) in self.state.decisions(MEMBER_SCHEME).items()
                            if value == "split"}
-        return member_iri(statement) in self._split
+        return bool(self._split) and digest(statement) in self._split
 
     def add_article(self, info: ArticleInfo, rows: Iterable[Row]) -> set[str]:
         """Track one article (new, or replacing the version in the state); returns the claims
@@ -156,15 +156,17 @@ class Tracker:
         else:
             if len(matched) == 1 and self.state.canonical(next(iter(matched))) is None:
                 first = min(matched)
-                lone = self.state.members(first)
+                lone = self.state.members(first, limit=2)
                 if len(lone) == 1:  # a claim is born: its canonical wording until rewritten
                     longer = lone[0] if lone[0].words >= len(words(tokens(row.text))) else None
                     self.state.canonical(first, longer.statement if longer else row.statement)
-            sizes = {c: self.state.size(c) for c in matched}
-            claim = min(sizes, key=lambda c: (-sizes[c], c))
-            for other in sizes:
-                if other != claim:
-                    self.dirty.update(self.state.move(other, claim))
+            claim = next(iter(matched))
+            if len(matched) > 1:
+                sizes = {c: self.state.size(c) for c in matched}
+                claim = min(sizes, key=lambda c: (-sizes[c], c))
+                for other in sizes:
+                    if other != claim:
+                        self.dirty.update(self.state.move(other, claim))
         self.state.add_quote(row.statement, row.graph, row.article, row.outlet, row.date,
                              row.speaker, row.text, claim)
         self.dirty.add(row.statement)

@@ -28,11 +28,12 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from claims.store.base import Store
 from claims.store.oxigraph import OxigraphStore
-from claims.track.compare import canon, surname
+from claims.track.compare import OTHER_SPEAKER, canon, surname
 from claims.track.wording import expanded, tokens, words
 
 SUFFIX = ".track.sqlite"
@@ -41,14 +42,14 @@ BUDGET = 200  # postings read for one quotation at most, rarest shingles first
 SHARE = 0.3  # share of the shorter quotation's shingles a candidate must have
 _SHARE_TENTHS = round(SHARE * 10)
 LIMIT = 20  # candidates compared, at most
-SCHEMA_VERSION = "3"  # 2: 4-shingle keys, keyfreq, quotes.who; 3: bodyfreq
+SCHEMA_VERSION = "4"  # 2: 4-shingle keys, keyfreq, quotes.who; 3: bodyfreq; 4: quotes.toks
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS quotes (
   id INTEGER PRIMARY KEY, statement TEXT UNIQUE NOT NULL, graph TEXT NOT NULL,
   article TEXT NOT NULL, outlet TEXT, date TEXT, speaker TEXT, text TEXT NOT NULL,
-  words INTEGER NOT NULL, claim TEXT NOT NULL, who TEXT);
+  words INTEGER NOT NULL, claim TEXT NOT NULL, who TEXT, toks INTEGER);
 CREATE INDEX IF NOT EXISTS quotes_claim ON quotes (claim);
 CREATE INDEX IF NOT EXISTS quotes_graph ON quotes (graph);
 CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, quote INTEGER NOT NULL,
@@ -75,6 +76,12 @@ def _hash(text: str) -> int:
 RUN = 4  # words a blocking key spans
 
 
+def compared_tokens(text: str) -> int:
+    """The tokens :func:`~claims.track.compare.compare` aligns (contractions written out,
+    marks kept): no two quotations share more words in order than the shorter has."""
+    return len(expanded(tokens(text)))
+
+
 def quote_keys(text: str) -> list[int]:
     """The blocking keys of a quotation: hashes of its folded word 4-shingles (its one
     "shingle" when shorter: a quotation of three words is matched only with the same words).
@@ -84,10 +91,15 @@ def quote_keys(text: str) -> list[int]:
     >>> len(quote_keys("we will win it all")), len(quote_keys("we will win"))
     (2, 1)
     """
+    return list(_quote_keys(text))
+
+
+@lru_cache(maxsize=4096)
+def _quote_keys(text: str) -> tuple[int, ...]:  # a quotation is indexed and looked up
     toks = [canon(t) for t in words(expanded(tokens(text)))]
     if len(toks) < RUN:
-        return [_hash(" ".join(toks))] if toks else []
-    return sorted({_hash(" ".join(toks[i:i + RUN])) for i in range(len(toks) - RUN + 1)})
+        return (_hash(" ".join(toks)),) if toks else ()
+    return tuple(sorted({_hash(" ".join(toks[i:i + RUN])) for i in range(len(toks) - RUN + 1)}))
 
 
 BODY_SAMPLE = 4  # keep one body 8-shingle in this many (by hash)
@@ -147,13 +159,16 @@ class State:
         columns = {str(r[1]) for r in db.execute("PRAGMA table_info(quotes)")}
         if columns and "who" not in columns:
             db.execute("ALTER TABLE quotes ADD COLUMN who TEXT")
+        if columns and "toks" not in columns:
+            db.execute("ALTER TABLE quotes ADD COLUMN toks INTEGER")
         db.execute("DROP TABLE IF EXISTS keys")
         db.execute("DROP TABLE IF EXISTS keyfreq")
         db.execute("DROP TABLE IF EXISTS bodyfreq")
         db.executescript(TABLES)
         with self.transaction():
             for quote, text, speaker in db.execute("SELECT id, text, speaker FROM quotes").fetchall():
-                db.execute("UPDATE quotes SET who = ? WHERE id = ?", (surname(speaker), quote))
+                db.execute("UPDATE quotes SET who = ?, toks = ? WHERE id = ?",
+                           (surname(speaker), compared_tokens(str(text)), quote))
                 self._index(int(quote), str(text))
             db.execute("INSERT INTO bodyfreq SELECT key, COUNT(*) FROM bodykeys GROUP BY key")
 
@@ -251,9 +266,9 @@ class State:
                   date: str | None, speaker: str | None, text: str, claim: str) -> int:
         cur = self.db.execute(
             "INSERT INTO quotes (statement, graph, article, outlet, date, speaker, text, words, claim, "
-            "who) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "who, toks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (statement, graph, article, outlet, date, speaker, text, len(words(tokens(text))), claim,
-             surname(speaker)))
+             surname(speaker), compared_tokens(text)))
         quote = int(cur.lastrowid or 0)
         self._index(quote, text)
         return quote
@@ -267,7 +282,10 @@ class State:
     def candidates(self, text: str, speaker: str | None = None, *, limit: int = LIMIT) -> list[Quote]:
         """The quotes sharing shingles with ``text``: at least :data:`SHARE` of the 4-shingles
         of the shorter of the two (one at least), those whose speaker has the surname of
-        ``speaker`` (or no known one) first, then the most shared, ``limit`` at most.
+        ``speaker`` (or no known one) first, then the most shared, ``limit`` at most. A quote
+        of another named speaker is no candidate when either side has fewer than
+        :data:`~claims.track.compare.OTHER_SPEAKER` compared tokens: the two cannot share
+        enough words in order (what ``compare`` asks of two named people).
 
         The postings read are bounded (:data:`BUDGET`): the rarest shingles are probed first,
         a shingle's latest postings only when it is common, and a quote must share what it
@@ -291,6 +309,7 @@ class State:
             spent += take
         unprobed = len(keys) - len(probe)
         own = len(words(tokens(text)))
+        who = surname(speaker)
         union = " UNION ALL ".join(
             "SELECT * FROM (SELECT quote FROM keys WHERE key = ? ORDER BY quote DESC LIMIT ?)"
             for _ in probe)
@@ -298,10 +317,11 @@ class State:
             f"WITH shared(quote, n) AS (SELECT quote, COUNT(*) FROM ({union}) GROUP BY quote) "
             f"SELECT {_QUOTE_Q} FROM shared s JOIN quotes q ON q.id = s.quote "
             f"WHERE s.n >= MAX(1, ({_SHARE_TENTHS} * (MIN(?, q.words) - {RUN - 1}) + 9) / 10 - ?) "
+            f"AND (? IS NULL OR q.who IS NULL OR q.who = ? OR MIN(?, q.toks) >= {OTHER_SPEAKER}) "
             f"ORDER BY CASE WHEN ? IS NULL OR q.who IS NULL THEN 1 WHEN q.who = ? THEN 0 ELSE 2 END, "
             f"s.n DESC, q.id DESC LIMIT ?",
-            (*[v for pair in probe for v in pair], own, unprobed, surname(speaker), surname(speaker),
-             limit)).fetchall()
+            (*[v for pair in probe for v in pair], own, unprobed, who, who, compared_tokens(text),
+             who, who, limit)).fetchall()
         return [Quote(*r) for r in rows]
 
     def quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
@@ -314,9 +334,10 @@ class State:
                               (statement,)).fetchone()
         return Quote(*row) if row else None
 
-    def members(self, claim: str) -> list[Quote]:
-        rows = self.db.execute(f"SELECT {_QUOTE} FROM quotes WHERE claim = ? ORDER BY id",
-                               (claim,)).fetchall()
+    def members(self, claim: str, *, limit: int = -1) -> list[Quote]:
+        """The claim's quotes in the order they were tracked (``limit``: the first ones)."""
+        rows = self.db.execute(f"SELECT {_QUOTE} FROM quotes WHERE claim = ? ORDER BY id LIMIT ?",
+                               (claim, limit)).fetchall()
         return [Quote(*r) for r in rows]
 
     def size(self, claim: str) -> int:
@@ -418,6 +439,8 @@ _QUOTE_Q = ", ".join(f"q.{c}" for c in _QUOTE.split(", "))
 
 
 def _json(values: Sequence[object]) -> str:
+    if all(type(v) is int for v in values):
+        return f"[{','.join(map(str, values))}]"
     import json
 
     return json.dumps(list(values))

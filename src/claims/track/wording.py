@@ -107,4 +107,6 @@ def expanded(toks: tuple[str, ...]) -> tuple[str, ...]:
 
 def words(toks: tuple[str, ...]) -> tuple[str, ...]:
     """The tokens without marks."""
+    if GAP not in toks and WILD not in toks:
+        return toks
     return tuple(t for t in toks if t not in (GAP, WILD))
