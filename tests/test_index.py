@@ -8,6 +8,7 @@ through :mod:`claims.review`) on a real Oxigraph store on disk.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from claims import review
 from claims.cli import cli
 from claims.document import Document
 from claims.errors import IndexCorrupt, IndexMissing
-from claims.index import Filters, StatementIndex, attached, index_path, schema, statement_index
+from claims.index import Filters, StatementIndex, Tally, attached, index_path, schema, statement_index
 from claims.model import iris
 from claims.pipeline import ingest
 from claims.query import select, shorten
@@ -482,6 +483,35 @@ def test_a_search_pages_and_positions_in_the_order_of_the_whole_table(index: Sta
             assert page.columns.tolist() == found.columns.tolist()
             assert [index.position(search, s, sort=sort, descending=descending)
                     for s in expected] == list(range(len(expected)))
+
+
+def test_a_search_matching_more_than_the_cap_is_paged_by_walking_and_counted_apart(
+        index: StatementIndex) -> None:
+    search = Filters(text="on")  # "on point", "on everything", "the talks on item": 2 of 4 rows
+    # newest first is read through an index (by_date): walked, so its matches are not counted
+    first, unknown = index.page(search, limit=3, cap=2)
+    total = index.filter(search, limit=None)[1]
+    assert unknown is None and first["statement"].tolist() == \
+        index.filter(search, limit=3)[0]["statement"].tolist()
+    assert 6 <= total < len(index)
+    for sort, descending in (("date", True), ("date", False), ("speaker", False), ("text", True)):
+        whole = index.filter(search, sort=sort, descending=descending, limit=None)[0]
+        for offset in (0, 2, total - 1):
+            page, _ = index.page(search, sort=sort, descending=descending, limit=3, offset=offset, cap=2)
+            assert page["statement"].tolist() == whole["statement"].tolist()[offset:offset + 3], sort
+            assert page.columns.tolist() == whole.columns.tolist()
+    assert index.page(search, limit=3, cap=total)[1] == total  # at most the cap: counted at once
+    assert index.page(search, limit=3, cap=2)[1] == total  # counted by filter(): kept
+    also = replace(search, kind="quotation", titles=True)
+    assert index.page(also, limit=50, cap=2)[0]["statement"].tolist() == \
+        index.filter(also, limit=50)[0]["statement"].tolist()
+    other = Filters(text="on", outlet="Example News")
+    assert index.page(other, limit=3, cap=2)[1] is None
+    found = index.tally(other, speakers=2)  # on a connection of its own
+    assert index.page(other, limit=3, cap=2)[1] == found.count  # kept like count()
+    assert found == Tally(index.count(other), tuple(index.per_speaker(other, limit=2)),
+                          tuple(index.over_time(other)))
+    assert 0 < found.count < total
 
 
 def test_a_search_copies_every_column_a_filter_names() -> None:

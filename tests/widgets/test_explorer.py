@@ -230,3 +230,40 @@ def test_columns_show_confidence_and_figures(store: Store, statements: pd.DataFr
     figures = [dict(zip(names, row["cells"], strict=True)) for row in explorer.grid.rows]
     assert figures and all(f["figure"] for f in figures)  # a value or at least its kind
     assert all(f["speaker"] == "" and f["kind"] == "figure" for f in figures)
+
+
+def test_a_search_matching_more_than_the_cap_shows_its_page_then_counts_in_a_thread(
+        store: Store, statements: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    explorer = Explorer(store, cap=3, page_size=2)
+    index = explorer.table.index
+    gate, tallied = threading.Event(), []
+    real = index.tally
+
+    def held(filters: Filters, **kwargs: int) -> object:  # the real count, once the gate opens
+        gate.wait(timeout=60)
+        tallied.append(filters.text)
+        return real(filters, **kwargs)
+
+    monkeypatch.setattr(index, "tally", held)
+    total = len(explorer.table)
+    explorer.text.value = "the"  # a word of many statements
+    assert explorer.total is None
+    assert explorer.count.value == f"more than 3 of {total} statements (rows 1–2) · counting…"
+    assert "Counting the statements" in explorer.plots.value and not explorer.next.disabled
+    shown = explorer.rows.index.tolist()
+    explorer.text.value = "ugly"  # a new search (at most the cap) while the first is counted
+    assert explorer.total == 1 and explorer.count.value == f"1 of {total} statements"
+    explorer.text.value = "the"  # again: its count is still held
+    assert explorer.total is None and explorer.rows.index.tolist() == shown
+    gate.set()
+    explorer.wait()  # the thread shows what it counted
+    matching, count = explorer.table.page(explorer.filters, limit=None)  # the exact path
+    assert count > 3 and shown == matching.index.tolist()[:2] and "the" in tallied
+    assert explorer.total == count
+    assert explorer.count.value == f"{count} of {total} statements (rows 1–2)"
+    assert "<svg" in explorer.plots.value and "Counting" not in explorer.plots.value
+    explorer.text.value = "ugly"
+    explorer.wait()
+    assert explorer.total == 1  # a count of an earlier search never shows

@@ -39,7 +39,7 @@ from claims.index.filters import Filters
 from claims.index.hooks import after_layer, after_review, after_write, attached
 from claims.index.rows import KINDS, rows_from_statements, rows_from_store
 from claims.index.schema import index_path
-from claims.index.statement_index import IndexStatus, StatementIndex
+from claims.index.statement_index import IndexStatus, StatementIndex, Tally
 
-__all__ = ["KINDS", "Filters", "IndexStatus", "StatementIndex", "after_layer", "after_review",
+__all__ = ["KINDS", "Filters", "IndexStatus", "StatementIndex", "Tally", "after_layer", "after_review",
            "after_write", "attached", "index_path", "rows_from_statements", "rows_from_store"]

@@ -22,6 +22,7 @@ COLUMNS = ("statement", "graph", "kind", "text", "speaker", "extracted_speaker",
            "confidence", "status", "verdict", "rating", "title", "outlet", "date", "url",
            "article", "start", "end", "mention_start", "mention_end", "method", "extractor",
            "value", "upper", "unit", "quantity", "measures", "iso")
+TOKENIZE = "unicode61 remove_diacritics 2"  # the free-text tables' tokenizer (words, temp.probe)
 SORTABLE = ("date", "speaker", "kind", "confidence", "status", "text", "outlet", "article")
 
 TABLES = f"""
@@ -35,7 +36,7 @@ CREATE TABLE statements (
 -- The free-text filter's index (docs/frontend.md, "Free text"): the statement, its current
 -- speaker and its article's title, kept in step with the table by the triggers (WORDS).
 CREATE VIRTUAL TABLE words USING fts5(text, speaker, title, content='statements',
-  content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+  content_rowid='rowid', tokenize='{TOKENIZE}');
 CREATE TABLE graphs (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE reviews (statement TEXT PRIMARY KEY, verdict TEXT, verdict_key TEXT,
   rating TEXT, rating_key TEXT, corrected_speaker TEXT, fix_key TEXT);

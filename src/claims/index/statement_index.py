@@ -24,7 +24,7 @@ from claims.errors import IndexCorrupt, IndexMissing, IndexUnreadable, NotFound
 from claims.extensions import facets as registered
 from claims.index import facets as _facets
 from claims.index import rows as _rows
-from claims.index import schema
+from claims.index import schema, search
 from claims.index.compare import StoreContent, differing_graphs, differing_reviews
 from claims.index.filters import Filters, match
 from claims.index.rows import Review
@@ -38,6 +38,16 @@ T = TypeVar("T")
 ONE_BY_ONE = 16  # changed articles a sync re-reads one query each; more: one read of all
 # The index open for each store in this process (shared by every open and by the hooks).
 OPEN: weakref.WeakKeyDictionary[Store, StatementIndex] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What the explorer shows besides a page: how many rows pass a filter, the most
+    frequent speakers among them and the rows per month (:meth:`StatementIndex.tally`)."""
+
+    count: int
+    per_speaker: tuple[tuple[str, int], ...]
+    over_time: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +84,7 @@ class StatementIndex:
         self._seen: tuple[int, ...] = ()
         self._memo: dict[str, object] = {}
         self._hit_tables = 0  # temporary tables of free-text matches made (their names)
+        self._side: StatementIndex | None = None  # the connection a tally runs on, if any
 
     # -- opening, building, syncing -------------------------------------------------------
 
@@ -354,15 +365,24 @@ class StatementIndex:
     def _cached(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()``, kept until the index changes: a write through this object, a
         commit by another connection (``PRAGMA data_version``), a rebuilt file swapped in."""
+        memo = self._memo_of()
+        if key not in memo:
+            memo[key] = compute()
+        return cast(T, memo[key])
+
+    def _memo_of(self) -> dict[str, object]:
+        """What is kept for the index as it is now (emptied when it has changed)."""
         db = self.db
         with errors(self._where):
             version = int(db.execute("PRAGMA data_version").fetchone()[0])
         seen = (id(db), self._inode or 0, self._writes, version)
         if seen != self._seen:
             self._seen, self._memo = seen, {}
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return cast(T, self._memo[key])
+        return self._memo
+
+    def _read(self, read: Callable[[sqlite3.Connection], T]) -> T:
+        with errors(self._where):
+            return read(self.db)
 
     def _count(self, sql: str, params: Sequence[object] = ()) -> int:
         with errors(self._where):
@@ -504,6 +524,63 @@ class StatementIndex:
             page = self._frame(f"{schema.SELECT}{where} ORDER BY {order} LIMIT ? OFFSET ?",
                                (*params, _limit(limit), offset))
         return page, self.count(filters)
+
+    def page(self, filters: Filters, *, sort: str = "date", descending: bool = True,
+             limit: int = 50, offset: int = 0, cap: int = search.CAP) -> tuple[pd.DataFrame, int | None]:
+        """What :meth:`filter` gives, for someone waiting on it: a search whose words match
+        more than ``cap`` statements gets its page by reading the rows in the order shown
+        and matching them (:mod:`claims.index.search`), and its count is None ("more than
+        ``cap``") until a :meth:`tally` or a :meth:`count` of the same filters has counted
+        them. Every other page, and a search whose rows the order cannot read through an
+        index, comes from :meth:`filter`."""
+        expression = match(filters.text, titles=filters.titles)
+        if expression:
+            order = _order(sort, descending)
+            share = self._cached(f"density {cap} {expression}",
+                                 lambda: self._read(lambda db: search.density(db, expression, cap)))
+            where, params = replace(filters, text="").where()
+            if share is not None and self._read(lambda db: search.walkable(db, where, params, order)):
+                found = self._read(lambda db: search.walk(db, expression, where, params, order,
+                                                          offset + limit, share,
+                                                          titles=filters.titles))
+                if found is not None:
+                    page = self._frame(f"{schema.SELECT} WHERE rowid IN (SELECT value FROM "
+                                       f"json_each(?)) ORDER BY {order}", (json.dumps(found[offset:]),))
+                    known = self._memo_of().get(f"count {filters!r}")
+                    return page, None if known is None else int(cast(int, known))
+        return self.filter(filters, sort=sort, descending=descending, limit=limit, offset=offset)
+
+    def tally(self, filters: Filters, *, speakers: int = 15, months: int = 24) -> Tally:
+        """The count, the ``speakers`` most frequent speakers (:meth:`per_speaker`) and the
+        latest ``months`` (:meth:`over_time`) of the rows passing ``filters``, exact, kept
+        like them. For an index on disk they are computed on a connection of their own, so
+        another thread may run this while the index pages (:meth:`interrupt` stops it:
+        :class:`IndexUnreadable`)."""
+        memo = self._memo  # filled whatever happens to the index meanwhile: a change found
+        # later by _cached drops this memo with what was put in it
+        keys = (f"count {filters!r}", f"per_speaker {speakers} {filters!r}", f"over_time {filters!r}")
+        if self.path is None:
+            side = self
+        else:
+            side = StatementIndex.at(self.store, self.path)
+            self._side = side
+        try:
+            found = Tally(side.count(filters), tuple(side.per_speaker(filters, limit=speakers)),
+                          tuple(side.over_time(filters, limit=months)))
+            computed = {k: side._memo[k] for k in keys if k in side._memo}
+        finally:
+            if side is not self:
+                if self._side is side:
+                    self._side = None
+                side._db.close()
+        memo.update(computed)
+        return found
+
+    def interrupt(self) -> None:
+        """Stop a :meth:`tally` running in another thread."""
+        side = self._side
+        if side is not None:
+            side._db.interrupt()
 
     def position(self, filters: Filters, statement: str, *, sort: str = "date",
                  descending: bool = True) -> int | None:

@@ -4,17 +4,24 @@ A thin view over :class:`~claims.widgets.table.StatementTable`: each filter chan
 statement index for one page, the count and the charts' aggregates. Rows are keyed by the
 statement IRI, never by position: a click on a row (or ↑/↓ in the table) selects it
 (``grid.selected``) and shows its provenance below.
+
+A search whose words match more than ``cap`` statements (10,000s at a million) shows its
+first page at once, its count as "more than ``cap``", and counts its matches and draws the
+charts in a thread of its own; they replace the placeholder when done (:meth:`Explorer.wait`).
 """
 
 from __future__ import annotations
 
 import base64
+import threading
 
 import ipywidgets as W
 import pandas as pd
 
-from claims.errors import NotFound
+from claims.errors import ClaimsError, NotFound
 from claims.extensions import Facet, facets
+from claims.index import Tally
+from claims.index.search import CAP
 from claims.query import expand, shorten
 from claims.store.base import Store
 from claims.widgets import chart
@@ -99,13 +106,16 @@ class Explorer(W.VBox):  # type: ignore[misc]
     '0 of 0 statements'
     """
 
-    def __init__(self, store: Store, *, table: StatementTable | None = None, page_size: int = 25) -> None:
+    def __init__(self, store: Store, *, table: StatementTable | None = None, page_size: int = 25,
+                 cap: int = CAP) -> None:
         self.store = store
         self.table = table if table is not None else StatementTable(store)
         self.page_size = page_size
+        self.cap = cap  # a search matching more statements is counted in a thread (see above)
         self.page = 0
         self.rows = pd.DataFrame()  # the page shown, indexed by statement IRI
-        self.total = 0  # how many rows pass the filters
+        self.total: int | None = 0  # how many rows pass the filters; None: more than cap, counting
+        self._counting: tuple[Filters, threading.Thread] | None = None
         self.errors = ErrorPanel()
         self.speaker = W.Combobox(description="Speaker", placeholder="type a name: any speaker",
                                   ensure_option=False)
@@ -234,35 +244,98 @@ class Explorer(W.VBox):  # type: ignore[misc]
         """Redraw the page and the plots for the current filters and sort."""
         filters = self.filters
         self._applied = (filters, self.sort.value, self.descending.value)
+        self._counting = None
+        self.table.index.interrupt()  # a count of earlier filters still running
         self._draw()
-        self.plots.value = (
-            chart.bar_chart(self.table.index.per_speaker(filters), title="Statements per speaker")
-            + chart.bar_chart(self.table.index.over_time(filters), title="Statements over time"))
+        if self.total is None:
+            self._count_later(filters)
+        else:
+            index = self.table.index
+            self._plot(index.per_speaker(filters), index.over_time(filters))
+
+    def _plot(self, speakers: list[tuple[str, int]], months: list[tuple[str, int]]) -> None:
+        self.plots.value = (chart.bar_chart(speakers, title="Statements per speaker")
+                            + chart.bar_chart(months, title="Statements over time"))
+
+    def _count_later(self, filters: Filters) -> None:
+        """Count a large search's matches and draw its charts in a thread (inline for an
+        index in memory), then show them if the filters are still the same."""
+        self.plots.value = (f'<p class="claims-counting"><em>Counting the statements that match '
+                            f"(more than {self.cap:,}) for the charts…</em></p>")
+        index = self.table.index
+        if index.path is None:
+            self._counted(filters, index.tally(filters))
+            return
+
+        def count() -> None:
+            try:
+                found = index.tally(filters)
+            except ClaimsError as exc:  # interrupted by a newer filter, or failed
+                if self._current(filters):
+                    self.errors.show(exc.message)
+                return
+            self._counted(filters, found)
+
+        thread = threading.Thread(target=count, name="claims-explorer-count", daemon=True)
+        self._counting = (filters, thread)
+        thread.start()
+
+    def _current(self, filters: Filters) -> bool:
+        counting = self._counting
+        return counting is not None and counting[0] == filters and self.filters == filters
+
+    def _counted(self, filters: Filters, tally: Tally) -> None:
+        counting = self._counting
+        if self.filters != filters or (counting is not None and counting[0] != filters):
+            return  # the filters have changed since
+        self.total = tally.count
+        self._label()
+        self._plot(list(tally.per_speaker), list(tally.over_time))
+
+    def wait(self) -> None:
+        """Return once a search's count and charts are drawn (at once if nothing is counting)."""
+        counting = self._counting
+        if counting is not None:
+            counting[1].join()
 
     def _draw(self) -> None:
         self.rows, self.total = self._query()
-        last = max((self.total - 1) // self.page_size, 0)
-        if self.page > last:  # fewer rows than before (a reload): the last page
-            self.page = last
+        if self.total is not None and self.page > self._last:  # fewer rows (a reload): the last page
+            self.page = self._last
             self.rows, self.total = self._query()
-        total, page = self.total, self.rows
-        first = self.page * self.page_size + 1 if total else 0
-        self.count.value = (f"{total} of {len(self.table)} statements" if total <= self.page_size else
-                            f"{total} of {len(self.table)} statements (rows {first}–"
-                            f"{first + len(page) - 1})")
         columns, labels = self.columns
         self.grid.show(columns, {**LABELS, **labels},
-                       ((str(iri), row_cells(row, columns)) for iri, row in page.iterrows()))
-        self.prev.disabled = self.page == 0
-        self.next.disabled = self.page >= last
+                       ((str(iri), row_cells(row, columns)) for iri, row in self.rows.iterrows()))
+        self._label()
         if self.grid.selected is None:
             self.details.show(None)
 
-    def _query(self) -> tuple[pd.DataFrame, int]:
+    @property
+    def _last(self) -> int:
+        """The last page's number; while counting, the next page if this one is full."""
+        if self.total is None:
+            return self.page + (len(self.rows) == self.page_size)
+        return max((self.total - 1) // self.page_size, 0)
+
+    def _label(self) -> None:
+        """The count line and the paging buttons."""
+        total, shown = self.total, len(self.rows)
+        first = self.page * self.page_size + 1 if shown else 0
+        rows = f" (rows {first}–{first + shown - 1})"
+        if total is None:
+            self.count.value = (f"more than {self.cap:,} of {len(self.table)} statements{rows}"
+                                " · counting…")
+        else:
+            self.count.value = f"{total} of {len(self.table)} statements" + (
+                rows if total > self.page_size else "")
+        self.prev.disabled = self.page == 0
+        self.next.disabled = self.page >= self._last
+
+    def _query(self) -> tuple[pd.DataFrame, int | None]:
         self.page = max(self.page, 0)
-        return self.table.page(self.filters, sort=SORTS[self.sort.value],
+        return self.table.view(self.filters, sort=SORTS[self.sort.value],
                                descending=self.descending.value, limit=self.page_size,
-                               offset=self.page * self.page_size)
+                               offset=self.page * self.page_size, cap=self.cap)
 
     def turn(self, step: int) -> None:
         self.page += step
@@ -271,8 +344,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
     def _turn_from_keys(self, step: int) -> None:
         """↓ on the last row: the next page, its first row selected (↑ on the first: the
         previous page, its last row)."""
-        last = max((self.total - 1) // self.page_size, 0)
-        if not 0 <= self.page + step <= last:
+        if not 0 <= self.page + step <= self._last:
             return
         self.turn(step)
         if len(self.rows):
@@ -299,7 +371,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         data = base64.b64encode(text.encode("utf-8")).decode("ascii")
         self.download.value = (f'<a download="statements.csv" href="data:text/csv;base64,{data}" '
                                f'class="claims-download">Download statements.csv '
-                               f"({self.total} rows)</a>")
+                               f"({self.table.count(self.filters)} rows)</a>")
         return text
 
 

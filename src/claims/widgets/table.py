@@ -16,6 +16,7 @@ from rdflib import URIRef
 
 from claims.extensions import facets
 from claims.index import Filters, StatementIndex
+from claims.index.search import CAP
 from claims.query import expand
 from claims.store.base import Store, Table
 
@@ -76,6 +77,15 @@ class StatementTable:
         """A page of the rows that pass ``filters`` (indexed by IRI), and how many pass."""
         rows, total = self.index.filter(filters, sort=sort, descending=descending, limit=limit,
                                         offset=offset)
+        return self.with_facets(rows).set_index("statement"), total
+
+    def view(self, filters: Filters, *, sort: str = "date", descending: bool = True,
+             limit: int = 25, offset: int = 0, cap: int = CAP) -> tuple[pd.DataFrame, int | None]:
+        """A page as :meth:`page` gives it, for someone waiting: a search matching more than
+        ``cap`` statements is paged without counting them (the count None: see
+        :meth:`claims.index.StatementIndex.page`)."""
+        rows, total = self.index.page(filters, sort=sort, descending=descending, limit=limit,
+                                      offset=offset, cap=cap)
         return self.with_facets(rows).set_index("statement"), total
 
     def with_facets(self, rows: pd.DataFrame) -> pd.DataFrame:
