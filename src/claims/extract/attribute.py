@@ -39,9 +39,11 @@ from claims.extract._lexicon import (
     MALE_NAMES,
     PLACES,
     PRONOUNS,
+    ROLE_WORDS,
+    SPEAKER_NOUNS,
     TITLES,
 )
-from claims.extract._names import places, tidy
+from claims.extract._names import OPENERS, places, tidy
 from claims.extract.budget import check
 from claims.extract.quotes import ABBR_DOT, Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
@@ -69,10 +71,12 @@ def _registry_genders(registry: Registry) -> dict[str, str]:
 
 
 def _unverb(pos: int, name: str) -> tuple[int, str]:
-    """A name run without a capitalised cue verb opening it: "Said Ellis" -> "Ellis"."""
+    """A name run without a capitalised cue verb or clause opener starting it: "Said Ellis"
+    -> "Ellis", "And Obama" -> "Obama", "When Jo Roe" -> "Jo Roe"."""
     first, _, rest = name.partition(" ")
-    if rest and first.lower() in ATTRIB_VERBS:
-        return pos + len(name) - len(rest.lstrip()), rest.lstrip()
+    while rest and (first.lower() in ATTRIB_VERBS or first.lower() in OPENERS):
+        pos, name = pos + len(name) - len(rest.lstrip()), rest.lstrip()
+        first, _, rest = name.partition(" ")
     return pos, name
 
 
@@ -121,11 +125,15 @@ class _Resolver:
         out = [(m.start(), Speaker(name=m.group(2), mention=m.group())) for m in hon
                if not m.group().endswith(("’s", "'s"))]  # a possessive is not a subject
         after_title = {m.start(2) for m in hon}
-        out += [(pos, Speaker(name=name, mention=name)) for pos, name in names
-                if not name.endswith(("’s", "'s")) and (
-                    name.split()[0] in MALE_NAMES or name.split()[0] in FEMALE_NAMES or (
-                    name.split()[-1] in self.surname_gender and pos not in after_title and (
-                        " " not in name or name.split()[0].lower() in TITLES)))]
+        for pos, name in names:
+            if name.endswith(("’s", "'s")):
+                continue
+            bare = _untitled(name)  # "House Majority Leader Kevin McCarthy": Kevin …
+            first = bare.split()[0]
+            if first in MALE_NAMES or first in FEMALE_NAMES or (
+                    bare.split()[-1] in self.surname_gender and pos not in after_title and (
+                        " " not in name or name.split()[0].lower() in TITLES)):
+                out.append((pos, Speaker(name=name, mention=name)))
         out = [(pos, dataclasses.replace(sp, name=clean.name)) for pos, sp in out
                if (clean := tidy(sp)) is not None and clean.method == "explicit"]
         out.sort(key=lambda x: x[0])
@@ -282,12 +290,23 @@ class _Resolver:
             self.history.append((pos, sp))
 
 
+def _untitled(name: str) -> str:
+    """A capitalised run without the titles and places glued before the name."""
+    clean = tidy(Speaker(name=name))
+    return clean.name if clean is not None and clean.name else name
+
+
 _SALIENT_SPAN = 1000
 _LAST_SUBJECT = 300
 _SAME_CLAUSE = 400
 _SENT_ADVERBS = frozenset({"But", "And", "So", "Yet", "Still", "Then", "Now", "Meanwhile",
                            "However", "Instead", "Later", "Earlier", "Also"})
-_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w’'·-]*\s+)+$")  # no full stop: a sentence end
+# capitalised title words and lower-case roles before a name ("Wisconsin Gov·", "Florida
+# developer", "political analyst"); no full stop: a sentence end
+_TITLE_BEFORE = re.compile(r"(?:\b(?:[A-Z][\w’'·-]*|" + "|".join(
+    sorted((re.escape(w) for w in ROLE_WORDS | SPEAKER_NOUNS if w.isalpha()), key=len,
+           reverse=True)) + r"|developer|political|science|real|estate|state|party|policy|"
+    r"foreign|former|senior|veteran|longtime)\s+)+$")
 
 
 def _is_subject(masked: str, pos: int) -> bool:
