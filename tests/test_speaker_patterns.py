@@ -120,3 +120,31 @@ def test_he_after_a_named_subject_of_unknown_gender_in_the_sentence_before() -> 
             "was \"a model of patience for all of us\" in the end.")
     sps = _speakers(text)
     assert [(sp.name, sp.method) if sp else None for sp in sps] == [("Kovalchuk", "pronoun")]
+
+
+def test_he_resolves_to_a_subject_after_a_clause_opener() -> None:
+    text = ('"Prices will fall," said Jonas Weller, a trader.\n\n'
+            'And Thomas Brandt, for all the votes he won last spring, seems worried. '
+            '"We do not know yet what will work," he said.')
+    sps = _speakers(text)
+    assert [(sp.name, sp.method) if sp else None for sp in sps] == [
+        ("Jonas Weller", "explicit"), ("Thomas Brandt", "pronoun")]
+
+
+def test_he_resolves_to_a_subject_behind_its_titles_or_its_occupation() -> None:
+    text = ('"The port is open," said Erik Sundqvist.\n\n'
+            'House Majority Whip Daniel Okafor, R-Ohio, boasted of the vote last week. '
+            '"Everybody thought the bill was dead, right?" he told a radio host.\n\n'
+            '"Rents are up," said Ines Berg.\n\n'
+            'Only a month ago, Denver developer Martin Koenig rejected the plan outright. '
+            '"I kept telling myself it would pass," he told the local paper.')
+    assert _names(text) == ["Erik Sundqvist", "Daniel Okafor", "Ines Berg", "Martin Koenig"]
+
+
+def test_a_document_that_is_the_object_of_the_subjects_verb_is_not_the_source() -> None:
+    text = ('Voters lined up early. Harlow’s campaign sent out a press release on Friday '
+            'saying "the count will show a clear win."\n'
+            'Later, Senator Abigail Morton released a statement saying "we accept no '
+            'part of this deal."')
+    sps = _speakers(text)
+    assert [sp.name if sp else None for sp in sps] == ["Harlow’s campaign", "Abigail Morton"]

@@ -235,6 +235,20 @@ def _leading_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
+_NP_DETS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my"})
+_PREPOSITIONS = frozenset("""of for with from at in on by about to into among including like
+near under over behind within without during after before against between through across
+toward towards inside outside around as than via per and or""".split())
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
+
+
+def _source_head(word: str) -> bool:
+    """Whether a phrase ending in ``word`` can name a source: a name, a role, a speaker noun."""
+    low = word.lower()
+    return bool(_CAP.fullmatch(word)) or low in SPEAKER_NOUNS or low in ROLE_WORDS or \
+        low.removesuffix("s") in ROLE_WORDS
+
+
 def _trailing_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     while toks and toks[-1][0] in _TIME_WORDS:
         toks = toks[:-1]
@@ -245,6 +259,9 @@ def _trailing_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out = toks[-8:]
     for k in range(len(out) - 1, -1, -1):  # cut at a lower-case word that is not a role
         w = out[k][0]
+        if k + 1 < len(out) and out[k + 1][0] in _NP_DETS and w.isalpha() and w.islower() \
+                and w not in _PREPOSITIONS and w not in _COPULAS and _source_head(out[-1][0]):
+            return out[k + 1:]  # a verb before its object: "The RNC emailed a news article"
         if not (_CAP.fullmatch(w) or w.lower() in ROLE_WORDS or w in _CONNECT
                 or w.lower() in SPEAKER_NOUNS or w.lower() in ("a", "an", "another")):
             if not any(_CAP.fullmatch(x) for x, _ in out[k + 1:]) and k >= len(out) - 4:
@@ -628,8 +645,20 @@ def cue_in(text: str, masked: str, region: Span, *,
             stop = re.search(r"[,.;:!?_]", masked[ve:right])
             right = ve + stop.start() if stop else right
             sp = parse_source(text, Span(ve, right), leading=True) if ve < right else None
+        obj = _OBJ_VERB.search(masked, left, sp.mention_span.start) if sp is not None and \
+            sp.method == "descriptive" and sp.mention_span is not None else None
+        if obj is not None:  # an object ("X released a statement saying", "X sent out an ad
+            # that says"): the subject before the verb is the source
+            subj = parse_source(text, Span(left, obj.start()), leading=False) \
+                if obj.start() > left else None
+            sp = subj if subj is not None and subj.method != "descriptive" else \
+                subject_of(text, masked, Span(region.start, obj.end()))[0] or sp
         if sp is not None:
             return sp, _tell(text, Span(vs, ve))
     return None, None
+
+
+# a verb (and particle) ending just before a described object: "released a", "sent out an"
+_OBJ_VERB = re.compile(r"\s(?:[a-z]+ed|sent|put|wrote|ran|gave|made|posted)(?:\s+out)?\s+$")
 
 
