@@ -236,9 +236,10 @@ def _leading_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 _NP_DETS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my"})
-_PREPOSITIONS = frozenset("""of for with from at in on by about to into among including like
+_PREPOSITIONS_TEXT = """of for with from at in on by about to into among including like
 near under over behind within without during after before against between through across
-toward towards inside outside around as than via per and or""".split())
+toward towards inside outside around as than via per and or"""
+_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
 
 
