@@ -190,7 +190,25 @@ def _write(store: Store, batch: Sequence[FactCheck]) -> None:
         else:
             store.load(data, format="nquads")
     old = [fc for fc in batch if fc.url in existing]
-    if old:
+    if old and isinstance(store, OxigraphStore) and not store.shared and len(old) >= BULK_MIN:
+        # the same on a private embedded store, by difference: each owned node's quads read by
+        # index lookup, and only those that changed removed or added (a re-import of unchanged
+        # fact-checks writes nothing; one SPARQL update of thousands of nodes cost 10 times more)
+        raw = store.raw
+        gone: list[ox.Quad] = []
+        added: list[ox.Quad] = []
+        for fc in old:
+            nodes = [ox.NamedNode(s) for s in graph.subjects(fc)]
+            want = {q for q in graph.quads(fc) if q.subject in nodes}
+            have = {q for s in nodes for q in raw.quads_for_pattern(s, None, None, None)}
+            gone += have - want
+            added += want - have
+        for quad in gone:
+            raw.remove(quad)
+        if added:
+            raw.extend(added)
+        raw.flush()
+    elif old:
         owned = " ".join(f"<{s}>" for fc in old for s in graph.subjects(fc))
         store.update(f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} "
                      f"WHERE {{ VALUES ?s {{ {owned} }} GRAPH ?g {{ ?s ?p ?o }} }} ;\n"

@@ -28,7 +28,8 @@ from bm25s.stopwords import STOPWORDS_EN
 from claims.factcheck.features import PAIR_FEATURES, Side, pair
 
 WEIGHTS = Path(__file__).with_name("reranker.json")
-CANDIDATES = 100  # BM25 (and embedding) candidates re-ranked per sentence
+CANDIDATES = 100  # BM25 candidates re-ranked per sentence
+DENSE_CANDIDATES = 100  # embedding candidates added to BM25's
 MIN_SHARED_WORDS = 2  # a stored match shares two content words at least ("half of the world" is no match)
 _TOKEN = re.compile(r"\w\w+")
 _STOP = frozenset(STOPWORDS_EN)
@@ -166,8 +167,8 @@ class Collection:
 
     # -------------------------------------------------------------- candidates and features
 
-    def candidates(self, text: str, *, vector: np.ndarray | None = None,
-                   k: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
+    def candidates(self, text: str, *, vector: np.ndarray | None = None, k: int = CANDIDATES,
+                   k_dense: int = DENSE_CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
         """Candidate rows (indices into the docs): BM25's top ``k`` and, with a vector, the
         embeddings' top ``k``; and their retrieval features (:data:`RETRIEVAL_FEATURES`, then
         :data:`DENSE_FEATURES` with a vector), one row each."""
@@ -187,7 +188,7 @@ class Collection:
         if self.embeddings is not None and vector is not None and n:
             cos_claim, cos_title = self.embeddings[0] @ vector, self.embeddings[1] @ vector
             best = np.maximum(cos_claim, cos_title)
-            top = np.argpartition(-best, min(k, n) - 1)[:k]
+            top = np.argpartition(-best, min(k_dense, n) - 1)[:k_dense]
             top = top[np.argsort(-best[top])]
             for r, i in enumerate(top.tolist(), start=1):
                 dense_rank[i] = r
