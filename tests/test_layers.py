@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from claims import decisions, layers, pipeline
+from claims import decisions, layer_runs, layers, pipeline
 from claims.decisions import DecisionScheme
 from claims.document import Document
 from claims.statements import Decision
@@ -67,7 +67,13 @@ def test_a_failing_layer_is_reported_stale_and_the_articles_are_stored(recorder:
     report = pipeline.ingest(docs(3), store, progress=False)
     assert report.ok and len(report.analyses) == 3
     assert report.stale_layers == ("recorder",)
-    assert len(store.graphs()) == 4  # three articles and the entities graph they name
+    stored = [g for g in store.graphs() if "/graph/layers/" not in g]
+    assert len(stored) == 4  # three articles and the entities graph they name
+    assert [m.layer for m in layer_runs.abandoned(store)] == ["recorder"]  # stale, durably
+    recorder.fail = False
+    again = pipeline.ingest(docs(3), store, progress=False)  # nothing new: the layer is rebuilt
+    assert again.ok and again.stale_layers == () and recorder.rebuilt == 1
+    assert layer_runs.marks(store) == [] and len(store.graphs()) == 4
 
 
 def test_decisions_reach_the_layers_and_rebuild_reaches_one(recorder: Recorder) -> None:

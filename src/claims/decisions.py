@@ -110,10 +110,11 @@ def decide(store: Store, subject: str, scheme: DecisionScheme, value: str, *, re
                     target=str(_iri(target, "target")) if target else None,
                     note=(note or "").strip() or None,
                     supersedes=previous.iri if previous else None)
-    store.add(to_graph(made))
     from claims import layers  # late: layers import the modules that import this one
 
-    layers.decided(store, made)
+    mark = layers.begin(store)  # a kill before the layers follow leaves them marked stale
+    store.add(to_graph(made))
+    layers.end(store, mark, layers.decided(store, made))
     return made
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Protocol, runtime_checkable
 
@@ -105,5 +105,49 @@ def decided(store: Store, decision: Decision) -> dict[str, str]:
 
 
 def rebuild(store: Store, name: str) -> None:
-    """Recompute one layer from scratch."""
+    """Recompute one layer from scratch (marked as owed while it runs, so a killed rebuild
+    is finished by the next writer); it clears the marks of dead runs on the layer."""
+    from claims import layer_runs
+
+    dead = [m for m in layer_runs.abandoned(store) if m.layer == name]
+    mark = layer_runs.begin(store, [name])
     load(name).rebuild(store)
+    layer_runs.end(store, mark)
+    layer_runs.clear(store, dead, [name])
+
+
+def begin(store: Store) -> str | None:
+    """Mark the enabled layers as owed an update by this process, before a write they will
+    be told of (:mod:`claims.layer_runs`); the mark to pass to :func:`end`."""
+    from claims import layer_runs
+
+    return layer_runs.begin(store, enabled())
+
+
+def end(store: Store, mark: str | None, failed: Iterable[str] = ()) -> None:
+    """Remove the mark of :func:`begin`, keeping the layers that ``failed`` marked (stale)."""
+    from claims import layer_runs
+
+    layer_runs.end(store, mark, keep=failed)
+
+
+def recover(store: Store) -> dict[str, str]:
+    """Rebuild every enabled layer that a process now gone left owed an update (killed
+    during ingestion, a decision or a rebuild; or a layer that failed); returns the layers
+    whose rebuild failed. Nothing is read when no layer is enabled."""
+    from claims import layer_runs
+
+    names = enabled()
+    if not names:
+        return {}
+    dead = [m for m in layer_runs.abandoned(store) if m.layer in names]
+    failed: dict[str, str] = {}
+    for name in [n for n in names if any(m.layer == n for m in dead)]:
+        log.warning("derived layer %s was left stale by an interrupted writer: rebuilding it", name)
+        try:
+            load(name).rebuild(store)
+        except Exception as exc:  # reported as stale, as a failed update is
+            log.warning("derived layer %s not rebuilt: %s", name, exc)
+            failed[name] = f"{type(exc).__name__}: {exc}"
+    layer_runs.clear(store, dead, [n for n in names if n not in failed])
+    return failed

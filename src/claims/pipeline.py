@@ -14,6 +14,7 @@ always), and SHACL (pyshacl, about 0.13 s an article) on the articles ``validate
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sys
@@ -39,6 +40,8 @@ from claims.processes import die_with_parent
 from claims.statements import Statement
 from claims.store import bulk
 from claims.store.base import Store
+
+log = logging.getLogger(__name__)
 
 Source = str | Path | Document
 Validate = bool | Literal["auto", "all", "sample", "none"]
@@ -281,6 +284,8 @@ class _Run:
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="claims-writer") if threaded else None
         self.writing: tuple[list[Done], Future[StoreError | None]] | None = None
         self.index = index.attached(store)  # the statement index to keep fresh, if any
+        self.mark: str | None = None  # the layers' mark (claims.layer_runs), before the first write
+        self.marked = False
 
     def jobs(self, items: Iterable[Document | ClaimsError], size: int) -> Iterator[list[Job]]:
         """Chunks of documents still to analyse; read failures and stored articles set aside."""
@@ -327,6 +332,13 @@ class _Run:
         if not self.batch:
             return
         batch, self.batch = self.batch, []
+        if not self.marked:  # before the first write: the layers are owed what it brings
+            try:
+                self.mark = layers.begin(self.store)
+            except StoreError as exc:
+                self._settle(batch, exc)
+                return
+            self.marked = True
         if self.writer is None:
             self._settle(batch, self._write(batch))
             return
@@ -347,6 +359,17 @@ class _Run:
         self.wait()
         if self.writer is not None:
             self.writer.shutdown(wait=True)
+        try:  # the layers that failed stay marked, for the next writer to rebuild
+            layers.end(self.store, self.mark, self.stale_layers)
+        except StoreError as exc:  # the mark stays: the layers are rebuilt once more
+            log.warning("derived layers' mark not removed: %s", exc)
+
+    def recover(self) -> None:
+        """Rebuild the layers that a killed writer left stale (:func:`claims.layers.recover`)."""
+        try:
+            self.stale_layers.update(layers.recover(self.store))
+        except StoreError as exc:  # the store is unreachable: the batch reports it, the marks stay
+            log.warning("derived layers not checked for interrupted updates: %s", exc)
 
     def _write(self, batch: list[Done]) -> StoreError | None:
         try:
@@ -379,6 +402,7 @@ def write(store: Store, articles: Iterable[tuple[Document, Sequence[Statement]]]
     the derived layers fresh: for statements from elsewhere (imports, migration, tests,
     benchmarks). No checks are run. Returns the layers that could not follow (by name)."""
     items = [(doc, tuple(statements)) for doc, statements in articles]
+    mark = layers.begin(store) if items else None
     if bulk.supports(store):
         bulk.write(store, [bulk.article_payload(article_triples(doc, statements))
                            for doc, statements in items], bulk=bulk_load)
@@ -386,7 +410,9 @@ def write(store: Store, articles: Iterable[tuple[Document, Sequence[Statement]]]
         graphs = [to_graphs(doc, statements) for doc, statements in items]
         store.write(replace=[article for article, _ in graphs], add=[people for _, people in graphs])
     index.after_write(index.attached(store), items)
-    return layers.articles_written(store, items)
+    failed = layers.articles_written(store, items)
+    layers.end(store, mark, failed)
+    return failed
 
 
 def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "auto",
@@ -411,6 +437,7 @@ def ingest(sources: Iterable[Source], store: Store, *, validate: Validate = "aut
     mode = _mode(validate)
     batch_size = batch_size or (BULK_BATCH if bulk.supports(store) else BATCH)
     run = _Run(store, force=force, batch_size=max(1, batch_size), bulk_load=bulk_load)
+    run.recover()
     chunks = run.jobs(documents(sources), CHUNK if workers > 1 else max(1, min(batch_size, 64)))
     results = _in_parallel(chunks, workers, mode, run.ship)
     with _progress(progress) as bar, closing(results):

@@ -36,6 +36,7 @@ class CLAIMS(DefinedNamespace):
     Figure: URIRef  # Figure
     FigureCheck: URIRef  # Figure check
     ImportedFactCheck: URIRef  # Imported fact-check
+    LayerUpdate: URIRef  # Layer update
     Linking: URIRef  # Linking
     PositionHeld: URIRef  # Position held
     Quotation: URIRef  # Quotation
@@ -102,6 +103,7 @@ class CLAIMS(DefinedNamespace):
     firstOutlet: URIRef  # first outlet
     firstSeen: URIRef  # first seen
     independentSources: URIRef  # independent sources
+    layerName: URIRef  # layer name
     linkConfidence: URIRef  # link confidence
     linkMethod: URIRef  # link method
     linkReason: URIRef  # link reason
@@ -122,6 +124,7 @@ class CLAIMS(DefinedNamespace):
     misstatement: URIRef  # misstatement
     outletCount: URIRef  # outlet count
     partial: URIRef  # partial
+    process: URIRef  # process
     qualifier: URIRef  # qualifier
     quantityKind: URIRef  # quantity kind
     ratingText: URIRef  # rating text

@@ -25,6 +25,9 @@ from claims.store.guard import check_services
 from hostile_http import scale
 
 EXAMPLES = scale(150, 10_000)
+# 10,000 pages through trafilatura take longer than the suite's 600 s a test (about 10 min
+# for from_html alone on a loaded machine): the long run gives each entry point an hour.
+pytestmark = pytest.mark.timeout(scale(600, 3600))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])

@@ -6,7 +6,7 @@ import time
 
 import click
 
-from claims import layers
+from claims import layer_runs, layers
 from claims.cli._common import coded_errors, open_shared, store_option
 
 
@@ -16,11 +16,20 @@ def layers_group() -> None:
 
 
 @layers_group.command("list")
-def layers_list() -> None:
-    """The known layers and whether they run (CLAIMS_LAYERS picks them)."""
+@store_option
+@coded_errors
+def layers_list(store_spec: str | None) -> None:
+    """The known layers, whether they run (CLAIMS_LAYERS picks them), and whether a writer
+    that died left one stale (the next ingestion, or 'claims layers rebuild NAME', rebuilds
+    it) or one is being updated now."""
     on = set(layers.enabled())
+    with open_shared(store_spec) as store:
+        marks = layer_runs.marks(store)
     for name in layers.KNOWN:
-        click.echo(f"{name}\t{'on' if name in on else 'off'}")
+        mine = [m for m in marks if m.layer == name]
+        state = ("\tstale: left by an interrupted writer (rebuild it)" if any(not m.alive for m in mine)
+                 else "\tbeing updated" if mine else "")
+        click.echo(f"{name}\t{'on' if name in on else 'off'}{state}")
     if not layers.KNOWN:
         click.echo("(no derived layers)")
 

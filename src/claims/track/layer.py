@@ -286,11 +286,13 @@ PREFIX schema: <https://schema.org/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?g ?article ?text ?hash ?outlet ?credit ?date WHERE {
   GRAPH ?g { ?article a claims:Article ; schema:articleBody ?text ; claims:contentHash ?hash .
-    OPTIONAL { ?article schema:datePublished ?date }
-    OPTIONAL { ?article schema:publisher ?publisher }
-    OPTIONAL { ?article prov:wasDerivedFrom ?original . ?original schema:publisher ?creditor } }
-  OPTIONAL { GRAPH ?e1 { ?publisher schema:name ?outlet } }
-  OPTIONAL { GRAPH ?e2 { ?creditor schema:name ?credit } }
+    OPTIONAL { ?article schema:datePublished ?date } }
+  # each name looked up for a publisher the article has (an unbound ?publisher in an
+  # OPTIONAL of its own would match any name in the store)
+  OPTIONAL { GRAPH ?g { ?article schema:publisher ?publisher }
+             GRAPH ?e1 { ?publisher schema:name ?outlet } }
+  OPTIONAL { GRAPH ?g { ?article prov:wasDerivedFrom ?original . ?original schema:publisher ?creditor }
+             GRAPH ?e2 { ?creditor schema:name ?credit } }
 }
 """
 
