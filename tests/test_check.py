@@ -157,6 +157,75 @@ def test_what_the_data_cannot_answer_is_uncheckable(sentence: str, why: str) -> 
     assert c.verdict == "uncheckable" and why in c.reason and c.parts == ()
 
 
+@pytest.mark.parametrize("sentence", [
+    "The plan caps arrivals at 0.3 percent of the national population a year.",
+    "Only two-thirds of the country's population voted for the Union.",
+    "Japanese Brazilians make up 1% of Sao Paulo's population, the EU said.",
+    "About a fifth of Portugal's citizens live abroad, the EU said.",
+    "NATO members agreed to spend 2 percent of gross domestic product on defence.",
+    "Spending will fall to 1.2 percent of Germany's GDP, a NATO official said.",
+])
+def test_a_share_of_someones_own_people_or_economy_is_not_a_world_share(sentence: str) -> None:
+    found = check_sentence(sentence, date="2020-05-01")
+    assert found and all(c.verdict == "uncheckable" and "own" in c.reading.measure for c in found), [
+        (c.reading.phrase, c.reading.measure, c.verdict) for c in found]
+
+
+def test_a_bare_population_is_the_worlds_when_the_sentence_says_so() -> None:
+    gdp, people = check_sentence("The G7 makes 30 percent of global GDP and 10 percent of the population.",
+                                 date="2024-03-01")
+    assert (gdp.reading.measure, people.reading.measure) == ("gdp_share", "pop_share")
+    assert people.computed == pytest.approx(_share("population", members("G7", "2024-03-01"), 2024))
+    alone = _one("The G7 has 10 percent of the population.", "2024-03-01")
+    assert alone.verdict == "uncheckable"  # whose population, the sentence does not say
+
+
+@pytest.mark.parametrize("sentence", [
+    "The senator told 3,000 in Reno that Germany was wrong.",  # a crowd in a city
+    "Troop strength, around 166,000 in April, lags Germany's target.",  # a month
+    "He has not said what he would do with the 11 million people in the United States illegally.",
+    "Workers there earn $10 an hour, less than anywhere in the OECD, despite its great wealth.",
+    "Job growth in Canada was 30% lower than it would have been without the treaty.",
+])
+def test_figures_that_are_no_population_gdp_or_growth_are_not_read(sentence: str) -> None:
+    assert [(c.reading.phrase, c.reading.measure) for c in check_sentence(sentence, date="2016-05-01")] == []
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("Chile exports $3 billion of copper wire to the world.", "one product"),
+    ("Tariffs hit more than $2 billion in Canadian exports to Mexico.", "from one country to another"),
+    ("The IMF expects that Brazil's output will expand by 2.1 percent.", "forecast"),
+    ("Vietnam's economy took off, averaging 7 percent growth a year for the last decade.", "average"),
+])
+def test_exports_of_a_product_or_between_two_countries_forecasts_and_averages_are_uncheckable(
+        sentence: str, why: str) -> None:
+    c = _one(sentence, "2016-05-01")
+    assert c.verdict == "uncheckable" and why in c.reason, (c.reading.measure, c.reason)
+
+
+def test_people_of_a_bloc_or_nation_the_sentence_describes_not_a_country_named_elsewhere() -> None:
+    context = "EU leaders met in Brussels. A common army would defend the bloc of 450 million citizens, " \
+              "whatever the United States decides."
+    bloc = _one("A common army would defend the bloc of 450 million citizens, whatever the United States "
+                "decides.", "2021-06-01", context=context)
+    assert bloc.reading.entity is not None and bloc.reading.entity.label == "EU"
+    nation = _one("U.S. firms hope to invest in the nation of 53 million people.", "2015-06-01")
+    assert nation.verdict == "uncheckable" and nation.reading.entity is None
+    apposed = _one("Indonesia, a nation of 270 million people, is the largest in the region.", "2020-06-01")
+    assert apposed.reading.entity is not None and apposed.reading.entity.label == "IDN"
+
+
+def test_a_subset_of_a_groups_members_is_not_its_size() -> None:
+    assert check_sentence("Only five countries in NATO spend more than the target.", date="2016-05-01") == []
+    ten = _one("The 10 members of ASEAN met in Vientiane.", "2016-09-06")
+    assert (ten.reading.measure, ten.verdict) == ("member_count", "accurate")
+
+
+def test_african_american_is_not_africa() -> None:
+    c = _one("Nearly 70 percent of its residents are African-American.", "2016-05-01")
+    assert c.verdict == "uncheckable" and (c.reading.entity is None or c.reading.entity.label != "Africa")
+
+
 def test_a_forecast_beyond_the_data_is_uncheckable() -> None:
     c = _one("By 2050, ASEAN will hold 10 percent of the world's population.", "2024-01-01")
     assert c.verdict == "uncheckable" and "forecast" in c.reason

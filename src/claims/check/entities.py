@@ -25,7 +25,14 @@ __all__ = ["Entity", "continent", "entity_of", "group_entity", "members_on"]
 _CONTINENTS = {"Africa": "Africa", "African": "Africa", "Europe": "Europe", "European": "Europe",
                "Asia": "Asia", "Asian": "Asia", "Latin America": "Americas",
                "the Americas": "Americas", "Oceania": "Oceania"}
-_CONTINENT = re.compile(r"\b(?:" + "|".join(sorted(_CONTINENTS, key=len, reverse=True)) + r")\b")
+_CONTINENT = re.compile(r"\b(?:" + "|".join(sorted(_CONTINENTS, key=len, reverse=True)) +
+                        r")\b(?![-‐]\w)")  # not "African-American"
+_NATION_OF = re.compile(r"\b(?:the|this|that|a|an)\s+(?:nation|country|state)\s+of\s+"
+                        r"(?:about\s+|some\s+|nearly\s+|more than\s+|over\s+)?$", re.I)
+# "the bloc of 500 million citizens": the figure is a group's the sentence does not name
+_GROUP_OF = re.compile(r"\b(?:the|this|that|a|an)\s+(?:[\w-]+-(?:nation|member|country)\s+)?"
+                       r"(?:bloc|group|grouping|union|alliance|organi[sz]ation|club|community)\s+"
+                       r"(?:of|with)\s+(?:about\s+|some\s+|nearly\s+|more than\s+|over\s+)?$", re.I)
 _LISTED = re.compile(r"\b(?:made up of|comprising|consisting of|composed of|namely|including)\b")
 # "Together with Iran and Egypt, they ...": countries added to a group the sentence only refers to
 _ALONG = re.compile(r"\b(?:together with|along with|alongside|in addition to|with the addition of)\s",
@@ -89,6 +96,15 @@ def entity_of(sentence: str, at: int, day: str | None, *, context: str = "",
         return group_entity(best.value.code, when, "group named in the sentence") if when else \
             Entity(best.value.code, (), "group named in the sentence (no date: no members)",
                    None, best.value.code)
+    nation = _NATION_OF.search(sentence[max(0, at - 40):at])
+    if nation is not None:  # "Indonesia, a nation of 270 million", not "U.S. ... the nation of 53 million"
+        lead = max(0, at - 40) + nation.start()
+        apposed = [c for c in countries.mentions(sentence[:lead])
+                   if c.value.kind == "country" and re.fullmatch(r"[,\s]*", sentence[c.end:lead])]
+        return Entity(apposed[-1].value.iso3, (apposed[-1].value.iso3,), "country the figure describes",
+                      day) if apposed else None
+    if _GROUP_OF.search(sentence[max(0, at - 60):at]):
+        return _from_context(sentence, context, when)  # not a country named elsewhere in the sentence
     found = [c for c in countries.mentions(sentence) if c.value.kind == "country"]
     if near is not None:
         after = [c for c in found if near <= c.start <= near + 4]

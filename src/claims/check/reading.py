@@ -51,7 +51,21 @@ _PEOPLE = re.compile(r"\b(?:population|people|inhabitants|humanity|mankind|resid
 _GDP = re.compile(r"\b(?:gdp|gross domestic product)\b", re.I)
 _PPP = re.compile(r"\b(?:ppp|purchasing[- ]power)\b", re.I)
 _NOMINAL = re.compile(r"\bnominal\b", re.I)
-_ECONOMY = re.compile(r"\b(?:econom(?:y|ies)|economic output|output|wealth)\b", re.I)
+_ECONOMY = re.compile(r"\b(?:econom(?:y|ies)|economic output|output)\b", re.I)
+# a whole that is the world's ("of the world's population"; in the sentence: "the global economy
+# and 10% of the population"); "international" alone dates an institution ("International
+# Monetary Fund"), so the sentence is searched without it
+_WORLDWIDE = re.compile(r"\b(?:world|world's|world’s|worlds|global|globally|planet's|planet’s|earth's|"
+                        r"earth’s|globe's|globe’s|worldwide|humanity|mankind)\b", re.I)
+# a whole that is someone's own: "of its population", "of the country's GDP", "of national output"
+_OWN = re.compile(r"\b(?:its|their|his|her|our|national|domestic|"
+                  r"the (?:country|nation|state|city)(?:'s|’s))\s", re.I)
+# a price or a wage, not an economy: "$10 an hour", "$60 a barrel", "$6,000 per capita"
+_RATE = re.compile(r"^\s*(?:an?|per|each|every)\s+(?:hour|day|week|month|person|head|capita|barrel|"
+                   r"tonne|ton|gallon|litre|liter|share|unit|household|worker)\b", re.I)
+# exports of one product ("$2 billion of water technology") or between two countries
+_PRODUCT = re.compile(r"^\s+(?:worth\s+)?of\s+(?!(?:exports?|goods|services|the)\b)[a-z]", re.I)
+_BILATERAL = re.compile(r"\bexports?\s+(?:to|from)\s", re.I)
 _LAND = re.compile(r"\b(?:land|landmass|land mass|surface|territory|area)\b", re.I)
 _EXPORTS = re.compile(r"\bexports?\b", re.I)
 _TRADE = re.compile(r"\btrade\b", re.I)
@@ -67,11 +81,17 @@ _COUNT_NOUNS = frozenset(["members", "member states", "member countries", "membe
 _PEOPLE_UNITS = frozenset(["people", "inhabitants", "residents", "citizens", "persons"])
 _GROWTH = re.compile(r"\b(?:grew|grow|grows|growing|growth|expanded|expand|expands|contracted|"
                      r"shrank|shrunk|shrink|contraction)\b", re.I)
+_FORECAST = re.compile(r"\b(?:expects?|expected|forecasts?|forecaster|projects?|projected|predicts?|"
+                       r"predicted|will|would|could|should|is set to|on track to)\b", re.I)
+_AVERAGE = re.compile(r"\baverag\w*\b.{0,60}\b(?:decades?|years|period|since)\b|"
+                      r"\b(?:a|per)\s+year\b.{0,30}\b(?:decades?|years)\b", re.I)
 _SHRINK = re.compile(r"\b(?:contracted|shrank|shrunk|shrink|contraction)\b", re.I)
 _EVENT = re.compile(r"\b(?:killed|died|dead|deaths?|injured|wounded|evacuated|displaced|fled|arrested|"
                     r"detained|warrants?|protest\w*|rall\w+|attend\w*|march\w*|affected|infected|"
                     r"vaccinated|voted|votes?|signed|employ\w*|hired|fired|laid off|visit\w*|"
-                    r"missing|homeless|refugees?|tourists?|passengers?|spectators?|crowds?)\b", re.I)
+                    r"missing|homeless|refugees?|tourists?|passengers?|spectators?|crowds?|"
+                    r"illegally|undocumented|uninsured|poverty|poor|unemployed|jobless|tells?|told|"
+                    r"addressed|audience)\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\b(?:are|were|is|was|has|have|had|be|home to|total\w*|population of|"
                                 r"counts?|numbers?|of|with|holds?|held|hosts?|houses?|represents?|"
                                 r"comprises?|accounts? for|makes? up)\s+(?:\w+\s+){0,3}$", re.I)
@@ -219,9 +239,14 @@ def _measure(sentence: str, start: int, end: int, q: Quantity, phrase: str, doc:
         tail = phrase[phrase.lower().find(" of ") if " of " in phrase.lower() else len(phrase):] + tail
     if q.kind in ("percentage", "proportion") or (q.kind == "range" and q.unit == "%"):
         found = _share(sentence, start, tail, doc, spans, index, sent)
-        if found[0] is None and q.kind != "proportion" and _GROWTH.search(sentence[max(0, start - 50):start]
-                                                                          + tail[:20]):
-            return "gdp_growth", None  # "the economy grew 3% in 2022", "GDP growth of 5.2 percent"
+        near = sentence[max(0, start - 50):start] + tail[:20]
+        if found[0] is None and q.kind != "proportion" and _GROWTH.search(near) and \
+                (_GDP.search(near) or _ECONOMY.search(sentence[max(0, start - 80):start] + tail[:20])):
+            if _FORECAST.search(sentence[max(0, start - 80):start]):
+                return "gdp_growth", "a growth forecast (\"expects ... will expand\"): not in the data"
+            if _AVERAGE.search(sentence[max(0, start - 40):start] + tail[:60]):
+                return "gdp_growth", "an average over several years: the data holds each year's growth"
+            return "gdp_growth", None  # "the economy grew 3% in 2022", not "job growth was 30% lower"
         return found
     unit = (q.unit or "").lower()
     head = sentence[:start]
@@ -239,10 +264,17 @@ def _measure(sentence: str, start: int, end: int, q: Quantity, phrase: str, doc:
         return None, None
     if q.kind == "count" and _is_member_count(unit, phrase, tail, head):
         return "member_count", None
-    if q.kind == "number" and q.value is not None and q.value >= 1000 and re.match(r"^\s+in\s+[A-Z]", tail) \
+    if q.kind == "number" and q.value is not None and q.value >= 1000 and _in_a_country(tail) \
             and not _EVENT.search(head[-60:] + tail[:40]):
-        return "pop_abs", None  # "417,000 in Brunei": a bare number of a country
+        return "pop_abs", None  # "417,000 in Brunei": a bare number of a country (not "3,000 in Reno")
     return None, None
+
+
+def _in_a_country(tail: str) -> bool:
+    """Whether ``tail`` starts "in" and a country's name ("in Brunei", not "in Reno", "in April")."""
+    m = re.match(r"^\s+in\s+(?:the\s+)?", tail)
+    return bool(m) and any(c.start == 0 and c.value.kind == "country"
+                           for c in countries.mentions(tail[m.end():m.end() + 40]))  # type: ignore[union-attr]
 
 
 def _is_population(head: str, tail: str, value: float | None) -> bool:
@@ -260,8 +292,9 @@ def _is_member_count(unit: str, phrase: str, tail: str, head: str) -> bool:
     if unit in _COUNT_NOUNS:  # "the EU's 27 member states", "the 10 members of ASEAN"
         before = groups.mentions(head[-30:])
         after = re.match(r"^\s+(?:of|in)\s+(?:the\s+)?(?P<g>[\w-]+(?:\s[\w-]+){0,4})", tail)
+        whole = re.search(r"\b(?:the|its|their|all|all the|all of the|all of its)\s*$", head, re.I)
         return bool((before and head[-30:].rstrip().endswith(("'s", "’s", before[-1].text)))
-                    or (after and groups.mentions(after.group("g"))))
+                    or (after and whole and groups.mentions(after.group("g"))))  # not "five in NATO"
     return False
 
 
@@ -278,10 +311,16 @@ def _nearest(head: str, tail: str) -> str:
 
 
 def _money(head: str, tail: str, unit: str) -> tuple[str | None, str | None]:
+    if _RATE.match(tail):
+        return None, None  # "$10 an hour": a wage or a price
     near = _nearest(head, tail)
     if _TRADE.search(near):
         return "trade value", "trade values are not in the reference data"
     if _EXPORTS.search(near):
+        if _BILATERAL.search(head[-60:] + tail[:60]):
+            return "bilateral exports", "exports from one country to another are not in the reference data"
+        if _PRODUCT.match(tail):
+            return "exports of a product", "exports of one product are not in the reference data"
         if _GOODS.search(near):
             return "merchandise exports", ("merchandise (goods-only) exports are not in the reference "
                                            "data (only goods and services)")
@@ -315,6 +354,9 @@ def _share(sentence: str, start: int, tail: str, doc: Document, spans: Sequence[
 
 def _whole(whole: str, sentence: str, start: int, doc: Document, spans: Sequence[Span],
            index: int, sent: Span) -> tuple[str | None, str | None]:
+    own = _own(whole, sentence)
+    if own is not None:
+        return own
     if _TRADE.search(whole):
         return "trade share", "trade shares (between or within countries) are not in the reference data"
     if _EXPORTS.search(whole):
@@ -335,6 +377,26 @@ def _whole(whole: str, sentence: str, start: int, doc: Document, spans: Sequence
         return _total(doc, spans, index, sent)
     noun = whole.strip().split(",")[0]
     return f"share of {noun}", f"{noun!r} is not a series of the reference data"
+
+
+def _own(whole: str, sentence: str) -> tuple[str, str] | None:
+    """A share of someone's own people, economy or land ("0.2 percent of the national
+    population", "2 percent of gross domestic product on defense", "5% of Ohio's population",
+    "a quarter of Kazakhstan's citizens"): the whole is not the world's — it is named as
+    someone's own, or neither it nor the sentence names the world."""
+    if not (_PEOPLE.search(whole) or _GDP.search(whole) or _ECONOMY.search(whole) or _PPP.search(whole)
+            or _LAND.search(whole) or _EXPORTS.search(whole)):
+        return None
+    possessed = _OWN.search(whole) or any(c.value.kind == "country" for c in countries.mentions(whole))
+    if re.search(_WORLD, whole, re.I) and not possessed:
+        return None
+    if not possessed and _WORLDWIDE.search(sentence):
+        return None
+    what = "people" if _PEOPLE.search(whole) else "land" if _LAND.search(whole) and not (
+        _GDP.search(whole) or _ECONOMY.search(whole)) else "exports" if _EXPORTS.search(whole) else "economy"
+    return (f"share of its own {what}",
+            f"a share of a country's own {what} ({whole.strip()!r}), not of the world's: not in the "
+            "reference data")
 
 
 def _total(doc: Document, spans: Sequence[Span], index: int, sent: Span) -> tuple[str | None, str | None]:
