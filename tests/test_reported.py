@@ -235,3 +235,14 @@ def test_a_new_clause_after_and_or_but_ends_the_content() -> None:
     # a second "that" is a second content of the same verb: it stays
     assert _rep("Jon Doe said that the mill would close, and that forty jobs would go.") == [
         ("the mill would close, and that forty jobs would go", "said", "Jon Doe")]
+
+
+def test_content_boundaries_that_are_not_clause_ends() -> None:
+    # a comma inside a number, a list's last item, a word in -ing that is no participle
+    assert _rep("When the firm says there are more than 2,400 stores in the chain, it counts "
+                "kiosks.") == [("there are more than 2,400 stores in the chain", "says", "firm")]
+    assert _rep("Jon Doe said he expects Ann Lee, Bob Roe, and Carl Poe to sign the deal.") == [
+        ("he expects Ann Lee, Bob Roe, and Carl Poe to sign the deal", "said", "Jon Doe")]
+    assert _rep("Jane Roe said the council holds the mayor, during his two terms, responsible "
+                "for the debt.") == [("the council holds the mayor, during his two terms, "
+                                      "responsible for the debt", "said", "Jane Roe")]

@@ -84,7 +84,9 @@ _ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
 _TELL = frozenset({"told", "tell", "tells", "telling"})
 # The reporter's additions after a content: a relative clause on its last noun ("…, which
 # was passed in 2010"), a participle clause on the speaker ("…, throwing a wrench in …").
-_ADDED = re.compile(r",\s+(?:which|who|whose|whom|where|for whom|(?!including\b)[a-z]+ing|"
+_ADDED = re.compile(r",\s+(?:which|who|whose|whom|where|for whom|(?!(?:including|during|nothing|"
+                    r"something|anything|everything|morning|evening|spring|string|thing|king|"
+                    r"ring|wing|bring|sing|ceiling|notwithstanding)\b)[a-z]+ing|"
                     r"compared (?:with|to)|well (?:above|below)|up from|down from)\b"
                     r"|\s(?:[—–]|--)\s*(?:a|an)\s(?=[^—–]*$)"  # "… — a swipe at …" (a last dash)
                     r"|,\s+(?:a|an)\s+[a-z]+(?=[^,]*$)")  # "…, a move that …" (a last comma)
@@ -206,6 +208,8 @@ def _trim_span(text: str, s: Span) -> Span:
 def _make(text: str, content: Span, cue: _Cue) -> Statement:
     sp = None  # a speaker that cannot be recovered stays None
     src = _trim_span(text, cue.src) if cue.src is not None else None
+    if src is not None and (w := _WORD.match(text, src.start)) and w.group() in REP_SUBORD:
+        src = _trim_span(text, Span(w.end(), src.end))  # "When the firm says …": the firm
     if src is not None and _share(text[src.start:src.end]):
         src = None  # a poll's share ("Nearly half said"): no speaker to name
     if src is not None and src.end > src.start:
@@ -511,14 +515,13 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
             w = _WORD.match(masked, cs + len(masked[cs:stop]) - len(masked[cs:stop].lstrip(" ,:")))
             src_word = _WORD.match(masked, cue.src.start) if cue.src else None
             if src_word and src_word.group() in REP_SUBORD:
-                comma = masked.find(",", cue.cstart, stop)
+                comma = _comma(masked, cue.cstart, stop)
                 stop = comma if comma > 0 else stop  # "After aides insisted …, the …"
-            cuts = [m.start() for p in (_CONCESSIVE, _ADDED, _COORD) if (m := p.search(masked, cs, stop))]
-            stop = min(cuts, default=stop)
+            stop = _cut(masked, cs, stop)
             label = masked[cue.verb.start:cue.verb.end] in _CALL and cs == cue.verb.end
             if label or (cue.passive and masked[cue.clause - 5:cue.clause] not in (
                     "was ", "ere ", "een ")):
-                comma = masked.find(",", cs, stop)  # "Asked whether …, X said": the question
+                comma = _comma(masked, cs, stop)  # "Asked whether …, X said": the question
                 stop = comma if comma > 0 else stop
             c = None if w and w.group() in REP_PREP else _content(text, masked, cs, stop)
             if c is not None and (_NP_VERBS.get(text[cue.verb.start:cue.verb.end]) or _TO_NP.match(
@@ -551,6 +554,34 @@ def _outermost(found: list[Statement]) -> list[Statement]:
     return [s for s in found if not any(
         o is not s and o.span.start <= s.span.start and s.span.end <= o.span.end
         and o.span != s.span for o in found)]
+
+
+_DIGIT_GROUP = re.compile(r",(?!\d{3}\b)")
+
+
+def _comma(masked: str, start: int, stop: int) -> int:
+    """The first comma in ``masked[start:stop]`` that is not in a number ("2,400"), or -1."""
+    m = _DIGIT_GROUP.search(masked, start, stop)
+    return m.start() if m else -1
+
+
+def _cut(masked: str, start: int, stop: int) -> int:
+    """Where a forward content ends: at the first reporter's addition (a concessive, a
+    relative or participle clause, ", and/but" + a new clause); a list's last item
+    ("expects Obama, Abe, and Park to …") is not one."""
+    found = sorted(m.start() for p in (_CONCESSIVE, _ADDED, _COORD)
+                   for m in p.finditer(masked, start, stop))
+    for pos in found:
+        if masked.startswith((", and", ", but"), pos) and _list_item(masked, start, pos):
+            continue
+        return pos
+    return stop
+
+
+def _list_item(masked: str, start: int, pos: int) -> bool:
+    """Whether the words before ", and" at ``pos`` are a short item after another comma."""
+    prev = masked.rfind(",", start, pos)
+    return prev >= 0 and len(_WORD.findall(masked[prev:pos])) <= 3
 
 
 def _coordinate(masked: str, cue: _Cue) -> bool:
