@@ -246,3 +246,21 @@ def test_content_boundaries_that_are_not_clause_ends() -> None:
     assert _rep("Jane Roe said the council holds the mayor, during his two terms, responsible "
                 "for the debt.") == [("the council holds the mayor, during his two terms, "
                                       "responsible for the debt", "said", "Jane Roe")]
+
+
+def test_a_complement_after_the_cue_is_no_trailing_attribution() -> None:
+    # "…, who pledged in March to back …": what comes before is not what was pledged
+    out = _rep("It was a setback for the senator, who pledged in March to back the nominee.")
+    assert all(not text.startswith("It was a setback") for text, _, _ in out)
+    assert _rep("The talks will resume next week, a senior official said to reporters.") == [
+        ("The talks will resume next week", "said", "senior official")]
+
+
+def test_nounish_cues_before_a_relative_that_or_as_adjectives() -> None:
+    assert _rep("Clinton leads in most Southern states that will vote on March 1.") == []
+    assert _rep("The totals include pledged delegates and superdelegates from both "
+                "parties.") == []
+    assert _rep("He cannot overcome her leads in both pledged delegates and the popular "
+                "vote.") == []
+    assert _rep("The ministry states that the border will reopen in June.") == [
+        ("the border will reopen in June", "states", "ministry")]

@@ -132,6 +132,20 @@ class _Cue:
     passive: bool = False  # "Asked whether …, X said": the asker is not named
 
 
+# After a trailing cue, words that open its complement: "…, who pledged in March to back
+# the nominee" is forward, not "A, X said in March."
+_COMPLEMENT = re.compile(r"\b(?:that|whether|if|to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|"
+                         r"them|us|you|reporters|[A-Z0-9])\b)[a-z]+)\b")
+# Words before a participle used as an adjective: "both pledged delegates", "include
+# reported cases".
+_BEFORE_NOUN = frozenset({"both", "of", "include", "includes", "included", "including",
+                          "those", "these", "all", "many", "more", "most", "other", "some",
+                          "fewer", "several"})
+# "that" as a relative pronoun: "states that will vote", "the report that was released".
+_RELATIVE_THAT = re.compile(r"\s*(?:is|was|are|were|has|have|had|will|would|can|could|should|"
+                            r"may|might|must|did|do|does|[a-z]+ed)\b")
+
+
 def _plausible(text: str, *, plural: bool = False) -> bool:
     """Whether a phrase can be a source; ``plural`` when the verb agrees with a plural
     subject ("critics say", "individuals complain"), which lets any plural noun be one."""
@@ -442,12 +456,13 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
                 w not in REPORT_VERBS and w not in REP_PARTICIPLES and w not in _CALL):
             continue  # not a cue; "call" only names something: "called him a fraud"
         prev = toks[i - 1][0].lower() if i else ""
-        if prev in _DETS or (prev in _PASSIVE and not w.endswith("ing")) or prev.endswith(
-                ("’s", "'s")) or prev.isdigit() or prev in NUMBER_WORDS:
+        if prev in _DETS or prev in _BEFORE_NOUN or (prev in _PASSIVE and not w.endswith(
+                "ing")) or prev.endswith(("’s", "'s")) or prev.isdigit() or prev in NUMBER_WORDS:
             # a participle before a noun: "Clinton's reported contributions", "eight
             # reported incidents", "the pledged delegates"
             continue
-        if w in REP_NOUNISH and nxt != "that" and w not in _CALL and not (
+        if w in REP_NOUNISH and (nxt != "that" or _RELATIVE_THAT.match(
+                masked, toks[i + 1][2])) and w not in _CALL and not (
                 prev in PRONOUNS or prev in REP_AUX):  # "he claims", "also claims": a verb
             continue
         if w in ("point", "points", "pointed", "pointing") and nxt not in ("out", "to"):
@@ -477,7 +492,8 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
         before_comma = masked[sent.start:clause].rstrip().endswith(",") or (
             masked[clause:clause + 1] == ",")
         if tail and before_comma and clause > sent.start + _MIN_CHARS and (
-                not tail.group("w") or tail.group("w").rstrip(".") in REP_TAIL_WORDS or w in _TELL):
+                not tail.group("w") or tail.group("w").rstrip(".") in REP_TAIL_WORDS or w in _TELL
+        ) and not _COMPLEMENT.search(tail.group("t")):
             cues.append(_Cue(Span(ws, we), src, "trailing", clause, -1, tail.end("t"),
                              role, aff))
         elif not (_AFTER_QUOTE.search(masked, max(sent.start, src.start - 4), src.start)
