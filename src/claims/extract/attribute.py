@@ -377,7 +377,9 @@ def attribute(doc: Document, statements: list[Statement], *,
             o = outer.get(st.span, st.span)
             sp, cue = find_cue(text, masked, paras[pi], st.span, o)
             inside = sp is not None and sp.mention_span is not None and host is not None and \
-                host.span.contains(sp.mention_span)  # "X said that he was “…”": X speaks
+                host.span.contains(sp.mention_span) and not (
+                    cue is not None and cue.start >= o.end)  # "X said that he was “…”": X
+            # speaks, but not "“…,” Y, who …, told Z" read as one report
             if host is not None and (sp is None or cue is None or cue.start < host.span.start
                                      or inside):
                 # a quote inside a reported content whose cue is the host's: its speaker
