@@ -148,3 +148,29 @@ def test_a_document_that_is_the_object_of_the_subjects_verb_is_not_the_source() 
             'part of this deal."')
     sps = _speakers(text)
     assert [sp.name if sp else None for sp in sps] == ["Harlow’s campaign", "Abigail Morton"]
+
+
+def test_a_name_and_a_verb_the_cue_list_lacks_after_an_opening_quote() -> None:
+    text = ('"Look at all of them," Ruth Calder said.\n\n'
+            '"They only came for the free lunch," Tomas Pernell shot back with a grin.\n\n'
+            '"Our harbour will always be our harbour," an angry Pernell retaliated.\n\n'
+            '"Our survey succeeds where others fail," Calder is quoted as saying.')
+    assert _names(text) == ["Ruth Calder", "Tomas Pernell", "Tomas Pernell", "Ruth Calder"]
+
+
+def test_a_quote_whose_sentence_names_another_source_does_not_take_the_voice_before() -> None:
+    text = ('"Look at all of them," Ruth Calder said.\n\n'
+            '"They only came for the free lunch," came a shout from the back of the hall.')
+    assert _names(text) == ["Ruth Calder", None]
+
+
+def test_a_lower_case_particle_opens_a_surname() -> None:
+    text = ('Asked about the strike, van Buren said, "Nobody told me about it."\n'
+            '"It is over," said Mayor Ada de Luca.')
+    assert _names(text) == ["van Buren", "Ada de Luca"]
+
+
+def test_a_trailing_source_is_not_replaced_by_a_report_that_swallowed_it() -> None:
+    text = ('"This office was never meant to be a political one," Greta Holm, who ran it for '
+            'a decade under two governors, told the Ledger.')
+    assert _names(text) == ["Greta Holm"]

@@ -38,6 +38,7 @@ from claims.statements import Span, Speaker
 _TOK = re.compile(r"[\w’'.&-]+|[^\w\s]")
 _CAP = re.compile(r"[A-Z][\w’'.&-]*")
 _CONNECT = frozenset({"of", "the", "de", "van", "von", "al", "bin", "da", "del"})
+_PARTICLES = frozenset({"de", "van", "von", "al", "bin", "da", "del"})  # "de Blasio said"
 _LEAD_STOP = frozenset({"But", "And", "Even", "So", "Also", "Still", "Yet", "Then", "Now", "When",
                         "As", "If", "While", "Meanwhile", "However", "of", "the", "Though",
                         "Although", "Because", "Since", "Once", "Unless", "Until", "Before",
@@ -121,7 +122,9 @@ def parse_source(text: str, span: Span, *, leading: bool) -> Speaker | None:
         if k > 1 and len(caps) >= 3:
             last_role += k
             name_toks = words[last_role + 1:]
-    if name_toks and (name_toks[0] in _CONNECT or name_toks[-1].endswith(("’s", "'s"))
+    if name_toks and ((name_toks[0] in _CONNECT and not (
+            name_toks[0] in _PARTICLES and len(name_toks) >= 2 and _CAP.fullmatch(name_toks[1])))
+                      or name_toks[-1].endswith(("’s", "'s"))
                       or all(w in _TIME_WORDS for w in name_toks)):
         name_toks = []  # "of", a possessive ("Clinton’s health"), "Friday": not a name
     role = " ".join(words[:last_role + 1]) or None
@@ -312,6 +315,10 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
                     sp = dataclasses.replace(sp, role=role, affiliation=aff)
                 sp = beside if beside is not sp else sp
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
+    if not masked[sent.start:outer.start].strip():
+        sp, cue = _any_verb_after(text, masked, outer)
+        if sp is not None:
+            return sp, cue
     sp, cue = cue_in(text, masked, Span(sent.start, outer.start))
     if sp is None and sent.end > outer.end:
         # '…,” X said. “…”'
@@ -324,6 +331,29 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
     if sp is None:
         sp, cue = subject_of(text, masked, Span(sent.start, outer.start))
     return sp, cue
+
+
+_ANY_VERB_AFTER = re.compile(
+    r"[,?!]?[”\"’»]*,?\s+(?P<np>(?:(?:an?|the|one)\s+[a-z]+\s+)?" + _NAME_WORD
+    + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,3}|[Hh]e|[Ss]he|[Tt]hey)"
+    r"\s+(?:[a-z]+ly\s+)?(?P<verb>(?:is|was)\s+quoted|[a-z]+(?:ed|es|s)|shot|went|came|put|wrote|spoke|told|"
+    r"kept|began|fired|threw|broke|sang|read|felt|thought|gave|chimed)\b")
+
+
+def _any_verb_after(text: str, masked: str,
+                    outer: Span) -> tuple[Speaker | None, Span | None]:
+    """A sentence opening with a quote, then a name and a verb the cue list lacks: "“…,”
+    Jo Roe shot back", "“…,” an angry Roe retaliated", "“…,” Roe is quoted as saying"."""
+    before = text[max(0, outer.end - 3):outer.end + 1]
+    if not any(c in before for c in ",?!"):
+        return None, None  # a quote ending its sentence: what follows is a new one
+    m = _ANY_VERB_AFTER.match(masked, outer.end)
+    if m is None or m.group("verb") in _NOT_VERB or m.group("verb") in ("was", "has", "is"):
+        return None, None
+    sp = parse_source(text, Span(m.start("np"), m.end("np")), leading=False)
+    if sp is None or sp.method not in ("explicit", "pronoun") or sp.is_organization:
+        return None, None
+    return sp, Span(m.start("verb"), m.end("verb"))
 
 
 _TAIL = re.compile(r",\s+(?P<np>[^,.;:!?_—()]{1,80}?)\s+" + _ADVERBS + _VERB

@@ -392,7 +392,8 @@ def attribute(doc: Document, statements: list[Statement], *,
                 sp, cue = _colon_intro(text, masked, paras[pi - 1])
             # a quote opening its paragraph, or opening a sentence after a cue in it
             opens = opens or (pi == prev_para and _SENT_DONE.search(before) is not None)
-            if sp is None and opens and last_voice is not None and pi - prev_para <= 1:
+            if sp is None and opens and last_voice is not None and pi - prev_para <= 1 and \
+                    not _attributed_after(masked, paras[pi], o):
                 sp, method_hint = last_voice, "previous"  # the voice just heard, even "a source"
         resolved = None
         if sp is not None:
@@ -417,6 +418,24 @@ def attribute(doc: Document, statements: list[Statement], *,
                                        confidence=conf))
         done[st.span] = out[-1]
     return _one_voice(out, paras)
+
+
+_TAIL_WORDS = re.compile(r"[A-Za-z]+")
+_TAIL_SOURCE_OPEN = frozenset({"a", "an", "the", "one", "two", "came", "comes", "someone",
+                               "another"})
+
+
+def _attributed_after(masked: str, para: Span, outer: Span) -> bool:
+    """Whether the quote's sentence goes on after it with words ("“…,” Jo shot back", "“…,”
+    came shouts from the crowd"): a source the cue patterns did not read, not the voice
+    heard before; a quote ending its sentence ("“….” Next sentence") has none."""
+    if masked[outer.start:outer.end].rstrip(" ”\"’'»").endswith((".", "…")):
+        return False
+    end = _sentence_end(masked, para, outer.end)
+    m = _TAIL_WORDS.search(masked, outer.end, min(end, outer.end + 200))
+    if m is None or masked[outer.end:m.start()].strip(" ,—–-") or m.group() == "I":
+        return False  # nothing, or more of the sentence after other punctuation
+    return m.group()[0].isupper() or m.group() in _TAIL_SOURCE_OPEN
 
 
 def _host(reported: list[Statement], starts: list[int], span: Span) -> Statement | None:
