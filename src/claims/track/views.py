@@ -16,7 +16,7 @@ from rdflib import URIRef
 from claims.extensions import Facet, Selected, register_facet, register_section, statement_rows
 from claims.query import expand, select, shorten
 from claims.store.base import Store
-from claims.track.wording import tokens
+from claims.track.wording import spans
 
 __all__ = ["FACETS", "claim_of", "claim_section", "claim_widget", "highlight", "members", "resolve",
            "variants"]
@@ -93,23 +93,44 @@ def variants(store: Store, claim: str) -> pd.DataFrame:
 
 
 def highlight(canonical: str, text: str) -> str:
-    """The member's words as HTML, the words that differ from the canonical marked
-    (``<ins>`` added or replaced; removed canonical words shown struck through).
+    """The member's words as written in its article, as HTML, the words that differ from the
+    canonical wording marked: ``<ins>`` added or replaced, and the canonical's own words a
+    member drops or replaces struck through (``<del>``); words are aligned on their folded
+    forms (:func:`claims.track.wording.spans`), so case, quote marks and spelling variants
+    are not differences, and the canonical's words a member does not reach (a truncation)
+    are not shown.
 
-    >>> highlight("we will win the vote", "we will lose the vote")
-    'we will <del>win</del> <ins>lose</ins> the vote'
+    >>> highlight("We will win the vote", "“we will LOSE the vote,” ")
+    '“we will <del>win</del> <ins>LOSE</ins> the vote,” '
     """
-    a, b = tokens(canonical), tokens(text)
-    out: list[str] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out += [html.escape(w) for w in b[j1:j2]]
-            continue
-        if op in ("replace", "delete") and i1 > 0 and i2 < len(a):
-            out.append(f"<del>{html.escape(' '.join(a[i1:i2]))}</del>")
+    a, b = spans(canonical), spans(text)
+    changed: set[int] = set()  # the member's words (by start) that are added or replacements
+    gone: dict[int, list[str]] = {}  # canonical words dropped or replaced, before a member word
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, [k for k, _, _ in a], [k for k, _, _ in b],
+                                              autojunk=False).get_opcodes():
         if op in ("replace", "insert"):
-            out.append(f"<ins>{html.escape(' '.join(b[j1:j2]))}</ins>")
-    return " ".join(out)
+            changed.update(start for _, start, _ in b[j1:j2])
+        if op in ("replace", "delete") and i1 > 0 and i2 < len(a):
+            anchor = b[j1][1] if j1 < len(b) else len(text)
+            gone.setdefault(anchor, []).append(canonical[a[i1][1]:a[i2 - 1][2]])
+    out: list[str] = []
+    at, inside = 0, False  # the member's text written up to ``at``; an <ins> open
+    for start, end in dict.fromkeys((s, e) for _, s, e in b):  # each written word once
+        dropped = gone.get(start)
+        if inside and (start not in changed or dropped):
+            out.append("</ins>")
+            inside = False
+        out.append(html.escape(text[at:start]))
+        out += [f"<del>{html.escape(d)}</del> " for d in dropped or ()]
+        if start in changed and not inside:
+            out.append("<ins>")
+            inside = True
+        out.append(html.escape(text[start:end]))
+        at = end
+    if inside:
+        out.append("</ins>")
+    out.append(html.escape(text[at:]))
+    return "".join(out)
 
 
 STYLE = ("<style>.claims-claim del{background:#fdd;color:#900}.claims-claim ins{background:#dfd;"

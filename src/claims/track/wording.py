@@ -110,3 +110,35 @@ def words(toks: tuple[str, ...]) -> tuple[str, ...]:
     if GAP not in toks and WILD not in toks:
         return toks
     return tuple(t for t in toks if t not in (GAP, WILD))
+
+
+_SPAN = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]|\d[\d,.]*\d|\d|\w+(?:['‘’‛′`´]\w+)*")
+
+
+def spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of ``text`` as written, each ``(key, start, end)``: ``text[start:end]`` is the
+    word in the article's own letters, ``key`` its folded form (what two wordings are aligned
+    on: case, quote marks, US/UK spelling and a number's commas folded, a contraction
+    written out as its words, each with the contraction's span; an ellipsis is :data:`GAP`,
+    a bracketed insertion :data:`WILD`).
+
+    >>> text = "Don’t [sic] stop… 1,000"
+    >>> [(k, text[a:b]) for k, a, b in spans(text)]
+    [('do', 'Don’t'), ('not', 'Don’t'), ('⁂', '[sic]'), ('stop', 'stop'), ('…', '…'), ('1000', '1,000')]
+    """
+    from claims.track.compare import canon
+
+    out = []
+    for m in _SPAN.finditer(text):
+        word = m.group()
+        if word[0] == "[":
+            key = WILD
+        elif word[0] in ".…":
+            key = GAP
+        elif word[0].isdigit():
+            key = word.replace(",", "").rstrip(".")
+        else:  # a contraction is its words written out, each with the contraction's span
+            out += [(canon(k), m.start(), m.end()) for k in expanded((fold(word),))]
+            continue
+        out.append((key, m.start(), m.end()))
+    return tuple(out)
