@@ -217,3 +217,24 @@ def test_cli_show_misquotes_and_rebuild(tmp_path: Path, monkeypatch: pytest.Monk
         assert track.claim_of(made, expand(statement)) == claim
         assert select(made, "top_claims", since="2024-01-01")["claim"].map(expand).tolist() == [claim]
     assert URIRef(claim)
+
+
+def test_reported_speech_carrying_the_words_joins_the_claim_and_is_never_a_misquote() -> None:
+    said = 'Governor Ana Lopez said on Monday that they were going to {} before the winter comes.'
+    docs = [DOCS[0],
+            _doc("r", said.format("rebuild every bridge in this state") + " Critics disagreed.",
+                 "Daily R", "2024-01-03"),
+            _doc("x", said.format("rebuild every road in this state") + " Critics disagreed.",
+                 "Daily X", "2024-01-03")]
+    store = MemoryStore()
+    assert claims.ingest(docs, store, progress=False).ok
+    members = select(store, "claim_members")
+    assert sorted(members["outlet"]) == ["Daily A", "Daily R"]  # "every road": other words
+    reported = members.set_index("outlet").loc["Daily R"]
+    assert (reported["wording"], str(reported["misquote"]).lower()) == ("reported", "false")
+    assert str(reported["canonical"]).startswith("We are going to rebuild every bridge")
+    assert select(store, "misquotes").empty
+    track.LAYER.rebuild(store)  # the same claim from the store
+    again = select(store, "claim_members")
+    assert sorted(zip(again["outlet"], again["wording"], strict=True)) == [
+        ("Daily A", "exact"), ("Daily R", "reported")]

@@ -1,6 +1,6 @@
 """Claims found in real news (PolNeAR, read from ../shared, skipped when absent): cases
-verified by hand against the articles — Clinton's coal line reported by three outlets, two
-of them with the nouns swapped, Sanders' "my supporters" quoted as "my voters", Rubio's
+verified by hand against the articles — Clinton's coal line reported by three outlets, one
+with the nouns swapped (and one's reported speech around its partial quotation), Sanders' "my supporters" quoted as "my voters", Rubio's
 "consequences here and around the world" without "here and" (after "But" spliced before a
 cut), and Sanders' "transform our country" as "transform this country" (the same words)."""
 
@@ -45,10 +45,18 @@ def test_the_coal_line_is_one_claim_in_three_outlets_with_two_misquotes(
     assert claims.ingest([articles[i] for i in COAL], store, progress=False).ok
     members = select(store, "claim_members")
     coal = members[members["text"].str.contains("coal miners|coal companies", regex=True)]
-    assert coal["claim"].nunique() == 1 and len(coal) == 3
+    assert coal["claim"].nunique() == 1 and len(coal) == 4
+    # USA Today's reported speech around its partial quotation carries the words too
+    reported = coal[coal["wording"] == "reported"]
+    assert reported["outlet"].tolist() == ["usa-today"]
+    assert reported["text"].iloc[0].startswith('she was "going to put a lot of coal miners')
     assert set(coal["outlet"]) == {"politico", "usa-today", "wash-post"}
+    # the canonical wording is the one the fewest others differ from: Clinton's own order
+    # ("coal miners and coal companies", as USA Today and the Post have it), so Politico's
+    # swapped nouns are the one misquote (the reported speech, longer, has all of them compared)
+    assert coal["canonical"].iloc[0].startswith("We're going to put a lot of coal miners and")
     flagged = coal[coal["misquote"] == True]  # noqa: E712 - a pandas column
-    assert len(flagged) == 2
+    assert flagged["outlet"].tolist() == ["politico"]
     changes = select(store, "misquotes")["changes"].tolist()
     assert all("companies" in c and "miners" in c for c in changes)
     head = select(store, "first_reports").set_index("claim").loc[coal["claim"].iloc[0]]

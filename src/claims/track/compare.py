@@ -359,6 +359,31 @@ def compare(a: str, b: str, speaker_a: str | None = None,
     return Comparison("same", relation, round(confidence, 3), tuple(changes), shared, short)
 
 
+# what reporting a quotation in the third person and past tense changes: person and tense
+BACKSHIFT = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
+                       "them", "my", "our", "your", "his", "its", "their", "mine", "ours",
+                       "am", "is", "are", "was", "were", "will", "would", "shall", "should",
+                       "can", "could", "may", "might", "have", "has", "had", "do", "does", "did",
+                       "this", "that", "these", "those", "here", "there", "now", "then"})
+
+
+def carries(found: Comparison) -> bool:
+    """Whether reported speech carries a quotation's words: the same words, or changed only in
+    person and tense as reporting changes them ("we are going to" -> "they were going to").
+
+    >>> carries(compare("We are going to rebuild every bridge in this state",
+    ...                 "they were going to rebuild every bridge in this state"))
+    True
+    >>> carries(compare("We are going to rebuild every bridge in this state",
+    ...                 "they were going to rebuild every road in this state"))
+    False
+    """
+    if found.label == "same":
+        return True
+    return found.label == "misquote" and all(
+        c.kind == "replaced" and set(c.a) | set(c.b) <= BACKSHIFT for c in found.material)
+
+
 def _moves(changes: list[Change]) -> list[Change]:
     """Words missing in one place and found in another are words moved (a reordering):
     the same words, or for a clause (three words or more) nearly the same."""

@@ -42,14 +42,14 @@ from claims.track.matching import (
     digest,
     member_iri,
 )
-from claims.track.state import Quote, State
+from claims.track.state import QUOTATION, REPORTED, Quote, State
 from claims.track.summary import Head, canonical, member
 
 MEMBER = DecisionScheme(MEMBER_SCHEME, ("confirmed", "split"))
 CLAIM = DecisionScheme(CLAIM_SCHEME, ("merged",))
 MISQUOTE = DecisionScheme(MISQUOTE_SCHEME, ("confirmed", "dismissed"))
 SCHEMES = (MEMBER, CLAIM, MISQUOTE)
-KIND = "quotation"  # the statements tracked
+KINDS = (QUOTATION, REPORTED)  # the statements tracked
 BATCH = 2000  # graphs a store write during a rebuild
 
 
@@ -63,12 +63,17 @@ def _day(value: object) -> str | None:
 
 
 def _rows(doc: Document, statements: Sequence[Statement]) -> list[Row]:
-    from claims.index.rows import rows_from_statements
+    """The article's quotations as matching reads them (the values the statement index's
+    rows hold, :func:`claims.index.rows.rows_from_statements`, for these columns)."""
+    from claims.index.rows import _date
+    from claims.model.mapping import date_literal
 
     graph, article = str(iris.graph_iri(doc)), str(iris.article_iri(doc))
-    return [Row(expand(str(r["statement"])), graph, article, str(r["text"]),
-                r["extracted_speaker"], r["outlet"], _day(r["date"]))
-            for r in rows_from_statements(doc, statements) if r["kind"] == KIND]
+    day = _date(str(date_literal(doc.date))) if doc.date else None
+    return [Row(str(iris.statement_iri(doc.content_hash, st.kind, st.span)), graph, article,
+                st.text, st.speaker.name if st.speaker else None, doc.publisher or None, day,
+                st.kind.value)
+            for st in statements if st.kind.value in KINDS]
 
 
 class Writer:
@@ -304,12 +309,12 @@ def _from_store(store: Store) -> list[tuple[ArticleInfo, list[Row]]]:
     committed = {expand(g) for g in store_hashes(store)}
     rows: dict[str, list[Row]] = {}
     for r in rows_from_store(store):
-        if r["kind"] != KIND:
+        if r["kind"] not in KINDS:
             continue
         graph = expand(str(r["graph"]))
         rows.setdefault(graph, []).append(Row(
             expand(str(r["statement"])), graph, expand(str(r["article"])), str(r["text"]),
-            r["extracted_speaker"], r["outlet"], _day(r["date"])))
+            r["extracted_speaker"], r["outlet"], _day(r["date"]), str(r["kind"])))
     out = []
     seen: set[str] = set()
     for a in select(store, _ARTICLES).to_dict("records"):

@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.config import base_iri
-from claims.track.compare import compare
-from claims.track.state import Quote, State, body_keys
+from claims.track.compare import carries, compare
+from claims.track.state import QUOTATION, REPORTED, Quote, State, body_keys
 from claims.track.wording import tokens, words
 
 COPY = 0.6  # body containment (sampled 8-shingles) that makes an article a copy
@@ -57,6 +57,7 @@ class Row:
     speaker: str | None
     outlet: str | None
     date: str | None
+    kind: str = QUOTATION  # or REPORTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,19 +136,25 @@ class Tracker:
         if self.split(row.statement):
             claim = claim_iri(row.statement)
             self.state.add_quote(row.statement, row.graph, row.article, row.outlet, row.date,
-                                 row.speaker, row.text, claim)
+                                 row.speaker, row.text, claim, row.kind)
             self.dirty.add(row.statement)
             return {claim}
         matched: dict[str, int] = {}
-        for quote in self.state.candidates(row.text, row.speaker):
+        reported = row.kind == REPORTED
+        for quote in self.state.candidates(row.text, row.speaker, quotations=reported):
             if quote.graph == row.graph:
                 continue
             claim = self.root(quote.claim)
             if claim in matched or self.split(quote.statement):
                 continue  # one match a claim is enough to join it
-            label = compare(quote.text, row.text, quote.speaker, row.speaker).label
+            found = compare(quote.text, row.text, quote.speaker, row.speaker)
+            label = found.label
             if label == "different":
                 continue
+            if reported or quote.kind == REPORTED:
+                if not carries(found):
+                    continue  # reported speech joins only a quotation whose words it carries
+                label = "same"
             if label == "misquote" and not self._fits(claim, quote, row):
                 continue
             matched[claim] = matched.get(claim, 0) + 1
@@ -158,7 +165,8 @@ class Tracker:
                 first = min(matched)
                 lone = self.state.members(first, limit=2)
                 if len(lone) == 1:  # a claim is born: its canonical wording until rewritten
-                    longer = lone[0] if lone[0].words >= len(words(tokens(row.text))) else None
+                    longer = lone[0] if lone[0].kind == QUOTATION and (
+                        reported or lone[0].words >= len(words(tokens(row.text)))) else None
                     self.state.canonical(first, longer.statement if longer else row.statement)
             claim = next(iter(matched))
             if len(matched) > 1:
@@ -168,7 +176,7 @@ class Tracker:
                     if other != claim:
                         self.dirty.update(self.state.move(other, claim))
         self.state.add_quote(row.statement, row.graph, row.article, row.outlet, row.date,
-                             row.speaker, row.text, claim)
+                             row.speaker, row.text, claim, row.kind)
         self.dirty.add(row.statement)
         return {claim, *matched}
 

@@ -3,7 +3,8 @@
 It keeps what matching a new article against the whole knowledge base needs, so that
 ingestion never re-reads the store nor re-clusters everything:
 
-- ``quotes``: every tracked statement (text, speaker, article, outlet, date, its claim);
+- ``quotes``: every tracked statement (text, speaker, article, outlet, date, its claim, its
+  kind: a quotation, or reported speech);
 - ``keys``: the candidate index, one row per (word 4-shingle hash, quote), and ``keyfreq``
   its postings a key: a new quotation's candidates are the quotes sharing a run of four
   words with it (the shortest run :func:`~claims.track.compare.compare` accepts), through
@@ -42,14 +43,17 @@ BUDGET = 200  # postings read for one quotation at most, rarest shingles first
 SHARE = 0.3  # share of the shorter quotation's shingles a candidate must have
 _SHARE_TENTHS = round(SHARE * 10)
 LIMIT = 20  # candidates compared, at most
-SCHEMA_VERSION = "4"  # 2: 4-shingle keys, keyfreq, quotes.who; 3: bodyfreq; 4: quotes.toks
+SCHEMA_VERSION = "5"  # 2: 4-shingle keys, keyfreq, quotes.who; 3: bodyfreq; 4: quotes.toks;
+# 5: quotes.kind (reported speech tracked)
+QUOTATION, REPORTED = "quotation", "reported_speech"  # the kinds of statement tracked
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS quotes (
   id INTEGER PRIMARY KEY, statement TEXT UNIQUE NOT NULL, graph TEXT NOT NULL,
   article TEXT NOT NULL, outlet TEXT, date TEXT, speaker TEXT, text TEXT NOT NULL,
-  words INTEGER NOT NULL, claim TEXT NOT NULL, who TEXT, toks INTEGER);
+  words INTEGER NOT NULL, claim TEXT NOT NULL, who TEXT, toks INTEGER,
+  kind TEXT NOT NULL DEFAULT 'quotation');
 CREATE INDEX IF NOT EXISTS quotes_claim ON quotes (claim);
 CREATE INDEX IF NOT EXISTS quotes_graph ON quotes (graph);
 CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, quote INTEGER NOT NULL,
@@ -127,6 +131,7 @@ class Quote:
     text: str
     words: int
     claim: str
+    kind: str = QUOTATION  # or REPORTED: reported speech carrying a quotation's words
 
 
 def path_of(store: Store) -> Path | None:
@@ -161,6 +166,8 @@ class State:
             db.execute("ALTER TABLE quotes ADD COLUMN who TEXT")
         if columns and "toks" not in columns:
             db.execute("ALTER TABLE quotes ADD COLUMN toks INTEGER")
+        if columns and "kind" not in columns:
+            db.execute("ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'quotation'")
         db.execute("DROP TABLE IF EXISTS keys")
         db.execute("DROP TABLE IF EXISTS keyfreq")
         db.execute("DROP TABLE IF EXISTS bodyfreq")
@@ -263,12 +270,13 @@ class State:
     # ------------------------------------------------------------ quotes
 
     def add_quote(self, statement: str, graph: str, article: str, outlet: str | None,
-                  date: str | None, speaker: str | None, text: str, claim: str) -> int:
+                  date: str | None, speaker: str | None, text: str, claim: str,
+                  kind: str = QUOTATION) -> int:
         cur = self.db.execute(
             "INSERT INTO quotes (statement, graph, article, outlet, date, speaker, text, words, claim, "
-            "who, toks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "who, toks, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (statement, graph, article, outlet, date, speaker, text, len(words(tokens(text))), claim,
-             surname(speaker), compared_tokens(text)))
+             surname(speaker), compared_tokens(text), kind))
         quote = int(cur.lastrowid or 0)
         self._index(quote, text)
         return quote
@@ -279,13 +287,15 @@ class State:
         self.db.executemany("INSERT INTO keyfreq VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1",
                             ((k,) for k in keys))
 
-    def candidates(self, text: str, speaker: str | None = None, *, limit: int = LIMIT) -> list[Quote]:
+    def candidates(self, text: str, speaker: str | None = None, *, limit: int = LIMIT,
+                   quotations: bool = False) -> list[Quote]:
         """The quotes sharing shingles with ``text``: at least :data:`SHARE` of the 4-shingles
         of the shorter of the two (one at least), those whose speaker has the surname of
         ``speaker`` (or no known one) first, then the most shared, ``limit`` at most. A quote
         of another named speaker is no candidate when either side has fewer than
         :data:`~claims.track.compare.OTHER_SPEAKER` compared tokens: the two cannot share
-        enough words in order (what ``compare`` asks of two named people).
+        enough words in order (what ``compare`` asks of two named people). ``quotations``:
+        direct quotations only (what reported speech is matched with).
 
         The postings read are bounded (:data:`BUDGET`): the rarest shingles are probed first,
         a shingle's latest postings only when it is common, and a quote must share what it
@@ -318,10 +328,11 @@ class State:
             f"SELECT {_QUOTE_Q} FROM shared s JOIN quotes q ON q.id = s.quote "
             f"WHERE s.n >= MAX(1, ({_SHARE_TENTHS} * (MIN(?, q.words) - {RUN - 1}) + 9) / 10 - ?) "
             f"AND (? IS NULL OR q.who IS NULL OR q.who = ? OR MIN(?, q.toks) >= {OTHER_SPEAKER}) "
+            f"AND (? = 0 OR q.kind = '{QUOTATION}') "
             f"ORDER BY CASE WHEN ? IS NULL OR q.who IS NULL THEN 1 WHEN q.who = ? THEN 0 ELSE 2 END, "
             f"s.n DESC, q.id DESC LIMIT ?",
             (*[v for pair in probe for v in pair], own, unprobed, who, who, compared_tokens(text),
-             who, who, limit)).fetchall()
+             int(quotations), who, who, limit)).fetchall()
         return [Quote(*r) for r in rows]
 
     def quotes_by_id(self, ids: Sequence[int]) -> list[Quote]:
@@ -434,7 +445,7 @@ class State:
             "SELECT subject, value, target FROM decisions WHERE scheme = ?", (scheme,))}
 
 
-_QUOTE = "id, statement, graph, article, outlet, date, speaker, text, words, claim"
+_QUOTE = "id, statement, graph, article, outlet, date, speaker, text, words, claim, kind"
 _QUOTE_Q = ", ".join(f"q.{c}" for c in _QUOTE.split(", "))
 
 

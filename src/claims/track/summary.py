@@ -8,7 +8,9 @@ longer misquote does not become the reference; then the most words, then the ear
 article date, then the smallest statement IRI. Every other member's wording is compared
 with it: ``exact``, ``cosmetic``, ``truncated``, ``cut`` or ``misquote`` (with its word
 changes); ``indirect`` when the member joined the claim through another member and does
-not match the canonical wording directly.
+not match the canonical wording directly; ``reported`` for reported speech that carries a
+member quotation's words (it joins a claim only so, is never its canonical wording while
+a quotation is a member, and is never flagged as a misquote).
 
 **Independent sources.** An article's source is its original's when it is a syndicated
 copy of another article in the knowledge base, else the outlet its credit line names
@@ -21,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.track.compare import Change, compare
-from claims.track.state import Quote
+from claims.track.compare import Change, carries, compare
+from claims.track.state import QUOTATION, REPORTED, Quote
 
 CANDIDATES = 3  # longest members tried as the canonical wording
 CHECK = 30  # members compared with each candidate (the first ones)
@@ -64,7 +66,8 @@ def _order(q: Quote) -> tuple[int, str, str]:
 
 def canonical(quotes: Sequence[Quote]) -> Quote:
     """The fullest faithful wording (see the module's rule)."""
-    ordered = sorted(quotes, key=_order)
+    direct = [q for q in quotes if q.kind == QUOTATION]
+    ordered = sorted(direct or quotes, key=_order)
     tried = [q for q in ordered[:CANDIDATES] if q.words >= 0.8 * ordered[0].words]
     if len(tried) == 1:
         return tried[0]
@@ -81,6 +84,11 @@ def member(canon: Quote, q: Quote, misquote_decision: str | None, confirmed: boo
     if q.statement == canon.statement:
         return Member(q.statement, q.article, q.outlet, q.date, q.text, "exact", 1.0)
     found = compare(canon.text, q.text, canon.speaker, q.speaker)
+    if q.kind == REPORTED:  # reported speech carrying the words: never a misquote
+        same = carries(found)
+        return Member(q.statement, q.article, q.outlet, q.date, q.text, "reported",
+                      1.0 if confirmed else found.confidence if same else 0.5,
+                      found.material if same else ())
     wording = found.relation if found.label != "different" else "indirect"
     confidence = 1.0 if confirmed else (found.confidence if found.label != "different" else 0.5)
     flagged = found.label == "misquote"
