@@ -1,8 +1,9 @@
 """Claims found in real news (PolNeAR, read from ../shared, skipped when absent): cases
 verified by hand against the articles — Clinton's coal line reported by three outlets, one
-with the nouns swapped (and one's reported speech around its partial quotation), Sanders' "my supporters" quoted as "my voters", Rubio's
-"consequences here and around the world" without "here and" (after "But" spliced before a
-cut), and Sanders' "transform our country" as "transform this country" (the same words)."""
+with the nouns swapped (and one's reported speech around its partial quotation), Sanders'
+"my supporters" quoted as "my voters", Rubio's "consequences here and around the world"
+without "here and" (after "But" spliced before a cut), and Sanders' "transform our country"
+as "transform this country" (the same words)."""
 
 from __future__ import annotations
 
