@@ -174,3 +174,21 @@ def test_a_trailing_source_is_not_replaced_by_a_report_that_swallowed_it() -> No
     text = ('"This office was never meant to be a political one," Greta Holm, who ran it for '
             'a decade under two governors, told the Ledger.')
     assert _names(text) == ["Greta Holm"]
+
+
+def test_a_verb_right_before_the_quote_is_its_cue_even_with_a_cue_after_it() -> None:
+    text = ('Noor Haddad, a steward, was in the room. When Pia Lund shouted, '
+            '"Order in this hall, now!" Haddad laughed at her.\n'
+            'Another reader, Jonas Ekberg, wrote of Ms. Lund: "She runs the hall like a court."')
+    assert _names(text) == ["Pia Lund", "Jonas Ekberg"]
+
+
+def test_a_second_verb_after_but_keeps_the_subject() -> None:
+    text = ('Karl Wendt said the club will still meet for dinners, but said, "It is time we '
+            'changed how we do it," promising a return to its roots.')
+    assert _names(text) == ["Karl Wendt"]
+
+
+def test_a_source_speaking_to_an_outlet_is_not_the_outlet() -> None:
+    text = 'A senior diplomat speaking to the Daily Ledger said, "The talks are over for now."'
+    assert _names(text) == ["senior diplomat"]

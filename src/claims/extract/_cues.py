@@ -272,6 +272,9 @@ def _trailing_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
                 continue  # descriptive phrase: "a senior official"
             if w.isalpha() and any(x.lower() in ROLE_WORDS for x, _ in out[k + 1:k + 4]):
                 continue  # a role's modifier: "foreign policy adviser"
+            if w in _PREPOSITIONS and k >= 2 and out[k - 1][0].endswith("ing") and \
+                    out[k - 1][0].islower():  # "a source speaking to Fox News": the source
+                return _trailing_np(out[:k - 1]) if k - 1 < len(toks) else out[k + 1:]
             return out[k + 1:]
     return out
 
@@ -284,6 +287,10 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
     if masked[sent.start:outer.start].strip() and text[quote.start:quote.end].rstrip(
             " ’'\"”").endswith("."):
         after = ""  # a quote ending its sentence mid-way ('X insisted “…”. Y said'): no cue after
+    if _VERB_JUST_BEFORE.search(masked, sent.start, outer.start):
+        sp, cue = cue_in(text, masked, Span(sent.start, outer.start))  # 'X shouted, “…,” Y
+        if sp is not None:  # joked': the verb right before the quote is its cue
+            return sp, cue
     m = _AFTER_SAID.match(after)
     if m and _is_verb(m.group("verb")) and m.group("verb") not in OBJECT_VERBS:
         base = outer.end
@@ -333,6 +340,7 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
     return sp, cue
 
 
+_VERB_JUST_BEFORE = re.compile(r"\b" + _VERB + r"\s*[,:]?\s*$")
 _ANY_VERB_AFTER = re.compile(
     r"[,?!]?[”\"’»]*,?\s+(?P<np>(?:(?:an?|the|one)\s+[a-z]+\s+)?" + _NAME_WORD
     + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,3}|[Hh]e|[Ss]he|[Tt]hey)"
@@ -598,7 +606,7 @@ _AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|was|is|were|are|also|later|then|a
 
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+$")
 _WHO_TAIL = re.compile(r"\s+who\s*$")
-_AND_TAIL = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+_AND_TAIL = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _NAME_PP = re.compile(r"\s*(?P<n>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD
                       + r"){1,3})\s+(?:from|of|at|with)\s+(?:the\s+)?(?P<aff>[^,;:_]{2,60}?)\s*$")
 
@@ -675,7 +683,9 @@ def cue_in(text: str, masked: str, region: Span, *,
             right = min(region.end, ve + 80)
             stop = re.search(r"[,.;:!?_]", masked[ve:right])
             right = ve + stop.start() if stop else right
-            sp = parse_source(text, Span(ve, right), leading=True) if ve < right else None
+            first = masked[ve:right].split()[:1]
+            sp = parse_source(text, Span(ve, right), leading=True) if ve < right and not (
+                first and first[0] in _PREPOSITIONS) else None  # "wrote of Ms. X:" is a topic
         obj = _OBJ_VERB.search(masked, left, sp.mention_span.start) if sp is not None and \
             sp.method == "descriptive" and sp.mention_span is not None else None
         if obj is not None:  # an object ("X released a statement saying", "X sent out an ad
