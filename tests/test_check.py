@@ -226,6 +226,41 @@ def test_african_american_is_not_africa() -> None:
     assert c.verdict == "uncheckable" and (c.reading.entity is None or c.reading.entity.label != "Africa")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The reform will cost the French economy $40 billion a year, the minister said.",
+    "A new car plant will bring a $2 billion infusion into Hungary's economy.",
+    "Tourism contributes $9 billion to Portugal's economy each year.",
+    "The tax cuts of $1.5 trillion will kick Canada's economy into gear.",
+    "When Japan's national debt reaches $9 trillion, its debt-to-GDP ratio will top 250 percent.",
+    "Chile's copper exports are expected to increase by $2 billion a year.",
+    "Some 1.2 million people left the workforce in Spain last year.",
+    "About 2.7 million people in Mexico are addicted, the survey found.",
+    "Of all cities in Brazil with more than 100,000 people, Curitiba is the safest.",
+    "Floods killed 48 people in Chad, 8 in Niger and 10,728 in Nigeria over the years.",
+])
+def test_what_a_policy_costs_or_adds_and_people_something_counts_are_not_read(sentence: str) -> None:
+    assert [(c.reading.phrase, c.reading.measure) for c in check_sentence(sentence, date="2016-05-01")] == []
+
+
+def test_the_size_of_an_economy_is_read() -> None:
+    year = 2015
+    for sentence in ("Mexico's GDP was $1.2 trillion last year.", "Mexico has a $1.2 trillion economy.",
+                     "Mexico's economy, worth $1.2 trillion, grew slowly."):
+        c = _one(sentence, "2016-05-01")
+        assert (c.reading.measure, c.reading.entity and c.reading.entity.label) == ("gdp_abs", "MEX")
+        assert c.computed == pytest.approx(value("gdp_usd", "MEX", year))
+    its = _one("The deal gives Iran $150 billion for its $400 billion economy, says a US senator.",
+               "2016-05-01")
+    assert its.reading.entity is not None and its.reading.entity.label == "IRN"
+
+
+def test_a_part_of_the_worlds_people_is_not_the_worlds_population() -> None:
+    c = _one("Brazil holds 3 percent of the world's prison population.", "2016-05-01")
+    assert c.verdict == "uncheckable" and "prison" in c.reading.measure
+    whole = _one("Brazil holds 3 percent of the world's population.", "2016-05-01")
+    assert whole.reading.measure == "pop_share"
+
+
 def test_a_forecast_beyond_the_data_is_uncheckable() -> None:
     c = _one("By 2050, ASEAN will hold 10 percent of the world's population.", "2024-01-01")
     assert c.verdict == "uncheckable" and "forecast" in c.reason

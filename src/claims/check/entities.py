@@ -106,6 +106,11 @@ def entity_of(sentence: str, at: int, day: str | None, *, context: str = "",
     if _GROUP_OF.search(sentence[max(0, at - 60):at]):
         return _from_context(sentence, context, when)  # not a country named elsewhere in the sentence
     found = [c for c in countries.mentions(sentence) if c.value.kind == "country"]
+    if re.search(r"\b(?:its|their)\s+(?:\S+\s+){0,4}$", sentence[max(0, at - 40):at]):
+        before = [c for c in found if c.end <= at]
+        if before:  # "give Iran $150 billion for its $400 billion economy": Iran's
+            return Entity(before[-1].value.iso3, (before[-1].value.iso3,),
+                          "country 'its' refers to (named before the figure)", day)
     if near is not None:
         after = [c for c in found if near <= c.start <= near + 4]
         if after:

@@ -91,11 +91,36 @@ _EVENT = re.compile(r"\b(?:killed|died|dead|deaths?|injured|wounded|evacuated|di
                     r"vaccinated|voted|votes?|signed|employ\w*|hired|fired|laid off|visit\w*|"
                     r"missing|homeless|refugees?|tourists?|passengers?|spectators?|crowds?|"
                     r"illegally|undocumented|uninsured|poverty|poor|unemployed|jobless|tells?|told|"
-                    r"addressed|audience)\b", re.I)
+                    r"addressed|audience|leav\w+|workforce|jobs?|workers?|addicted|smokers?|users?|"
+                    r"patients?|students?|immigrants?|migrants?|voters?)\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\b(?:are|were|is|was|has|have|had|be|home to|total\w*|population of|"
-                                r"counts?|numbers?|of|with|holds?|held|hosts?|houses?|represents?|"
+                                r"counts?|numbers?|of|holds?|held|hosts?|houses?|represents?|"
+                                r"(?:country|nation|bloc|continent|region|union|group|area) with|"
                                 r"comprises?|accounts? for|makes? up)\s+(?:\w+\s+){0,3}$", re.I)
-_POPULATION_AFTER = re.compile(r"^\s+(?:liv\w+|in|across|inhabit\w*|who live)\b", re.I)
+_POPULATION_AFTER = re.compile(r"^\s+(?:liv\w+|inhabit\w*|who live)\b", re.I)
+# "there are 1.3 billion people in the free trade area" (not "2.7 million people in the U.S."
+# after what counts them)
+_THERE_ARE = re.compile(r"\bthere\s+(?:are|were|is|was|will be|would be)\s+(?:\w+\s+){0,2}$", re.I)
+# people a condition counts, anywhere before in the sentence ("handguns killed 48 people in
+# Japan ... and 10,728 in the United States")
+_KILLED = re.compile(r"\b(?:killed|killing|died|deaths?|murder\w*|shot|dead)\b", re.I)
+# a part of the people ("the world's prison population"), not all of them
+_PART_OF = re.compile(r"\b(?P<w>[\w’'-]+)\s+(?:population|people|inhabitants)\b", re.I)
+_ALL_OF = frozenset(["world's", "world’s", "world", "global", "planet's", "planet’s", "earth's", "earth’s",
+                     "the", "total", "entire", "whole", "combined", "humanity's", "globe's", "its",
+                     "their", "national", "of"])
+# the size of an economy: "GDP of $2.5 trillion", "economies worth $3.4 trillion", "combined GDP
+# was $25.9 trillion", "up from $1.3 trillion", "a $400 billion economy" — not what a policy
+# costs, adds or takes ("cost the U.S. economy $100 billion", "a $3 billion infusion")
+_SIZE_BEFORE = re.compile(r"\b(?:gdp|gross domestic product|econom(?:y|ies)|output)\b[^.;]{0,25}?\b"
+                          r"(?:of|is|was|were|are|at|reached|reaches|totals?|totall?ed|stood at|stands at|"
+                          r"worth|valued at|"
+                          r"amounts? to|amounted to|hit|topped|exceeds?|exceeded)\s+(?:\w+\s+){0,2}$"
+                          r"|\b(?:up|down|rising|falling|rose|fell|grew|shrank)\s+(?:from|to)\s+$", re.I)
+_SIZE_AFTER = re.compile(r"^(?:-|\s)(?:[a-z]+\s+)?(?:econom(?:y|ies)|gdp)\b", re.I)
+_IMPACT = re.compile(r"\b(?:cost\w*|impact|boost\w*|contribut\w+|infusion|cuts?|debt|deficit|loss\w*|lose|"
+                     r"lost|stimulus|spend\w*|invest\w*|aid|revenue|tax\w*|budget|flow\w*|generat\w+|add\w*|"
+                     r"inject\w*|increase\w*|save\w*|saving|worth of)\b", re.I)
 _DIFF = re.compile(r"^\s*(?:more|fewer|less)\s+than\s+", re.I)
 _RANK = re.compile(
     r"\b(?P<region>[A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:'s|’s) (?P<sup>biggest|largest) economy"
@@ -265,7 +290,7 @@ def _measure(sentence: str, start: int, end: int, q: Quantity, phrase: str, doc:
     if q.kind == "count" and _is_member_count(unit, phrase, tail, head):
         return "member_count", None
     if q.kind == "number" and q.value is not None and q.value >= 1000 and _in_a_country(tail) \
-            and not _EVENT.search(head[-60:] + tail[:40]):
+            and not _EVENT.search(head[-60:] + tail[:40]) and not _KILLED.search(head):
         return "pop_abs", None  # "417,000 in Brunei": a bare number of a country (not "3,000 in Reno")
     return None, None
 
@@ -281,9 +306,10 @@ def _is_population(head: str, tail: str, value: float | None) -> bool:
     """Whether "N people" is a population ("1.3 billion people in the free trade area",
     "totalling 628 million people", "would have 1.428bn people"), not people an event
     counts ("evacuated about 80 people", "warrants on 36 people")."""
-    if value is None or value < 100_000 or _EVENT.search(head[-60:] + tail[:40]):
+    if value is None or value < 100_000 or _EVENT.search(head[-60:] + tail[:40]) or _KILLED.search(head):
         return False
-    return bool(_POPULATION_BEFORE.search(head[-40:]) or _POPULATION_AFTER.match(tail))
+    return bool(_POPULATION_BEFORE.search(head[-40:]) or _POPULATION_AFTER.match(tail)
+                or (_THERE_ARE.search(head[-40:]) and re.match(r"^\s+in\b", tail)))
 
 
 def _is_member_count(unit: str, phrase: str, tail: str, head: str) -> bool:
@@ -317,6 +343,8 @@ def _money(head: str, tail: str, unit: str) -> tuple[str | None, str | None]:
     if _TRADE.search(near):
         return "trade value", "trade values are not in the reference data"
     if _EXPORTS.search(near):
+        if _IMPACT.search(head[-50:] + tail[:30]):
+            return None, None  # "exports are expected to increase $2 billion": a change, not the exports
         if _BILATERAL.search(head[-60:] + tail[:60]):
             return "bilateral exports", "exports from one country to another are not in the reference data"
         if _PRODUCT.match(tail):
@@ -327,6 +355,9 @@ def _money(head: str, tail: str, unit: str) -> tuple[str | None, str | None]:
         return ("exports_abs", None) if unit == "usd" else (
             "exports_abs", f"a value in {unit.upper()}: the reference data is in US$")
     if _GDP.search(near) or _ECONOMY.search(near):
+        if not (_SIZE_BEFORE.search(head[-70:]) or _SIZE_AFTER.match(tail)) or \
+                _IMPACT.search(head[-50:] + tail[:30]):
+            return None, None  # what a policy costs or adds to an economy, not its size
         if _PPP.search(near):
             return "ppp_abs", None
         return ("gdp_abs", None) if unit == "usd" else (
@@ -364,6 +395,10 @@ def _whole(whole: str, sentence: str, start: int, doc: Document, spans: Sequence
             return "merchandise export share", "merchandise exports are not in the reference data"
         return "exports_share", None
     if _PEOPLE.search(whole):
+        part = _PART_OF.search(whole)
+        if part and part.group("w").lower() not in _ALL_OF:
+            return (f"share of the {part.group('w')} population",
+                    f"a part of the people ({whole.strip()!r}) is not in the reference data")
         return "pop_share", None
     if _GDP.search(whole) and not _PPP.search(sentence):
         return "gdp_share", None
