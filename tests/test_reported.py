@@ -264,3 +264,21 @@ def test_nounish_cues_before_a_relative_that_or_as_adjectives() -> None:
                 "vote.") == []
     assert _rep("The ministry states that the border will reopen in June.") == [
         ("the border will reopen in June", "states", "ministry")]
+
+
+def test_content_on_both_sides_of_a_mid_sentence_cue_with_a_quotation() -> None:
+    assert _rep('The golf industry, she said, is "doing much better than it has in years."') == [
+        ('The golf industry, she said, is "doing much better than it has in years."', "said",
+         None)]
+    assert _rep("The contrast with the rival, said Jo Roe and others, would be clear since he "
+                "has no allies.") == [
+        ("The contrast with the rival, said Jo Roe and others, would be clear since he has no "
+         "allies", "said", "Jo Roe")]
+
+
+def test_a_quotation_after_an_inverted_cue_is_no_source_and_one_content_is_one_report() -> None:
+    # 'Name, a role, said the “old model” …': the subject is no content, "the" no source
+    assert _rep('Lesley Roe, a vice president of the firm, said the "old model" of private '
+                "clubs is in decline.") == [
+        ('the "old model" of private clubs is in decline', "said", "Lesley Roe")]
+    assert len(_rep("This makes it harder to correct the record, he said.")) == 1

@@ -350,8 +350,10 @@ def _right_source(masked: str, toks: list[tuple[str, int, int]], i: int) -> Span
     k = i + 1
     while k < len(toks) and toks[k][0][0] not in ",;:()—–―_\"" and k - i <= 8:
         k += 1
-    if k == i + 1 or (k < len(toks) and toks[k][0][0] not in ",;:()—–―_\""):
-        return None  # a phrase running on is a clause ("said Trump aides plan to …")
+    if k == i + 1 or (k < len(toks) and toks[k][0][0] not in ",;:()—–―_\"") or (
+            k < len(toks) and toks[k][0][0] in "_\"(" and k - i <= 2):
+        return None  # a phrase running on is a clause ("said Trump aides plan to …", "said
+        # the “old model” … is in decline")
     span = Span(toks[i + 1][1], toks[k - 1][2])
     words = _WORD.findall(masked[span.start:span.end])
     if not words or not (words[0][0].isupper() or words[0].lower() in ("a", "an", "the")) or \
@@ -509,8 +511,15 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
     return _contents(text, masked, sent, cues)
 
 
+_GOES_ON = re.compile(r"\s*,\s+(?:would|will|is|was|are|were|has|have|had|could|should|can|may|"
+                      r"might|must|does|did|do)\b")
+
+
 def _tail_end(masked: str, pos: int, end: int) -> int:
-    """Where an inverted cue's source phrase (and an appositive after it) ends."""
+    """Where an inverted cue's source phrase (and an appositive after it) ends; not past a
+    comma that a verb follows ("A, said Jo Roe, would …": the content goes on)."""
+    if _GOES_ON.match(masked, pos, end):
+        return pos
     m = re.match(r"[^;:_.!?]*", masked[pos:end])
     return pos + (m.end() if m else 0)
 
@@ -556,6 +565,9 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
                     w2 and w2.group() not in _NOT_MID and (  # to X, Y made further demands"
                         cue.how != "according-to" or w2.group() in ("and", "but") or short):
                 end = nxt  # "A, X said, B": the content is on both sides
+            if rest.startswith(",") and "_" in rest and _WORD.match(rest.lstrip(", ")) and \
+                    _VERBISH.match(rest.lstrip(", ")):
+                end = nxt  # 'The industry, she said, is “doing much better”': both sides
             lead_in = _LEAD_IN.match(rest) is not None  # 'Sooner or later, he said, “…”'
             c = None if lead_in else _content(text, masked, start, end)
             prev_end = max(prev_end, end if end > cue.clause else cue.tail_end)
@@ -566,10 +578,13 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
 
 def _outermost(found: list[Statement]) -> list[Statement]:
     """A report nested in another's content ("X said that Y told Z …") is X's claim about
-    Y, not Y's statement: only the outer one is kept."""
-    return [s for s in found if not any(
-        o is not s and o.span.start <= s.span.start and s.span.end <= o.span.end
-        and o.span != s.span for o in found)]
+    Y, not Y's statement: only the outer one is kept; and one content is reported once."""
+    out: list[Statement] = []
+    for s in found:
+        if not any(o is not s and o.span.start <= s.span.start and s.span.end <= o.span.end
+                   and o.span != s.span for o in found) and all(o.span != s.span for o in out):
+            out.append(s)
+    return out
 
 
 _DIGIT_GROUP = re.compile(r",(?!\d{3}\b)")
