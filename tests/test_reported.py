@@ -282,3 +282,12 @@ def test_a_quotation_after_an_inverted_cue_is_no_source_and_one_content_is_one_r
                 "clubs is in decline.") == [
         ('the "old model" of private clubs is in decline', "said", "Lesley Roe")]
     assert len(_rep("This makes it harder to correct the record, he said.")) == 1
+
+
+def test_a_title_case_headline_reports_speech() -> None:
+    assert _rep("River County Mayor Says New Bridge Will Open In May.\n\nThe mayor of River "
+                "County spoke on Monday.") == [
+        ("New Bridge Will Open In May", "Says", "River County Mayor")]
+    # a headline without a cue, and a capitalised word in running text, give nothing
+    assert _rep("New Bridge Will Open In May After Long Delays.") == []
+    assert _rep("The Claims Office Opens On Monday In The Old Town Hall.") == []

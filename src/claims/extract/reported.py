@@ -662,6 +662,41 @@ def find_reported(doc: Document, segs: list[Segment] | None = None,
     for para in doc.paragraphs():
         for sent in _sentences(masked, para):
             check()
-            out.extend(_in_sentence(text, masked, sent))
+            found = _in_sentence(text, masked, sent)
+            out.extend(found or _headline(text, masked, sent))
     return out
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_HEAD_CUES = frozenset(w for w in REPORT_VERBS if w.endswith("s") or w in ("said", "told"))
+_HEAD_SKIP = frozenset({"That", "For", "On"})  # "Says That …", "Calls For …", "Calls On …"
+
+
+def _headline(text: str, masked: str, sent: Span) -> list[Statement]:
+    """A title-case headline line, "Governor Says Bridge Will Reopen In May": the words
+    before a capitalised cue are its source, the rest of the line (to a colon) the content."""
+    seg = masked[sent.start:sent.end]
+    words = list(_TITLE_WORD.finditer(seg))
+    caps = sum(w.group()[0].isupper() for w in words)
+    if len(words) < 5 or len(words) > 24 or caps < 0.75 * len(words) or "_" in seg:
+        return []
+    for n, w in enumerate(words[1:-2], 1):
+        if w.group().lower() not in _HEAD_CUES or not w.group()[0].isupper():
+            continue
+        src_start = sent.start + max(seg.rfind(":", 0, w.start()) + 1, 0)
+        src = _trim_span(masked, Span(src_start, sent.start + w.start()))
+        names = [x for x in _WORD.findall(masked[src.start:src.end]) if x.lower() not in _DETS]
+        if not names or len(names) > 7 or any(c in masked[src.start:src.end] for c in ",;"):
+            return []  # "The Claims Office Opens …": a determiner alone is no source
+        k = n + 1
+        while k < len(words) - 1 and words[k].group() in _HEAD_SKIP and k == n + 1:
+            k += 1
+        cs = sent.start + words[k].start()
+        stop = re.search(r"[:;,]|$", masked[cs:sent.end])
+        c = _content(text, masked, cs, cs + (stop.start() if stop else 0))
+        if c is None:
+            return []
+        verb = Span(sent.start + w.start(), sent.start + w.end())
+        return [_make(text, c, _Cue(verb, src, "trailing", src.start, cs))]
+    return []
 
