@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import synth
 from _bench import cached_store, machine, median_ms, table
+from claims.errors import ClaimsError
 from claims.index import Filters, StatementIndex
 from claims.index.schema import index_path
 from claims.model.mapping import MODEL_VERSION
@@ -284,11 +285,6 @@ def run_size(size: int, engines: tuple[str, ...], budget: float, *,
             if text:
                 results[(q.label, "embedded" + form)], results[(q.label, "raw" + form)] = \
                     measure_each(pair, text, budget)
-    path = index_file(store, index) if "embedded" in engines else None
-    for q in asked if path is not None else ():
-        if q.index is not None:
-            runs = ((index_runner(store, path, q.index), time.process_time),)
-            results[(q.label, "index")], = measure_each(runs, "", budget)
     store.close()
     print(report(size, meta, asked, results), flush=True)  # the embedded figures first
     try:
@@ -306,6 +302,18 @@ def run_size(size: int, engines: tuple[str, ...], budget: float, *,
                     results[(q.label, "virtuoso")], = measure_each(runs, q.text, budget)
     except Exception:  # a server that fails leaves its column empty, not the run lost
         traceback.print_exc()
+    if "embedded" in engines and index != "skip":  # last: at 1M a missing index takes minutes
+        store = OxigraphStore(folder, read_only=True, union=True)
+        try:
+            path = index_file(store, index)
+            for q in asked if path is not None else ():
+                if q.index is not None:
+                    runs = ((index_runner(store, path, q.index), time.process_time),)
+                    results[(q.label, "index")], = measure_each(runs, "", budget)
+        except ClaimsError:  # an index that cannot be read leaves its column empty
+            traceback.print_exc()
+        finally:
+            store.close()
     return report(size, meta, asked, results)
 
 
