@@ -343,7 +343,8 @@ def report(size: int, meta: dict[str, object], asked: list[Question],
                     if api and raw and raw.ms > 0 and raw.cpu_ms > 0 else "-")
         # the SPARQL answers agree on every engine; the index's free text matches words, not
         # substrings (claims.index.filters), and counts the speaker as corrected
-        counts = {t.rows for (label, engine), t in results.items() if label == q.label and engine != "index"}
+        counts = ({t.rows for (label, engine), t in results.items() if label == q.label and engine != "index"}
+                  or {t.rows for (label, _), t in results.items() if label == q.label})
         rows = "/".join(f"{c:,}" for c in sorted(counts))  # one number when every engine agrees
         lines.append([q.label, f"{q.target:g}" if q.target else "", rows, cell("embedded"),
                       cell("raw"), ratio(""), cell("serve"), cell("virtuoso"),
@@ -361,8 +362,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
     parser.add_argument("--budget", type=float, default=2.0,
                         help="seconds of repeated runs per query and engine (one run when slower)")
-    parser.add_argument("--forms", nargs="+", default=["natural", "shaped"], choices=["natural", "shaped"],
-                        help="on the embedded store: the questions as written, shaped, or both")
+    parser.add_argument("--forms", nargs="*", default=["natural", "shaped"], choices=["natural", "shaped"],
+                        help="on the embedded store: the questions as written, shaped, both, or "
+                             "neither (none given: only the index, with --engines embedded)")
     parser.add_argument("--only", nargs="*", default=[], help="questions whose label has one of these words")
     parser.add_argument("--index", default="build", choices=["build", "use", "skip"],
                         help="the statement index beside the store: build it when missing (8-14 min "
