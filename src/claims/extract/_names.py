@@ -116,8 +116,10 @@ def _join(*parts: str | None) -> str | None:
     return text or None
 
 
+@functools.lru_cache(maxsize=8192)
 def tidy(sp: Speaker) -> Speaker | None:
-    """The speaker with a clean name, or None when the name is a stray word or clause."""
+    """The speaker with a clean name, or None when the name is a stray word or clause
+    (pure, so cached: an article names the same people many times)."""
     if sp.method == "pronoun":
         return sp
     words = sp.name.split()

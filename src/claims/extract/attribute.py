@@ -290,8 +290,12 @@ class _Resolver:
             self.history.append((pos, sp))
 
 
+@functools.lru_cache(maxsize=4096)
 def _untitled(name: str) -> str:
     """A capitalised run without the titles and places glued before the name."""
+    first = name.split()[0]
+    if first in MALE_NAMES or first in FEMALE_NAMES:
+        return name
     clean = tidy(Speaker(name=name))
     return clean.name if clean is not None and clean.name else name
 
@@ -303,20 +307,27 @@ _SENT_ADVERBS = frozenset({"But", "And", "So", "Yet", "Still", "Then", "Now", "M
                            "However", "Instead", "Later", "Earlier", "Also"})
 # capitalised title words and lower-case roles before a name ("Wisconsin Gov·", "Florida
 # developer", "political analyst"); no full stop: a sentence end
-_TITLE_BEFORE = re.compile(r"(?:\b(?:[A-Z][\w’'·-]*|" + "|".join(
-    sorted((re.escape(w) for w in ROLE_WORDS | SPEAKER_NOUNS if w.isalpha()), key=len,
-           reverse=True)) + r"|developer|political|science|real|estate|state|party|policy|"
-    r"foreign|former|senior|veteran|longtime)\s+)+$")
+_CAP_WORD = re.compile(r"[A-Z][\w’'·-]*")
+_MORE_ROLES = """developer political science real estate state party policy foreign former senior
+veteran longtime"""
+_ROLES_BEFORE = frozenset(w for w in ROLE_WORDS | SPEAKER_NOUNS if w.isalpha()) | frozenset(
+    _MORE_ROLES.split())
 
 
 def _is_subject(masked: str, pos: int) -> bool:
     """Whether the name at ``pos`` opens its clause (a subject), not an object or a name in
     passing: nothing but a sentence start, a comma, a sentence adverb or capitalised title
-    words ("Wisconsin Gov·") before it."""
+    words ("Wisconsin Gov·") and roles ("Florida developer") before it."""
     before = masked[max(0, pos - 80):pos]
-    t = _TITLE_BEFORE.search(before)
-    if t is not None:
-        before = before[:t.start()]
+    while True:  # drop the title and role words written right before the name
+        tail = before.rstrip()
+        if len(tail) == len(before):
+            break
+        i = max(tail.rfind(" "), tail.rfind("\n"), tail.rfind("\t")) + 1
+        word = tail[i:]
+        if not word or not (_CAP_WORD.fullmatch(word) or word in _ROLES_BEFORE):
+            break
+        before = tail[:i]
     tail = before.rstrip()
     if not tail:
         return True
