@@ -140,6 +140,12 @@ def test_explorer_type_ahead_speaker_and_row_click_shows_provenance(lab: Lab, pa
       return spare.length > 0 && Math.max(...spare) < 12; }""")
     page.set_viewport_size({"width": 1400, "height": 2400})  # the table and the provenance below
     page.locator(".claims-explorer").first.screenshot(path=str(lab.artifacts / "explorer-widget.png"))
+    # free text: a word's beginning, in the statement (every title here names Putin: not read)
+    unipolar = putin[putin["text"].str.contains(r"\bunipol", case=False)]
+    page.locator(".claims-explorer-text input").fill("Unipol")
+    page.wait_for_function("document.querySelector('.claims-explorer-count')"
+                           f"?.textContent.startsWith('{len(unipolar)} of ')")
+    assert 0 < len(unipolar) < len(putin)
 
 
 def test_workbench_ctrl_enter_runs_and_a_syntax_error_shows_line_column_and_caret(
