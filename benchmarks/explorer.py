@@ -93,7 +93,7 @@ def main() -> None:
         rows.append([f"free text, new value: {label} {text!r}", f"{passing:,}",
                      f"{first * 1000:.0f}", "", ""])
         if shown is None:
-            rows.append([f"  more than {explorer.cap:,}: counted, charts drawn (thread)", "", "",
+            rows.append([f"  more than {explorer.search_cap:,}: counted, charts drawn (thread)", "", "",
                          f"{counted * 1000:.0f}", ""])
     explorer.speaker.value = top
     took = timings(lambda: explorer.turn(1 if explorer.page == 0 else -1), budget=3)

@@ -5,9 +5,10 @@ statement index for one page, the count and the charts' aggregates. Rows are key
 statement IRI, never by position: a click on a row (or ↑/↓ in the table) selects it
 (``grid.selected``) and shows its provenance below.
 
-A search whose words match more than ``cap`` statements (10,000s at a million) shows its
-first page at once, its count as "more than ``cap``", and counts its matches and draws the
-charts in a thread of its own; they replace the placeholder when done (:meth:`Explorer.wait`).
+A search whose words match more than :attr:`Explorer.search_cap` statements (10,000 at a
+million) shows its first page at once, its count as "more than ...", and counts its matches
+and draws the charts in a thread of its own; they replace the placeholder when done
+(:meth:`Explorer.wait`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import pandas as pd
 from claims.errors import ClaimsError, NotFound
 from claims.extensions import Facet, facets
 from claims.index import Tally
-from claims.index.search import CAP
+from claims.index.search import CAP, cap_for
 from claims.query import expand, shorten
 from claims.store.base import Store
 from claims.widgets import chart
@@ -111,7 +112,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.store = store
         self.table = table if table is not None else StatementTable(store)
         self.page_size = page_size
-        self.cap = cap  # a search matching more statements is counted in a thread (see above)
+        self.cap = cap  # at most: a search matching more statements is counted in a thread
         self.page = 0
         self.rows = pd.DataFrame()  # the page shown, indexed by statement IRI
         self.total: int | None = 0  # how many rows pass the filters; None: more than cap, counting
@@ -261,7 +262,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         """Count a large search's matches and draw its charts in a thread (inline for an
         index in memory), then show them if the filters are still the same."""
         self.plots.value = (f'<p class="claims-counting"><em>Counting the statements that match '
-                            f"(more than {self.cap:,}) for the charts…</em></p>")
+                            f"(more than {self.search_cap:,}) for the charts…</em></p>")
         index = self.table.index
         if index.path is None:
             self._counted(filters, index.tally(filters))
@@ -323,7 +324,7 @@ class Explorer(W.VBox):  # type: ignore[misc]
         first = self.page * self.page_size + 1 if shown else 0
         rows = f" (rows {first}–{first + shown - 1})"
         if total is None:
-            self.count.value = (f"more than {self.cap:,} of {len(self.table)} statements{rows}"
+            self.count.value = (f"more than {self.search_cap:,} of {len(self.table)} statements{rows}"
                                 " · counting…")
         else:
             self.count.value = f"{total} of {len(self.table)} statements" + (
@@ -335,7 +336,13 @@ class Explorer(W.VBox):  # type: ignore[misc]
         self.page = max(self.page, 0)
         return self.table.view(self.filters, sort=SORTS[self.sort.value],
                                descending=self.descending.value, limit=self.page_size,
-                               offset=self.page * self.page_size, cap=self.cap)
+                               offset=self.page * self.page_size, cap=self.search_cap)
+
+    @property
+    def search_cap(self) -> int:
+        """Matches above which a search is counted in a thread: 2% of the statements in
+        steps (1,000 to 20,000; :func:`claims.index.search.cap_for`), ``cap`` at most."""
+        return cap_for(len(self.table), self.cap)
 
     def turn(self, step: int) -> None:
         self.page += step
