@@ -30,7 +30,6 @@ from claims.config import base_iri
 from claims.decisions import DecisionScheme
 from claims.document import Document
 from claims.model import iris
-from claims.model.mapping import bind_prefixes
 from claims.query import expand, select, shorten
 from claims.reference import directory
 from claims.reference.countries import country
@@ -127,7 +126,7 @@ def _part(graph: Graph, node: URIRef, part: Part) -> None:
 def article_graph(doc: Document, checks: Sequence[Check], current: dict[str, Decision]) -> Graph:
     """The checks of one article, the editors' latest verdicts applied."""
     key = iris.article_key(doc)
-    graph = bind_prefixes(Graph(identifier=graph_iri(key)))
+    graph = Graph(identifier=graph_iri(key), bind_namespaces="none")  # written as N-Triples: no prefixes
     activity = URIRef(f"{graph_iri(key)}/checking")
     graph.add((activity, RDF.type, CLAIMS.Checking))
     graph.add((activity, PROV.used, iris.article_iri(doc)))
