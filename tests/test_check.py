@@ -89,6 +89,13 @@ def test_absolute_population_and_gdp() -> None:
     assert (gdp.reading.measure, gdp.computed) == ("gdp_abs", value("gdp_usd", "BRA", 2018))
 
 
+def test_gdp_at_purchasing_power_parity_and_exports_in_dollars() -> None:
+    ppp = _one("China's GDP at purchasing power parity was $30 trillion in 2022.", "2023-06-01")
+    assert (ppp.reading.measure, ppp.computed) == ("ppp_abs", value("gdp_ppp", "CHN", 2022))
+    exports = _one("Germany's exports of goods and services reached $1.9 trillion in 2021.", "2023-06-01")
+    assert (exports.reading.measure, exports.computed) == ("exports_abs", value("exports_usd", "DEU", 2021))
+
+
 def test_exports_of_goods_and_services_but_not_merchandise() -> None:
     share = _one("Germany earns 8% of world exports.", "2020-01-10")
     assert share.reading.measure == "exports_share" and share.verdict != "uncheckable"

@@ -112,7 +112,7 @@ _ALL_OF = frozenset(["world's", "world’s", "world", "global", "planet's", "pla
 # the size of an economy: "GDP of $2.5 trillion", "economies worth $3.4 trillion", "combined GDP
 # was $25.9 trillion", "up from $1.3 trillion", "a $400 billion economy" — not what a policy
 # costs, adds or takes ("cost the U.S. economy $100 billion", "a $3 billion infusion")
-_SIZE_BEFORE = re.compile(r"\b(?:gdp|gross domestic product|econom(?:y|ies)|output)\b[^.;]{0,25}?\b"
+_SIZE_BEFORE = re.compile(r"\b(?:gdp|gross domestic product|econom(?:y|ies)|output)\b[^.;]{0,40}?\b"
                           r"(?:of|is|was|were|are|at|reached|reaches|totals?|totall?ed|stood at|stands at|"
                           r"worth|valued at|"
                           r"amounts? to|amounted to|hit|topped|exceeds?|exceeded)\s+(?:\w+\s+){0,2}$"
