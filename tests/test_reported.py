@@ -291,3 +291,12 @@ def test_a_title_case_headline_reports_speech() -> None:
     # a headline without a cue, and a capitalised word in running text, give nothing
     assert _rep("New Bridge Will Open In May After Long Delays.") == []
     assert _rep("The Claims Office Opens On Monday In The Old Town Hall.") == []
+
+
+def test_a_poll_share_in_figures_reports_with_no_speaker() -> None:
+    assert _rep("About 4 in 10 say the next mayor should cut taxes.") == [
+        ("the next mayor should cut taxes", "say", None)]
+    assert _rep("In the survey, 62 percent of voters said the roads were getting worse.") == [
+        ("the roads were getting worse", "said", None)]
+    # a number before a participle is still no cue: "eight reported incidents"
+    assert _rep("Police logged eight reported incidents near the station.") == []

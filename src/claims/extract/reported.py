@@ -44,7 +44,8 @@ from claims.extract.quotes import Segment, mask_quotes, segments, sentence_of
 from claims.statements import Kind, Span, Speaker, Statement
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_TOKEN = re.compile(r"[A-Za-z][\w’'·-]*(?:\.\w[\w’'·-]*)*|[,;:()—–―\"]|_+")
+_TOKEN = re.compile(r"[A-Za-z][\w’'·-]*(?:\.\w[\w’'·-]*)*|\d+(?:[.,]\d+)*%?|[,;:()—–―\"]|_+")
+_NUM_WORD = re.compile(r"[A-Za-z][\w’'-]*|\d+(?:[.,]\d+)*%?")  # poll shares: "About 4 in 10 say"
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _THAT = re.compile(r"^(?:\s+(?:(?:in|on|at|during|to|with|for|last|this|earlier|again|also|"
                    r"privately|publicly|" + _DAYS + r")\b[^.;:!?]{0,90}?|\w+ly))?,?\s+that\s+")
@@ -82,6 +83,7 @@ _AFTER_QUOTE = re.compile(r"_[\s,:;—–-]*$")
 _ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
     REPORT_VERBS | REP_PARTICIPLES | _CALL | _ASK) + r")\b")
 _TELL = frozenset({"told", "tell", "tells", "telling"})
+_SAY = frozenset({"say", "says", "said"})  # "4 in 10 say": never a participle before a noun
 # The reporter's additions after a content: a relative clause on its last noun ("…, which
 # was passed in 2010"), a participle clause on the speaker ("…, throwing a wrench in …").
 _ADDED = re.compile(r",\s+(?:which|who|whose|whom|where|for whom|(?!(?:including|during|nothing|"
@@ -149,7 +151,7 @@ _RELATIVE_THAT = re.compile(r"\s*(?:is|was|are|were|has|have|had|will|would|can|
 def _plausible(text: str, *, plural: bool = False) -> bool:
     """Whether a phrase can be a source; ``plural`` when the verb agrees with a plural
     subject ("critics say", "individuals complain"), which lets any plural noun be one."""
-    words = _WORD.findall(text)
+    words = _NUM_WORD.findall(text)
     if not words or len(words) > 14:
         return False
     inner = next((n for n, w in enumerate(words) if w in _NP_INNER), 0)
@@ -192,10 +194,11 @@ def _clause_like(seg: str) -> bool:
 def _share(phrase: str) -> bool:
     """Whether a source phrase is only a share or count of people: "Nearly half", "Two in
     three", "Some 56 percent of voters"."""
-    words = [w.lower() for w in _WORD.findall(phrase)]
+    words = [w.lower() for w in _NUM_WORD.findall(phrase)]
     inner = next((n for n, w in enumerate(words) if w in _NP_INNER), len(words))
     head = words[:inner]
-    return not head or head[-1] in _QUANTIFIERS or phrase.split()[-1].isdigit()
+    return not head or head[-1] in _QUANTIFIERS or head[-1][0].isdigit() or \
+        phrase.split()[-1].isdigit()
 
 
 def _content(text: str, masked: str, start: int, end: int) -> Span | None:
@@ -459,7 +462,8 @@ def _in_sentence(text: str, masked: str, sent: Span) -> list[Statement]:
             continue  # not a cue; "call" only names something: "called him a fraud"
         prev = toks[i - 1][0].lower() if i else ""
         if prev in _DETS or prev in _BEFORE_NOUN or (prev in _PASSIVE and not w.endswith(
-                "ing")) or prev.endswith(("’s", "'s")) or prev.isdigit() or prev in NUMBER_WORDS:
+                "ing")) or prev.endswith(("’s", "'s")) or ((prev[:1].isdigit() or prev in NUMBER_WORDS)
+                                             and w not in _SAY):
             # a participle before a noun: "Clinton's reported contributions", "eight
             # reported incidents", "the pledged delegates"
             continue
