@@ -279,12 +279,20 @@ def _trailing_np(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
+def stripped_end(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end].rstrip()`` ends, without copying the span (a quote far into a
+    hostile sentence made every such copy, and the extraction, quadratic)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def find_cue(text: str, masked: str, para: Span, quote: Span,
              outer: Span) -> tuple[Speaker | None, Span | None]:
     """The source and cue verb for a quotation in its sentence, if written there."""
     sent = sentence_of(masked, para, outer.start)
     after = masked[outer.end:min(para.end, outer.end + 200)]
-    if masked[sent.start:outer.start].strip() and text[quote.start:quote.end].rstrip(
+    if stripped_end(masked, sent.start, outer.start) > sent.start and text[quote.start:quote.end].rstrip(
             " ’'\"”").endswith("."):
         after = ""  # a quote ending its sentence mid-way ('X insisted “…”. Y said'): no cue after
     if _VERB_JUST_BEFORE.search(masked, sent.start, outer.start):
@@ -543,7 +551,8 @@ def subject_of(text: str, masked: str, region: Span) -> tuple[Speaker | None, Sp
             break
         pos = intro.end()
         starts.append(pos)
-    colon = masked[region.start:region.end].rstrip().endswith(":")
+    last = stripped_end(masked, region.start, region.end)
+    colon = last > region.start and masked[last - 1] == ":"
     for st in starts:
         while st < region.end and masked[st].isspace():
             st += 1

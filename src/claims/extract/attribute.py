@@ -31,6 +31,7 @@ from claims.extract._cues import (
     find_cue,
     mid_sentence_words,
     parse_source,
+    stripped_end,
 )
 from claims.extract._lexicon import (
     ATTRIB_VERBS,
@@ -50,7 +51,6 @@ from claims.statements import Kind, Span, Speaker, Statement
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
 _RECENT = 800
-_SENT_DONE = re.compile(r"[.!?][”\"’)]*$")
 _GENDER_ROLES = {"spokesman": "m", "congressman": "m", "chairman": "m", "councilman": "m",
                  "spokeswoman": "f", "congresswoman": "f", "chairwoman": "f",
                  "councilwoman": "f", "king": "m", "queen": "f", "prince": "m",
@@ -397,12 +397,12 @@ def attribute(doc: Document, statements: list[Statement], *,
                 host_done = done.get(host.span)
                 if host_done is not None and host_done.speaker is not None:
                     sp, cue, method_hint = host_done.speaker, host_done.cue_span, "explicit"
-            before = masked[paras[pi].start:o.start].rstrip()
-            opens = before == ""
+            last = stripped_end(masked, paras[pi].start, o.start)  # no copy of the paragraph
+            opens = last == paras[pi].start
             if sp is None and opens and pi > 0:
                 sp, cue = _colon_intro(text, masked, paras[pi - 1])
             # a quote opening its paragraph, or opening a sentence after a cue in it
-            opens = opens or (pi == prev_para and _SENT_DONE.search(before) is not None)
+            opens = opens or (pi == prev_para and _sentence_done(masked, paras[pi].start, last))
             if sp is None and opens and last_voice is not None and pi - prev_para <= 1 and \
                     not _attributed_after(masked, paras[pi], o):
                 sp, method_hint = last_voice, "previous"  # the voice just heard, even "a source"
@@ -496,6 +496,14 @@ def _one_voice(out: list[Statement], paras: list[Span]) -> list[Statement]:
 _NEXT_QUOTE = re.compile(r"[.!?][”\"’)]*\s+_")
 
 
+def _sentence_done(masked: str, start: int, end: int) -> bool:
+    """Whether ``masked[start:end]`` ends a sentence (``[.!?][”"’)]*$``), reading back from
+    ``end`` only."""
+    while end > start and masked[end - 1] in "”\"’)":
+        end -= 1
+    return end > start and masked[end - 1] in ".!?"
+
+
 def _sentence_end(masked: str, para: Span, pos: int) -> int:
     """The end of the sentence holding ``masked[pos - 1]``, a quote starting a sentence
     included (the masked text does not split there)."""
@@ -506,10 +514,10 @@ def _sentence_end(masked: str, para: Span, pos: int) -> int:
 
 def _colon_intro(text: str, masked: str, para: Span) -> tuple[Speaker | None, Span | None]:
     """A source introducing the next paragraph: "The New York Times reports:"."""
-    body = masked[para.start:para.end].rstrip()
-    if not body.endswith(":"):
+    last = stripped_end(masked, para.start, para.end)
+    if last == para.start or masked[last - 1] != ":":
         return None, None
-    end = para.start + len(body) - 1
+    end = last - 1
     sent = sentence_of(masked, para, end - 1)
     return cue_in(text, masked, Span(sent.start, end))
 
