@@ -295,7 +295,7 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
     if stripped_end(masked, sent.start, outer.start) > sent.start and text[quote.start:quote.end].rstrip(
             " ’'\"”").endswith("."):
         after = ""  # a quote ending its sentence mid-way ('X insisted “…”. Y said'): no cue after
-    if _VERB_JUST_BEFORE.search(masked, sent.start, outer.start):
+    if _verb_just_before(masked, sent.start, outer.start):
         sp, cue = cue_in(text, masked, Span(sent.start, outer.start))  # 'X shouted, “…,” Y
         if sp is not None:  # joked': the verb right before the quote is its cue
             return sp, cue
@@ -330,7 +330,7 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
                     sp = dataclasses.replace(sp, role=role, affiliation=aff)
                 sp = beside if beside is not sp else sp
             return sp, _tell(text, Span(base + m.start("verb"), base + m.end("verb")))
-    if not masked[sent.start:outer.start].strip():
+    if stripped_end(masked, sent.start, outer.start) == sent.start:
         sp, cue = _any_verb_after(text, masked, outer)
         if sp is not None:
             return sp, cue
@@ -349,6 +349,17 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
 
 
 _VERB_JUST_BEFORE = re.compile(r"\b" + _VERB + r"\s*[,:]?\s*$")
+_VERB_LONGEST = max(map(len, ATTRIB_VERBS))
+
+
+def _verb_just_before(masked: str, start: int, end: int) -> bool:
+    """Whether ``masked[start:end]`` ends with a speech verb (and a comma or colon): the
+    search starts where such a verb can, not at the sentence's start (a quote far into a
+    hostile sentence made it, and the extraction, quadratic)."""
+    last = stripped_end(masked, start, end)
+    if last > start and masked[last - 1] in ",:":
+        last = stripped_end(masked, start, last - 1)
+    return _VERB_JUST_BEFORE.search(masked, max(start, last - _VERB_LONGEST), end) is not None
 _ANY_VERB_AFTER = re.compile(
     r"[,?!]?[”\"’»]*,?\s+(?P<np>(?:(?:an?|the|one)\s+[a-z]+\s+)?" + _NAME_WORD
     + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,3}|[Hh]e|[Ss]he|[Tt]hey)"
