@@ -108,6 +108,8 @@ def _quote_keys(text: str) -> tuple[int, ...]:  # a quotation is indexed and loo
 
 BODY_SAMPLE = 4  # keep one body 8-shingle in this many (by hash)
 BODY_COMMON = 100  # a body shingle in more articles than this is boilerplate
+BODY_BUDGET = 400  # body postings read to find an article's candidate originals, at most
+BODY_LIMIT = 10  # candidate originals whose shared keys are counted, at most
 
 
 def body_keys(text: str) -> list[int]:
@@ -241,15 +243,39 @@ class State:
                             ((k,) for k in keys))
 
     def similar_bodies(self, graph: str, keys: Sequence[int]) -> list[tuple[str, int, int]]:
-        """``(graph, shared keys, its key count)`` of other articles sharing body keys (keys
-        in more than :data:`BODY_COMMON` bodies, boilerplate, not counted)."""
+        """``(graph, shared keys, its key count)`` of other articles sharing at least three body
+        keys (keys in more than :data:`BODY_COMMON` bodies, boilerplate, not counted).
+
+        In two steps, so that the postings read stay bounded: the articles sharing the body's
+        rarest keys (:data:`BODY_BUDGET` postings at most, rarest first; a copy shares its
+        rare keys too) are the candidates, :data:`BODY_LIMIT` at most, those sharing the most
+        first; then their shared keys are counted over all the body's keys.
+        """
         if not keys:
+            return []
+        usable = sorted((int(n), int(k)) for k, n in self.db.execute(
+            "SELECT key, n FROM bodyfreq WHERE key IN (SELECT value FROM json_each(?)) AND n <= ?",
+            (_json(keys), BODY_COMMON)))
+        probe: list[int] = []
+        spent = 0
+        for n, key in usable:
+            if probe and spent + n > BODY_BUDGET:
+                break
+            probe.append(key)
+            spent += n
+        if not probe:
+            return []
+        found = [str(g) for (g,) in self.db.execute(
+            "SELECT graph FROM bodykeys WHERE key IN (SELECT value FROM json_each(?)) AND graph != ? "
+            "GROUP BY graph HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, graph LIMIT ?",
+            (_json(probe), graph, min(2, len(probe)), BODY_LIMIT))]
+        if not found:
             return []
         rows = self.db.execute(
             "SELECT b.graph, COUNT(*), a.keys FROM bodykeys b JOIN articles a ON a.graph = b.graph "
-            "WHERE b.key IN (SELECT f.key FROM bodyfreq f WHERE f.key IN (SELECT value FROM json_each(?)) "
-            "AND f.n <= ?) AND b.graph != ? GROUP BY b.graph HAVING COUNT(*) >= 3",
-            (_json(keys), BODY_COMMON, graph)).fetchall()
+            "WHERE b.key IN (SELECT value FROM json_each(?)) AND b.graph IN "
+            "(SELECT value FROM json_each(?)) GROUP BY b.graph HAVING COUNT(*) >= 3",
+            (_json([k for _, k in usable]), _json(found))).fetchall()
         return [(str(g), int(n), int(k)) for g, n, k in rows]
 
     def set_original(self, graph: str, original: str | None, containment: float | None) -> None:
