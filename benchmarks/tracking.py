@@ -168,6 +168,8 @@ def corpus_part(show: int) -> None:
         begun = time.perf_counter()
         report = ingest([str(p) for p in POLNEAR], store, progress=False)
         seconds = time.perf_counter() - begun
+        if report.stale_layers:
+            print(f"\n(the layer failed, stale: {', '.join(report.stale_layers)}: figures below are wrong)")
         heads = select(store, "first_reports")
         members = select(store, "claim_members")
         flagged = select(store, "misquotes")

@@ -50,3 +50,16 @@ def test_an_older_state_is_migrated_in_place() -> None:
     assert db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0] != "1"
     assert [q.statement for q in again.candidates(LINE[:40], "Lopez")] == ["urn:test:statement/1"]
     assert db.execute("SELECT who FROM quotes").fetchone()[0] == "lopez"
+
+
+def test_a_statement_given_twice_in_an_article_is_tracked_once() -> None:
+    # the extractor can give two reported-speech statements of one span (one IRI)
+    state = State(sqlite3.connect(":memory:", isolation_level=None))
+    tracker = Tracker(state)
+    graph, article = "urn:test:graph/1", "urn:test:article/1"
+    row = Row("urn:test:statement/1", graph, article, LINE, "Ana Lopez", "Outlet", "2024-01-02",
+              "reported_speech")
+    with state.transaction():
+        tracker.add_article(ArticleInfo(graph, article, "hash1", "Outlet", None, "2024-01-02",
+                                        f"Article. {LINE}"), [row, row])
+    assert len(state) == 1

@@ -128,6 +128,8 @@ class Tracker:
             self.copies.add(info.graph)
         touched |= self._syndication(info, keys)
         for row in rows:
+            if self.state.quote(row.statement) is not None:
+                continue  # one statement twice (the same span and kind; an identical article)
             touched |= self.add_quote(row)
         return touched
 
