@@ -91,14 +91,14 @@ def quality(rows: list[list[str]], name: str, ranked: Ranked, qrels: dict[str, s
 
 
 def latency(fn: Callable[[Query], object], queries: Sequence[Query]) -> tuple[float, float, float]:
-    """Median and p95 wall ms, and p95 CPU ms of the calling thread (which a loaded machine
+    """Median and p95 wall ms, and p95 CPU ms of the process (which a loaded machine
     inflates far less than wall time)."""
     times, cpu = [], []
     for q in queries:
-        t, c = time.perf_counter(), time.thread_time()
+        t, c = time.perf_counter(), time.process_time()
         fn(q)
         times.append(time.perf_counter() - t)
-        cpu.append(time.thread_time() - c)
+        cpu.append(time.process_time() - c)
     return float(np.median(times) * 1000), p95_ms(times), p95_ms(cpu)
 
 

@@ -151,11 +151,13 @@ def match_statements(fc: Collection, statements: Iterable[tuple[str, str, str | 
     """Matches of ``(statement IRI, text, speaker, date)`` above the threshold, decisions applied:
     a rejected pair is left out, a confirmed one kept whatever its score."""
     out: list[Found] = []
+    confirmed = any(d.value == "confirmed" for d in current.values())  # else only stored ones matter
     for statement, text, speaker, day in statements:
-        found: list[Match] = fc.match(text, speaker, day, top=20) if len(fc) else []
+        found: list[Match] = (fc.match(text, speaker, day, top=20, stored_only=not confirmed)
+                              if len(fc) else [])
         kept = 0
         for m in found:
-            decision = current.get(str(match_iri(statement, m.doc)))
+            decision = current.get(str(match_iri(statement, m.doc))) if current else None
             if decision is not None and decision.value == "rejected":
                 continue
             if decision is not None and decision.value == "confirmed":

@@ -25,7 +25,7 @@ import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
-from claims.factcheck.features import PAIR_FEATURES, Side, pair
+from claims.factcheck.features import PAIR_FEATURES, Side, content, pair
 
 WEIGHTS = Path(__file__).with_name("reranker.json")
 CANDIDATES = 100  # BM25 candidates re-ranked per sentence
@@ -167,6 +167,30 @@ class Collection:
 
     # -------------------------------------------------------------- candidates and features
 
+    def bm25_scores(self, query: Sequence[str]) -> np.ndarray:
+        """BM25 scores of every fact-check for the query's tokens, summed from bm25s's index (its
+        precomputed per-term scores, one column a term). bm25s sums them with ``np.add.at``,
+        which costs a second at a million fact-checks; within a term's column a fact-check
+        appears once, so a plain indexed add is the same sum, far faster. A word the query repeats
+        counts each time, as in bm25s."""
+        index = self.bm25.scores
+        data, indices, indptr = index["data"], index["indices"], index["indptr"]
+        scores = np.zeros(int(index["num_docs"]), dtype=np.float32)
+        for term in [self.bm25.vocab_dict[t] for t in query if t in self.bm25.vocab_dict]:  # twice if twice
+            start, end = int(indptr[term]), int(indptr[term + 1])
+            scores[indices[start:end]] += data[start:end]
+        return scores
+
+    def bm25_top(self, query: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` best fact-checks by BM25 with a score above zero, best first (ties by
+        position), and their scores."""
+        scores = self.bm25_scores(query)
+        hit = np.flatnonzero(scores > 0)
+        if len(hit) > k:
+            hit = hit[np.argpartition(-scores[hit], k - 1)[:k]]
+        order = hit[np.lexsort((hit, -scores[hit]))]
+        return order, scores[order].astype(np.float64)
+
     def candidates(self, text: str, *, vector: np.ndarray | None = None, k: int = CANDIDATES,
                    k_dense: int = DENSE_CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
         """Candidate rows (indices into the docs): BM25's top ``k`` and, with a vector, the
@@ -178,11 +202,10 @@ class Collection:
         bm25_of: dict[int, float] = {}
         rank_of: dict[int, int] = {}
         if query and n:
-            docs, scores = self.bm25.retrieve([query], k=min(k, n), show_progress=False, n_threads=1)
-            for r, (i, s) in enumerate(zip(docs[0].tolist(), scores[0].tolist(), strict=True), start=1):
-                if s > 0:
-                    order.append(i)
-                    bm25_of[i], rank_of[i] = s, r
+            top, scores = self.bm25_top(query, min(k, n))
+            for r, (i, s) in enumerate(zip(top.tolist(), scores.tolist(), strict=True), start=1):
+                order.append(i)
+                bm25_of[i], rank_of[i] = s, r
         dense_rank: dict[int, int] = {}
         cosines: tuple[np.ndarray, np.ndarray] | None = None
         if self.embeddings is not None and vector is not None and n:
@@ -211,14 +234,28 @@ class Collection:
         return idx, np.column_stack(columns)
 
     def feature_matrix(self, text: str, speaker: str | None = None, day: str | None = None, *,
-                       vector: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Candidates, the full feature matrix, and the BM25 scores (for the stored match)."""
-        idx, retrieval = self.candidates(text, vector=vector)
+                       vector: np.ndarray | None = None,
+                       found: tuple[np.ndarray, np.ndarray] | None = None
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Candidates, the full feature matrix, and the BM25 scores (for the stored match);
+        ``found``: the candidates and retrieval features, when already at hand."""
+        idx, retrieval = found if found is not None else self.candidates(text, vector=vector)
         if not len(idx):
             return idx, retrieval, np.zeros(0)
         side = Side.of(text, speaker, day)
         pairs = np.asarray([pair(side, self.sides[i]) for i in idx.tolist()], dtype=np.float64)
         return idx, np.hstack([retrieval, pairs]), retrieval[:, 2]
+
+    def _storable(self, text: str, idx: np.ndarray) -> np.ndarray:
+        """Which candidates share enough content words to make a stored match, whatever their
+        score: :data:`MIN_SHARED_WORDS`, and the model's ``coverage`` of either side."""
+        words = content(text)
+        shared = np.asarray([len(words & self.sides[i].content) for i in idx.tolist()], dtype=np.float64)
+        ok = shared >= MIN_SHARED_WORDS
+        if self.model is not None and words:
+            sizes = np.asarray([len(self.sides[i].content) or 1 for i in idx.tolist()], dtype=np.float64)
+            ok &= np.maximum(shared / len(words), shared / sizes) >= self.model.coverage
+        return np.asarray(ok & bool(words))
 
     # -------------------------------------------------------------- matching
 
@@ -226,18 +263,22 @@ class Collection:
         return self.encoder([text])[0] if self.encoder is not None and self.embeddings is not None else None
 
     def match(self, text: str, speaker: str | None = None, day: str | None = None, *,
-              top: int = 20, vector: np.ndarray | None = None) -> list[Match]:
-        """The best ``top`` fact-checks for a sentence, best first."""
+              top: int = 20, vector: np.ndarray | None = None, stored_only: bool = False) -> list[Match]:
+        """The best ``top`` fact-checks for a sentence, best first. ``stored_only``: nothing when
+        no candidate shares enough words to be stored (ingestion's case for most sentences;
+        the pairwise features are then never computed), else the same list."""
         if vector is None:
             vector = self.vector(text)
-        idx, x, bm25_log = self.feature_matrix(text, speaker, day, vector=vector)
-        if not len(idx):
+        found = self.candidates(text, vector=vector)
+        if not len(found[0]):
             return []
+        storable = self._storable(text, found[0])
+        if stored_only and not storable.any():
+            return []
+        idx, x, bm25_log = self.feature_matrix(text, speaker, day, found=found)
         scores = x[:, 0] if self.model is None else self.model.score(x)  # untrained: BM25 alone
         keep = self.model.stored(x, scores) if self.model is not None else np.zeros(len(idx), dtype=bool)
-        words = Side.of(text).content
-        shared = np.asarray([len(words & self.sides[i].content) for i in idx.tolist()])
-        keep &= shared >= MIN_SHARED_WORDS
+        keep &= storable
         order = np.lexsort((-idx, -scores))[:top]
         dense = x.shape[1] > len(RETRIEVAL_FEATURES) + len(PAIR_FEATURES)
         return [Match(self.docs[int(idx[j])].id, r, float(scores[j]), float(math.expm1(bm25_log[j])),
