@@ -23,6 +23,7 @@ class Recorder:
 
     name: str = "recorder"
     fail: bool = False
+    fail_decided: bool = False
     written: list[str] = field(default_factory=list)
     decided_on: list[str] = field(default_factory=list)
     rebuilt: int = 0
@@ -33,6 +34,8 @@ class Recorder:
         self.written += [doc.id for doc, _ in articles]
 
     def decided(self, store: Store, decision: Decision) -> None:
+        if self.fail_decided:
+            raise RuntimeError("layer broke")
         self.decided_on.append(decision.value)
 
     def rebuild(self, store: Store) -> None:
@@ -90,3 +93,15 @@ def test_claims_layers_picks_the_layers_that_run(recorder: Recorder, monkeypatch
     assert recorder.written == [] and layers.enabled() == []
     monkeypatch.setenv("CLAIMS_LAYERS", "recorder")
     assert layers.enabled() == ["recorder"]
+
+
+def test_a_decision_a_layer_failed_to_follow_leaves_it_marked_and_the_next_ingest_rebuilds(
+        recorder: Recorder) -> None:
+    store = MemoryStore()
+    recorder.fail_decided = True
+    decisions.decide(store, "kb:fact/1", DecisionScheme("x", ("yes", "no")), "no", reviewer="Ana",
+                     at=datetime(2024, 1, 1, tzinfo=UTC))
+    assert [m.layer for m in layer_runs.abandoned(store)] == ["recorder"]
+    recorder.fail_decided = False
+    assert pipeline.ingest(docs(1), store, progress=False).stale_layers == ()
+    assert recorder.rebuilt == 1 and layer_runs.marks(store) == []
