@@ -165,11 +165,11 @@ def test_workbench_ctrl_enter_runs_and_a_syntax_error_shows_line_column_and_care
     editor.press("Control+Enter")
     status = page.locator(".claims-workbench-status")
     page.wait_for_function("document.querySelector('.claims-workbench-status')"
-                           "?.textContent.startsWith('1 rows')")
+                           "?.textContent.startsWith('1 row')")
     store = claims.open_store(str(lab.store), shared=True)
     quotes = len(claims.select(store, "quotations_by_speaker"))
     assert page.locator(".claims-workbench-table td").first.inner_text() == str(quotes)
-    assert status.inner_text().startswith("1 rows")
+    assert re.match(r"1 row\b", status.inner_text())
     page.locator(".claims-workbench").first.screenshot(path=str(lab.artifacts / "workbench-widget.png"))
     # a syntax error: a sentence with line and column, the line and a caret under the column
     editor.fill("SELECT ?s WHERE {\n  ?s foo:bar ?o }")

@@ -93,7 +93,7 @@ def test_ctrl_enter_runs_the_query_and_unknown_terms_get_a_hint(store: Store) ->
     assert "<code>claims:text</code> is not a term of the model — did you mean " \
         "<code>schema:text</code>?" in bench.status.value
     bench.editor.run("SELECT (COUNT(*) AS ?n) WHERE { ?s a claims:Quotation }")
-    assert isinstance(bench.result, pd.DataFrame) and bench.status.value == "1 rows"
+    assert isinstance(bench.result, pd.DataFrame) and bench.status.value == "1 row"
     assert bench.result["n"].tolist() == [len(claims.select(store, "quotations_by_speaker"))]
     assert 'class="claims-results-wrap"' in bench.table.value and "overflow-x:auto" in bench.table.value
 

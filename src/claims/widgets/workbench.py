@@ -155,7 +155,8 @@ class Workbench(W.VBox):  # type: ignore[misc]
         if isinstance(result, pd.DataFrame):
             shown = result.head(self.max_rows)
             more = f" (first {self.max_rows} shown)" if len(result) > self.max_rows else ""
-            self.status.value = f"{len(result)} rows{more}{notes}"
+            rows = "1 row" if len(result) == 1 else f"{len(result)} rows"
+            self.status.value = f"{rows}{more}{notes}"
             self.table.value = results_html(shown)
             data = base64.b64encode(to_csv(result).encode("utf-8")).decode("ascii")
             self.download.value = (f'<a download="results.csv" href="data:text/csv;base64,{data}">'
