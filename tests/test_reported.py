@@ -300,3 +300,14 @@ def test_a_poll_share_in_figures_reports_with_no_speaker() -> None:
         ("the roads were getting worse", "said", None)]
     # a number before a participle is still no cue: "eight reported incidents"
     assert _rep("Police logged eight reported incidents near the station.") == []
+
+
+def test_when_and_where_it_was_said_and_empty_objects_are_no_content() -> None:
+    assert _rep("Jane Roe said in a video message the plant would close in June.") == [
+        ("the plant would close in June", "said", "Jane Roe")]
+    assert _rep("Jane Roe said Wednesday morning the plant would close in June.") == [
+        ("the plant would close in June", "said", "Jane Roe")]
+    assert _rep("Jon Doe said last week the plant would close in June.") == [
+        ("the plant would close in June", "said", "Jon Doe")]
+    assert _rep("Half of the members said so in December, after the vote.") == []
+    assert _rep("The minister said little about the plan in the spring.") == []

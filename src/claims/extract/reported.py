@@ -53,14 +53,18 @@ _TELL_THAT = re.compile(r"^(?:(?!\band\b)[^.;:!?_]){0,60}?\s+that\s+")
 _TELL_OBJ = re.compile(r"^\s+(?:me|him|her|us|them|you|reporters|journalists|supporters|"
                        r"(?:the|a|an|his|her|their)\s+[a-z]+|(?:[A-Z][\w.’'·-]*\s+){1,3})\s*"
                        r"(?:(?:on|last|this|earlier)\s+\w+\s+|" + _DAYS + r"\s+)?")
-_DAY = re.compile(r"^\s+(?:on\s+)?" + _DAYS + r"\b,?")
+_DAY = re.compile(r"^\s+(?:(?:on\s+)?" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?|"
+                  r"(?:this|last|next|earlier\s+this|late\s+last)\s+(?:week|month|year|weekend)"
+                  r")\b,?")
 # "said publicly the plan …": an adverb of the saying (not "only", "nearly": of the content)
 _ADVERB = re.compile(r"^\s+(?!(?:only|early|nearly|roughly|likely|family|fully)\b)[a-z]+ly\b,?"
                      r"(?=\s)")
 # "said in a statement Thursday night …", "said in an interview …": where it was said.
 _WHERE = re.compile(r"^\s+(?:in|during|at|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:statement|interview|speech|letter|e-?mail|post|tweet|appearance|call|"
-                    r"conference|briefing|video|op-ed|memo|release|rally|debate|hearing|event)"
+                    r"conference|briefing|video|op-ed|memo|release|rally|debate|hearing|event|"
+                    r"message|remarks|address|podcast|broadcast|radio|show|program|column)"
+                    r"(?:\s+(?:message|address|interview|call|statement|release|post))?"
                     r"(?:\s+(?:(?:on|last|this|earlier|late)\s+)?(?:" + _DAYS[3:-1] +
                     r"|week|month|night|morning|afternoon|evening)\b)*,?")
 _ACC = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:!?()—]{1,160}?)\s*(?=[,.;:!?—]|$)")
@@ -83,6 +87,7 @@ _AFTER_QUOTE = re.compile(r"_[\s,:;—–-]*$")
 _ANY_CUE = re.compile(r"\b(?:[Aa]ccording to|" + trie_pattern(
     REPORT_VERBS | REP_PARTICIPLES | _CALL | _ASK) + r")\b")
 _TELL = frozenset({"told", "tell", "tells", "telling"})
+_NO_CONTENT = frozenset({"so", "little", "nothing"})  # "said so in December", "said little"
 _SAY = frozenset({"say", "says", "said"})  # "4 in 10 say": never a participle before a noun
 # The reporter's additions after a content: a relative clause on its last noun ("…, which
 # was passed in 2010"), a participle clause on the speaker ("…, throwing a wrench in …").
@@ -552,7 +557,8 @@ def _contents(text: str, masked: str, sent: Span, cues: list[_Cue]) -> list[Stat
                     "was ", "ere ", "een ")):
                 comma = _comma(masked, cs, stop)  # "Asked whether …, X said": the question
                 stop = comma if comma > 0 else stop
-            c = None if w and w.group() in REP_PREP else _content(text, masked, cs, stop)
+            c = None if w and (w.group() in REP_PREP or w.group() in _NO_CONTENT) else \
+                _content(text, masked, cs, stop)
             if c is not None and (_NP_VERBS.get(text[cue.verb.start:cue.verb.end]) or _TO_NP.match(
                     masked, c.start)) and not _clause_like(masked[c.start:c.end]) and \
                     not masked[max(0, c.start - 8):c.start].rstrip().endswith("that"):
