@@ -192,3 +192,10 @@ def test_a_second_verb_after_but_keeps_the_subject() -> None:
 def test_a_source_speaking_to_an_outlet_is_not_the_outlet() -> None:
     text = 'A senior diplomat speaking to the Daily Ledger said, "The talks are over for now."'
     assert _names(text) == ["senior diplomat"]
+
+
+def test_a_bracketed_full_stop_ends_the_quote_sentence() -> None:
+    text = ('The vote is in March. In support of her bid, Mira Solvik pointed out she had '
+            '"given up every title and lived like everyone else[.]" Sources report she is '
+            'still treated as royalty.')
+    assert _names(text) == ["Mira Solvik"]

@@ -21,7 +21,7 @@ from claims.language import english_rules, language_of
 from claims.statements import Statement
 
 EXTRACTOR_NAME = "claims-rules"
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # 0.2.0: issue 11 speakers, reported speech, figures, language
 SPACY_EXTRACTOR_NAME = "claims-spacy"  # rules + parse refinement (the claims[spacy] extra)
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "SPACY_EXTRACTOR_NAME", "extract",

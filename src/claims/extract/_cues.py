@@ -293,7 +293,7 @@ def find_cue(text: str, masked: str, para: Span, quote: Span,
     sent = sentence_of(masked, para, outer.start)
     after = masked[outer.end:min(para.end, outer.end + 200)]
     if stripped_end(masked, sent.start, outer.start) > sent.start and text[quote.start:quote.end].rstrip(
-            " ’'\"”").endswith("."):
+            " ’'\"”").endswith((".", ".]")):
         after = ""  # a quote ending its sentence mid-way ('X insisted “…”. Y said'): no cue after
     if _verb_just_before(masked, sent.start, outer.start):
         sp, cue = cue_in(text, masked, Span(sent.start, outer.start))  # 'X shouted, “…,” Y
