@@ -180,9 +180,12 @@ def corpus_part(show: int) -> None:
               f"without any layer {without:.1f} s: the layer adds "
               f"{(seconds - without) / articles * 1000:.0f} ms an article)\n")
         sizes = Counter(int(n) for n in heads["members"]) if len(heads) else Counter()
-        print(table(["claims", "members", "quotations in claims", "sizes (members: claims)",
-                     "misquote flags", "syndicated copies"],
-                    [[len(heads), len(members), members["statement"].nunique() if len(members) else 0,
+        reported = members[members["wording"] == "reported"] if len(members) else members
+        quoted = members[members["wording"] != "reported"] if len(members) else members
+        print(table(["claims", "members", "quotations in claims", "reported speech in claims",
+                     "sizes (members: claims)", "misquote flags", "syndicated copies"],
+                    [[len(heads), len(members), quoted["statement"].nunique() if len(quoted) else 0,
+                      reported["statement"].nunique() if len(reported) else 0,
                       ", ".join(f"{k}: {v}" for k, v in sorted(sizes.items())), len(flagged),
                       len(syndicated)]]))
         if len(heads):

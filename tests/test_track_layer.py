@@ -238,4 +238,3 @@ def test_reported_speech_carrying_the_words_joins_the_claim_and_is_never_a_misqu
     again = select(store, "claim_members")
     assert sorted(zip(again["outlet"], again["wording"], strict=True)) == [
         ("Daily A", "exact"), ("Daily R", "reported")]
-

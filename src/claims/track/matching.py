@@ -141,13 +141,13 @@ class Tracker:
                                  row.speaker, row.text, claim, row.kind)
             self.dirty.add(row.statement)
             return {claim}
-        matched: dict[str, int] = {}
+        matched: dict[str, str] = {}  # claim -> "same" or "misquote" (its best match)
         reported = row.kind == REPORTED
         for quote in self.state.candidates(row.text, row.speaker, quotations=reported):
             if quote.graph == row.graph:
                 continue
             claim = self.root(quote.claim)
-            if claim in matched or self.split(quote.statement):
+            if matched.get(claim) == "same" or self.split(quote.statement):
                 continue  # one match a claim is enough to join it
             found = compare(quote.text, row.text, quote.speaker, row.speaker)
             label = found.label
@@ -157,9 +157,13 @@ class Tracker:
                 if not carries(found):
                     continue  # reported speech joins only a quotation whose words it carries
                 label = "same"
-            if label == "misquote" and not self._fits(claim, quote, row):
+            if label == "misquote" and (claim in matched or not self._fits(claim, quote, row)):
                 continue
-            matched[claim] = matched.get(claim, 0) + 1
+            matched[claim] = label
+        # claims merge only through a quotation the same as both: a misquote joins one claim
+        # (its best-ranked candidate's), so variants of variants never chain claims together
+        same = [c for c, label in matched.items() if label == "same"]
+        matched = dict.fromkeys(same or list(matched)[:1], "same")
         if not matched:
             claim = claim_iri(row.statement)
         else:
