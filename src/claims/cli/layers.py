@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import click
 
-from claims import layer_runs, layers
+from claims import config, layer_runs, layers
 from claims.cli._common import coded_errors, open_shared, store_option
 
 
@@ -23,8 +24,11 @@ def layers_list(store_spec: str | None) -> None:
     that died left one stale (the next ingestion, or 'claims layers rebuild NAME', rebuilds
     it) or one is being updated now."""
     on = set(layers.enabled())
-    with open_shared(store_spec) as store:
-        marks = layer_runs.marks(store)
+    spec = store_spec or config.store_spec()
+    marks: list[layer_runs.Mark] = []
+    if spec.startswith(("http://", "https://", "memory:")) or Path(spec).exists():  # none made
+        with open_shared(spec) as store:
+            marks = layer_runs.marks(store)
     for name in layers.KNOWN:
         mine = [m for m in marks if m.layer == name]
         state = ("\tstale: left by an interrupted writer (rebuild it)" if any(not m.alive for m in mine)
