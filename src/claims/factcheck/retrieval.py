@@ -29,7 +29,7 @@ from claims.factcheck.features import PAIR_FEATURES, Side, content, pair
 
 WEIGHTS = Path(__file__).with_name("reranker.json")
 CANDIDATES = 100  # BM25 candidates re-ranked per sentence
-DENSE_CANDIDATES = 100  # embedding candidates added to BM25's
+DENSE_CANDIDATES = 200  # embedding candidates added (5-fold CV MAP@5 on train: 0.691; 100: 0.681)
 MIN_SHARED_WORDS = 2  # a stored match shares two content words at least ("half of the world" is no match)
 _TOKEN = re.compile(r"\w\w+")
 _STOP = frozenset(STOPWORDS_EN)
