@@ -680,11 +680,15 @@ def find_reported(doc: Document, segs: list[Segment] | None = None,
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _HEAD_CUES = frozenset(w for w in REPORT_VERBS if w.endswith("s") or w in ("said", "told"))
 _HEAD_SKIP = frozenset({"That", "For", "On"})  # "Says That …", "Calls For …", "Calls On …"
+_HEAD_CUE = re.compile(r"\s(?:" + trie_pattern(frozenset(w.capitalize() for w in _HEAD_CUES))
+                       + r")\b")
 
 
 def _headline(text: str, masked: str, sent: Span) -> list[Statement]:
     """A title-case headline line, "Governor Says Bridge Will Reopen In May": the words
     before a capitalised cue are its source, the rest of the line (to a colon) the content."""
+    if _HEAD_CUE.search(masked, sent.start, sent.end) is None:
+        return []
     seg = masked[sent.start:sent.end]
     words = list(_TITLE_WORD.finditer(seg))
     caps = sum(w.group()[0].isupper() for w in words)
