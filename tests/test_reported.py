@@ -311,3 +311,13 @@ def test_when_and_where_it_was_said_and_empty_objects_are_no_content() -> None:
         ("the plant would close in June", "said", "Jon Doe")]
     assert _rep("Half of the members said so in December, after the vote.") == []
     assert _rep("The minister said little about the plan in the spring.") == []
+
+
+def test_maintain_claim_concede_with_a_thing_are_no_speech() -> None:
+    assert _rep("Jane Roe maintains a commanding lead over her rivals in the north.") == []
+    assert _rep("Jon Doe claimed victory in the first round on Tuesday night.") == []
+    assert _rep("The senator conceded the race to her rival late on Tuesday.") == []
+    assert _rep("Jane Roe maintains that the vote was rigged in the north.") == [
+        ("the vote was rigged in the north", "maintains", "Jane Roe")]
+    assert _rep("Jon Doe claimed he had won the first round easily.") == [
+        ("he had won the first round easily", "claimed", "Jon Doe")]

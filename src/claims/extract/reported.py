@@ -181,7 +181,11 @@ def _plausible(text: str, *, plural: bool = False) -> bool:
 # Verbs whose object is often a thing or an addressee, not what was said ("told CNN",
 # "wrote a book", "added another facet"): their content must look like a clause.
 _NP_VERBS = dict.fromkeys(("told", "tell", "tells", "telling", "wrote", "write", "writes",
-                           "written", "writing", "added", "add", "adds", "adding"), True)
+                           "written", "writing", "added", "add", "adds", "adding",
+                           # "maintains a lead", "claimed victory", "conceded the race"
+                           "maintain", "maintains", "maintained", "maintaining", "claim",
+                           "claims", "claimed", "claiming", "concede", "concedes", "conceded",
+                           "conceding"), True)
 _TO_NP = re.compile(r"to\s+(?:the|a|an|his|her|their|its|our|my|this|that|these|those|[A-Z0-9])")
 _VERBISH = re.compile(r"\b(?:is|was|are|were|be|been|being|will|would|can|could|should|must|may|"
                       r"might|has|have|had|did|does|do|[a-z]+ed|[a-z]+n’t|[a-z]+n't|found|told|said|"
