@@ -26,27 +26,18 @@ from claims.pipeline import ingest
 from claims.query import select
 from claims.store import OxigraphStore
 from hostile_http import scale
+from summit_articles import summit_article
 
 CLAIMS = str(Path(sys.executable).parent / "claims")
-PEOPLE = ["Vladimir Putin", "Xi Jinping", "Narendra Modi", "Olaf Scholz", "Emmanuel Macron",
-          "Joe Biden", "Ebrahim Raisi", "Recep Tayyip Erdogan"]
 ARTICLES = scale(24, 60)
 KILLS = scale(3, 20)
-
-
-def _article(i: int) -> str:
-    a, b = PEOPLE[i % len(PEOPLE)], PEOPLE[(i * 3 + 1) % len(PEOPLE)]
-    return (f"Summit talks, day {i}\n\n"
-            f'{a} said: "The talks on trade number {i} will go on for another winter."\n\n'
-            f"{b} told reporters that {i * 7} per cent of the trade would be settled in yuan.\n\n"
-            f'"We agree on the plan for {i} years," {b} said, adding that the meeting went well.\n')
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
     for i in range(ARTICLES):
-        (folder / f"article-{i:03}.txt").write_text(_article(i), "utf-8")
+        (folder / f"article-{i:03}.txt").write_text(summit_article(i), "utf-8")
     return folder
 
 
